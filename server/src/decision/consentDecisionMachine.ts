@@ -1,0 +1,179 @@
+/**
+ * The consent decision (PROCESS.md C1–C10) as a statechart over recorded events. It decides
+ * *whether* an event may happen (`snapshot.can(event)`); its context is the shared reducer's
+ * view and nothing else, so the machine keeps no second copy of the meeting (A5). Pure: no I/O,
+ * no clocks; time arrives inside events.
+ */
+import type { ConsentStage, Outcome } from '@circlewise/shared/constants';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import { reduce } from '@circlewise/shared/reducer';
+import { canAdopt, canEnterConsent, canPresent } from '@circlewise/shared/rules';
+import { currentVersion, emptyView, type MeetingView } from '@circlewise/shared/view';
+import { and, assign, setup } from 'xstate';
+
+export interface DecisionContext {
+  view: MeetingView;
+}
+
+const movesTo = (to: ConsentStage) => ({ type: 'movesTo', params: { to } }) as const;
+
+const isOpen = (status: string) => status === 'raised' || status === 'qualified';
+
+export const consentDecisionMachine = setup({
+  types: {
+    context: {} as DecisionContext,
+    events: {} as MeetingEvent,
+    input: {} as { view?: MeetingView } | undefined,
+  },
+  guards: {
+    /** C1: one stage forward or back from where the meeting is. */
+    movesTo: ({ context, event }, params: { to: ConsentStage }) =>
+      event.type === 'stage.changed' && event.from === context.view.stage && event.to === params.to,
+    proposalReady: ({ context }) => canPresent(context.view) === null,
+    /** C6 */
+    noOpenObjections: ({ context }) => canEnterConsent(context.view) === null,
+    /** C7, C9: everyone present consented to the current version, and a review date is set. */
+    adoptable: ({ context, event }) =>
+      event.type === 'outcome.recorded' &&
+      event.outcome === 'adopted' &&
+      event.version === currentVersion(context.view).version &&
+      event.reviewDate !== undefined &&
+      canAdopt(context.view) === null,
+    outcomeIs: ({ event }, params: { outcome: Outcome }) =>
+      event.type === 'outcome.recorded' && event.outcome === params.outcome,
+    notPresented: ({ context }) => context.view.presentedAt === undefined,
+    presented: ({ context }) => context.view.presentedAt !== undefined,
+    /** C3: a response belongs to the stage that asks for it, on the current version. */
+    respondsIn: ({ context, event }, params: { stage: 'objections' | 'consent' }) =>
+      event.type === 'response.given' &&
+      event.stage === params.stage &&
+      event.version === currentVersion(context.view).version &&
+      context.view.participants[event.participantId]?.present === true &&
+      (params.stage === 'objections' || event.kind === 'consent'),
+    byPresentParticipant: ({ context, event }) =>
+      'participantId' in event && context.view.participants[event.participantId]?.present === true,
+    questionExists: ({ context, event }) =>
+      event.type === 'question.answered' && context.view.questions.some((q) => q.id === event.questionId),
+    notYetRevealed: ({ context, event }) => {
+      if (event.type !== 'responses.revealed') return false;
+      return event.stage === 'reactions'
+        ? !context.view.reactionsRevealed
+        : !context.view.objectionRound.revealed;
+    },
+    /** C2: the facilitator tests an objection that is untested, or changes a verdict still open. */
+    objectionTestable: ({ context, event }) =>
+      event.type === 'objection.tested' &&
+      context.view.objections.some((o) => o.id === event.objectionId && isOpen(o.status)),
+    /** C8: only its author withdraws an objection. */
+    withdrawnByAuthor: ({ context, event }) =>
+      event.type === 'objection.withdrawn' &&
+      context.view.objections.some(
+        (o) => o.id === event.objectionId && isOpen(o.status) && o.participantId === event.by,
+      ),
+    /** C5, C8: a new version numbered after the current one, resolving only open objections. */
+    amendsCurrent: ({ context, event }) =>
+      event.type === 'proposal.amended' &&
+      event.version === currentVersion(context.view).version + 1 &&
+      event.resolves.every((id) => context.view.objections.some((o) => o.id === id && isOpen(o.status))),
+  },
+  actions: {
+    apply: assign({ view: ({ context, event }) => reduce(context.view, event) }),
+  },
+}).createMachine({
+  id: 'consentDecision',
+  context: ({ input }) => ({ view: input?.view ?? emptyView() }),
+  initial: 'open',
+  states: {
+    open: {
+      initial: 'proposal',
+      on: {
+        'meeting.created': { actions: 'apply' },
+        'participant.joined': { actions: 'apply' },
+        'participant.left': { guard: 'byPresentParticipant', actions: 'apply' },
+        'proposal.amended': { guard: and(['presented', 'amendsCurrent']), actions: 'apply' },
+        'question.answered': { guard: 'questionExists', actions: 'apply' },
+        'responses.revealed': { guard: 'notYetRevealed', actions: 'apply' },
+        'outcome.recorded': [
+          {
+            guard: { type: 'outcomeIs', params: { outcome: 'withdrawn' } },
+            target: 'withdrawn',
+            actions: 'apply',
+          },
+          {
+            guard: { type: 'outcomeIs', params: { outcome: 'deferred' } },
+            target: 'deferred',
+            actions: 'apply',
+          },
+        ],
+      },
+      states: {
+        proposal: {
+          on: {
+            'proposal.edited': { guard: 'notPresented', actions: 'apply' },
+            'stage.changed': {
+              guard: and([movesTo('clarifying'), 'proposalReady']),
+              target: 'clarifying',
+              actions: 'apply',
+            },
+          },
+        },
+        clarifying: {
+          on: {
+            'question.asked': { guard: 'byPresentParticipant', actions: 'apply' },
+            'stage.changed': [
+              { guard: movesTo('reactions'), target: 'reactions', actions: 'apply' },
+              { guard: movesTo('proposal'), target: 'proposal', actions: 'apply' },
+            ],
+          },
+        },
+        reactions: {
+          on: {
+            'reaction.given': { guard: 'byPresentParticipant', actions: 'apply' },
+            'stage.changed': [
+              { guard: movesTo('objections'), target: 'objections', actions: 'apply' },
+              { guard: movesTo('clarifying'), target: 'clarifying', actions: 'apply' },
+            ],
+          },
+        },
+        objections: {
+          on: {
+            'response.given': {
+              guard: { type: 'respondsIn', params: { stage: 'objections' } },
+              actions: 'apply',
+            },
+            'objection.tested': { guard: 'objectionTestable', actions: 'apply' },
+            'objection.withdrawn': { guard: 'withdrawnByAuthor', actions: 'apply' },
+            'stage.changed': [
+              {
+                guard: and([movesTo('consent'), 'noOpenObjections']),
+                target: 'consent',
+                actions: 'apply',
+              },
+              { guard: movesTo('reactions'), target: 'reactions', actions: 'apply' },
+            ],
+          },
+        },
+        consent: {
+          on: {
+            'response.given': {
+              guard: { type: 'respondsIn', params: { stage: 'consent' } },
+              actions: 'apply',
+            },
+            // Back by the facilitator (C1), or reopened by a late objection or an amendment (C5).
+            'stage.changed': {
+              guard: movesTo('objections'),
+              target: 'objections',
+              actions: 'apply',
+            },
+            'outcome.recorded': { guard: 'adoptable', target: '#consentDecision.adopted', actions: 'apply' },
+          },
+        },
+      },
+    },
+    adopted: { type: 'final' },
+    withdrawn: { type: 'final' },
+    deferred: { type: 'final' },
+  },
+});
+
+export type ConsentDecisionMachine = typeof consentDecisionMachine;

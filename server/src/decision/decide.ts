@@ -1,0 +1,347 @@
+/**
+ * DECIDE: turn a validated command into the events it would record, and let the machine say
+ * whether each may happen (`snapshot.can`). Pure: the clock and the id source are passed in.
+ * Caller permissions (C2, S1) are checked before this, in the gateway's permissions table.
+ */
+import type { Command, CommandOf } from '@circlewise/shared/commands';
+import {
+  type ConsentStage,
+  DEFAULT_REVIEW_MONTHS,
+  nextStage,
+  previousStage,
+  STAGE_LABELS,
+} from '@circlewise/shared/constants';
+import type { WireError } from '@circlewise/shared/errors';
+import type { EventBody, MeetingEvent } from '@circlewise/shared/events';
+import { FACILITATOR } from '@circlewise/shared/events';
+import { canAdopt, canEnterConsent, canPresent } from '@circlewise/shared/rules';
+import { currentVersion, type MeetingView } from '@circlewise/shared/view';
+import { getNextSnapshot, type SnapshotFrom } from 'xstate';
+import { consentDecisionMachine } from './consentDecisionMachine';
+
+export type DecisionSnapshot = SnapshotFrom<typeof consentDecisionMachine>;
+
+export type Caller = { role: 'facilitator' } | { role: 'participant'; participantId: string };
+
+export type Decision = { ok: true; events: MeetingEvent[] } | { ok: false; error: WireError };
+
+export interface DecideEnv {
+  now: number;
+  newId: () => string;
+}
+
+type Body = EventBody;
+
+/** Where each participant submission is asked for (C3): used for the wrong-stage message. */
+const ASKED_IN: Partial<Record<Command['type'], string>> = {
+  'question.ask': 'Questions are asked during clarifying questions.',
+  'reaction.give': 'Reactions are given during the reactions round.',
+  'response.give': 'Responses are given during the objection and consent rounds.',
+  'question.answer': 'Questions are answered during clarifying questions and reactions.',
+  'objection.test': 'Objections are tested during the objections stage.',
+  'objection.withdraw': 'Objections are withdrawn during the objections stage.',
+  'proposal.edit': 'The proposal is edited before it is presented.',
+};
+
+export function decide(
+  snapshot: DecisionSnapshot,
+  command: Command,
+  caller: Caller,
+  env: DecideEnv,
+): Decision {
+  const view = snapshot.context.view;
+  if (snapshot.status === 'done' || view.stage === 'outcome') {
+    return refuse('meeting_closed', 'This decision is finished: its outcome is recorded.');
+  }
+  const by = caller.role === 'facilitator' ? FACILITATOR : caller.participantId;
+  const bodies = toEvents(view, command, caller, env);
+  if ('code' in bodies) return { ok: false, error: bodies };
+
+  // Check each event against the machine in order, stepping a copy of the snapshot: a command
+  // that records two events (a late objection reopens the stage first) is accepted whole or not.
+  const events: MeetingEvent[] = [];
+  let step: DecisionSnapshot = snapshot;
+  for (const [i, body] of bodies.entries()) {
+    const event = {
+      ...body,
+      by,
+      seq: view.seq + i + 1,
+      at: env.now,
+      commandId: command.commandId,
+    } as MeetingEvent;
+    if (!step.can(event)) return { ok: false, error: explain(step.context.view, command, event) };
+    step = getNextSnapshot(consentDecisionMachine, step, event);
+    events.push(event);
+  }
+  return { ok: true, events };
+}
+
+function toEvents(view: MeetingView, command: Command, caller: Caller, env: DecideEnv): Body[] | WireError {
+  const me = caller.role === 'participant' ? caller.participantId : '';
+  const version = currentVersion(view).version;
+  switch (command.type) {
+    case 'proposal.edit':
+      if (view.presentedAt !== undefined) {
+        return err('not_allowed', 'The proposal has been presented: amend it to make a new version (C5).');
+      }
+      return [{ type: 'proposal.edited', title: command.title, driver: command.driver, text: command.text }];
+    case 'proposal.amend':
+      return amend(view, command);
+    case 'stage.advance':
+    case 'stage.back': {
+      if (view.stage !== command.from) {
+        return err('stale_stage', `The meeting has already moved on to ${STAGE_LABELS[view.stage]}.`);
+      }
+      const forward = command.type === 'stage.advance';
+      const to = forward ? nextStage(command.from) : previousStage(command.from);
+      if (!to) {
+        return err(
+          'not_allowed',
+          forward ? 'Consent is the last stage: record the outcome.' : 'The proposal is the first stage.',
+        );
+      }
+      return [{ type: 'stage.changed', from: command.from, to, reason: forward ? 'advance' : 'back' }];
+    }
+    case 'question.ask':
+      return [
+        { type: 'question.asked', questionId: env.newId(), participantId: me, text: command.text, version },
+      ];
+    case 'question.answer':
+      return [{ type: 'question.answered', questionId: command.questionId, text: command.text }];
+    case 'reaction.give':
+      return [
+        {
+          type: 'reaction.given',
+          participantId: me,
+          version,
+          sealed: !view.reactionsRevealed,
+          text: command.text,
+          ...(command.gesture !== undefined && { gesture: command.gesture }),
+        },
+      ];
+    case 'response.give':
+      return respond(view, command, me, env);
+    case 'responses.reveal':
+      return reveal(view, view.stage);
+    case 'objection.test':
+      return [{ type: 'objection.tested', objectionId: command.objectionId, verdict: command.verdict }];
+    case 'objection.withdraw':
+      return [{ type: 'objection.withdrawn', objectionId: command.objectionId }];
+    case 'outcome.record': {
+      const reviewDate =
+        command.outcome === 'adopted'
+          ? (command.reviewDate ?? defaultReviewDate(env.now))
+          : command.reviewDate;
+      // The record is complete: whatever is still hidden is revealed as the decision ends (R1).
+      const reveals = [...reveal(view, 'reactions', true), ...reveal(view, 'objections', true)];
+      return [
+        ...reveals,
+        {
+          type: 'outcome.recorded',
+          outcome: command.outcome,
+          version,
+          ...(reviewDate !== undefined && { reviewDate }),
+          ...(command.note !== undefined && { note: command.note }),
+        },
+      ];
+    }
+    case 'participant.leave':
+      return [{ type: 'participant.left', participantId: me, reason: 'left' }];
+    case 'participant.markAbsent':
+      return [{ type: 'participant.left', participantId: command.participantId, reason: 'marked_absent' }];
+  }
+}
+
+function amend(view: MeetingView, command: CommandOf<'proposal.amend'>): Body[] | WireError {
+  const current = currentVersion(view);
+  const driver = command.driver ?? current.driver;
+  if (driver === current.driver && command.text === current.text) {
+    return err(
+      'not_allowed',
+      `Version ${current.version + 1} would be the same as version ${current.version}.`,
+    );
+  }
+  const amended: Body = {
+    type: 'proposal.amended',
+    version: current.version + 1,
+    driver,
+    text: command.text,
+    resolves: command.resolves,
+  };
+  // C5: a new version in the consent round sends the meeting back to check it for objections.
+  if (view.stage === 'consent') {
+    return [amended, { type: 'stage.changed', from: 'consent', to: 'objections', reason: 'amendment' }];
+  }
+  return [amended];
+}
+
+function respond(
+  view: MeetingView,
+  command: CommandOf<'response.give'>,
+  me: string,
+  env: DecideEnv,
+): Body[] | WireError {
+  const version = currentVersion(view).version;
+  const given = (stage: 'objections' | 'consent', sealed: boolean): Body => ({
+    type: 'response.given',
+    responseId: env.newId(),
+    participantId: me,
+    stage,
+    version,
+    sealed,
+    kind: command.kind,
+    ...(command.reason && { reason: command.reason }),
+  });
+  if (view.stage === 'objections') {
+    const round = view.objectionRound;
+    const before = round.responses[me];
+    // Before the reveal a response may be replaced freely; after it, others have seen it, so
+    // one may still raise a consent to a concern or objection, but an objection is withdrawn.
+    if (round.revealed && before && before.kind !== 'consent') {
+      return err(
+        'not_allowed',
+        before.kind === 'objection'
+          ? 'You have objected already: withdraw the objection if it no longer holds.'
+          : 'Your concern is recorded: object if you now see harm, or ask the facilitator.',
+      );
+    }
+    if (round.revealed && before?.kind === 'consent' && command.kind === 'consent') {
+      return err('not_allowed', 'Your consent is recorded already.');
+    }
+    return [given('objections', !round.revealed)];
+  }
+  if (view.stage === 'consent') {
+    if (command.kind === 'consent') return [given('consent', false)];
+    if (command.kind === 'concern') {
+      return err(
+        'not_allowed',
+        'In the consent round you consent, or object (which reopens the objection round).',
+      );
+    }
+    // A late objection reopens the objection round on the same version.
+    return [
+      { type: 'stage.changed', from: 'consent', to: 'objections', reason: 'late_objection' },
+      given('objections', !view.objectionRound.revealed),
+    ];
+  }
+  return err(
+    'wrong_stage',
+    `${ASKED_IN['response.give']} The meeting is now in ${STAGE_LABELS[view.stage]}.`,
+  );
+}
+
+/** The reveal of a hidden round (C10), carrying what was said so every screen can show it. */
+function reveal(view: MeetingView, stage: MeetingView['stage'], onlyIfHidden = false): Body[] {
+  if (stage === 'reactions') {
+    const hidden = Object.values(view.reactions);
+    if (view.reactionsRevealed || (onlyIfHidden && hidden.length === 0))
+      return onlyIfHidden ? [] : [badReveal()];
+    return [
+      {
+        type: 'responses.revealed',
+        stage: 'reactions',
+        reactions: hidden.map((r) => ({
+          participantId: r.participantId,
+          text: r.text ?? '',
+          ...(r.gesture !== undefined && { gesture: r.gesture }),
+        })),
+        responses: [],
+      },
+    ];
+  }
+  if (stage === 'objections') {
+    const round = view.objectionRound;
+    const responses = Object.values(round.responses);
+    if (round.revealed || (onlyIfHidden && responses.length === 0)) return onlyIfHidden ? [] : [badReveal()];
+    return [
+      {
+        type: 'responses.revealed',
+        stage: 'objections',
+        reactions: [],
+        responses: responses.map((r) => ({
+          responseId: r.id,
+          participantId: r.participantId,
+          kind: r.kind ?? 'consent',
+          ...(r.reason !== undefined && { reason: r.reason }),
+        })),
+      },
+    ];
+  }
+  return [badReveal()];
+}
+
+/** A reveal the machine will refuse; `explain` then says why in words. */
+function badReveal(): Body {
+  return { type: 'responses.revealed', stage: 'objections', reactions: [], responses: [] };
+}
+
+/** Why the machine refused an event, in words a facilitator or participant can act on. */
+function explain(view: MeetingView, command: Command, event: MeetingEvent): WireError {
+  const stage = STAGE_LABELS[view.stage];
+  switch (event.type) {
+    case 'stage.changed': {
+      const refusal =
+        event.to === 'consent' ? canEnterConsent(view) : event.to === 'clarifying' ? canPresent(view) : null;
+      return refusal ?? err('not_allowed', `Cannot move from ${stage} to ${STAGE_LABELS[event.to]}.`);
+    }
+    case 'outcome.recorded':
+      if (view.stage !== 'consent') {
+        return err(
+          'wrong_stage',
+          `A decision is adopted from the consent round; the meeting is in ${stage}.`,
+        );
+      }
+      return canAdopt(view) ?? err('not_allowed', 'The outcome cannot be recorded now.');
+    case 'responses.revealed':
+      return view.stage === 'reactions' || view.stage === 'objections'
+        ? err('not_allowed', 'These responses are already revealed.')
+        : err(
+            'wrong_stage',
+            `Only reactions and objection-round responses are hidden; the meeting is in ${stage}.`,
+          );
+    case 'objection.tested':
+    case 'objection.withdrawn': {
+      const o = view.objections.find((x) => x.id === event.objectionId);
+      if (!o) {
+        return view.stage === 'objections'
+          ? err('not_found', 'No such objection (it shows once the responses are revealed).')
+          : err('wrong_stage', `${ASKED_IN[command.type]} The meeting is in ${stage}.`);
+      }
+      if (event.type === 'objection.withdrawn' && o.participantId !== event.by) {
+        return err('forbidden', 'Only the person who raised an objection can withdraw it.');
+      }
+      return err('not_allowed', `This objection is already ${o.status}.`);
+    }
+    case 'question.answered':
+      return view.questions.some((q) => q.id === event.questionId)
+        ? err('wrong_stage', `${ASKED_IN['question.answer']} The meeting is in ${stage}.`)
+        : err('not_found', 'No such question.');
+    case 'proposal.amended':
+      if (view.presentedAt === undefined)
+        return err('not_allowed', 'Edit the proposal: it has not been presented yet.');
+      return err('not_allowed', 'An amendment can only resolve objections that are still open.');
+    case 'participant.left':
+      return err('not_found', 'That participant is not present.');
+    default: {
+      const who = 'participantId' in event ? view.participants[event.participantId] : undefined;
+      if (who && !who.present)
+        return err('forbidden', 'You have left this meeting; join again to take part.');
+      const hint = ASKED_IN[command.type] ?? 'That is not possible at this point.';
+      return err('wrong_stage', `${hint} The meeting is in ${stage}.`);
+    }
+  }
+}
+
+export function defaultReviewDate(now: number): string {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() + DEFAULT_REVIEW_MONTHS);
+  return d.toISOString().slice(0, 10);
+}
+
+const err = (code: WireError['code'], message: string): WireError => ({ code, message });
+const refuse = (code: WireError['code'], message: string): Decision => ({
+  ok: false,
+  error: err(code, message),
+});
+
+export type { ConsentStage };

@@ -1,0 +1,32 @@
+/**
+ * Stable error codes of every refusal (S6). Clients switch on `code`; people read `message`.
+ */
+export const ERROR_CODES = [
+  'invalid_payload',
+  'payload_too_large',
+  'reason_required',
+  'protocol_mismatch',
+  'unknown_meeting',
+  'bad_token',
+  'not_joined',
+  'forbidden',
+  'wrong_stage',
+  'stale_stage',
+  'not_allowed',
+  'not_found',
+  'meeting_closed',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  /** For `protocol_mismatch`: which side must update (tldraw's clientTooOld / serverTooOld). */
+  reason?: 'clientTooOld' | 'serverTooOld';
+}
+
+export function wireError(code: ErrorCode, message: string): WireError {
+  return { code, message };
+}

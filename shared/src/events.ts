@@ -1,0 +1,82 @@
+/**
+ * The recorded events of a meeting: what happened, in order. The log of these is the truth
+ * (R1); the view is the shared reducer over them (A5).
+ */
+import type { ConsentStage, Gesture, HiddenRound, Outcome, ResponseKind, Verdict } from './constants';
+
+/** Who caused an event: a participant id, the facilitator, or the server itself. */
+export type By = string;
+export const FACILITATOR: By = 'facilitator';
+export const SYSTEM: By = 'system';
+
+export interface RevealedReaction {
+  participantId: string;
+  text: string;
+  gesture?: Gesture;
+}
+
+export interface RevealedResponse {
+  responseId: string;
+  participantId: string;
+  kind: ResponseKind;
+  reason?: string;
+}
+
+export type EventBody =
+  | { type: 'meeting.created'; meetingId: string; code: string; title: string }
+  | { type: 'participant.joined'; participantId: string; name: string }
+  | { type: 'participant.left'; participantId: string; reason: 'left' | 'marked_absent' }
+  | { type: 'proposal.edited'; title: string; driver: string; text: string }
+  | { type: 'proposal.amended'; version: number; driver: string; text: string; resolves: string[] }
+  | {
+      type: 'stage.changed';
+      from: ConsentStage;
+      to: ConsentStage;
+      reason: 'advance' | 'back' | 'late_objection' | 'amendment';
+    }
+  | { type: 'question.asked'; questionId: string; participantId: string; text: string; version: number }
+  | { type: 'question.answered'; questionId: string; text: string }
+  | {
+      type: 'reaction.given';
+      participantId: string;
+      version: number;
+      /** Given while reactions were hidden (C10): others get it without text and gesture. */
+      sealed: boolean;
+      text?: string;
+      gesture?: Gesture;
+    }
+  | {
+      type: 'response.given';
+      responseId: string;
+      participantId: string;
+      stage: 'objections' | 'consent';
+      version: number;
+      /** Given while the round was hidden (C10): others get it without kind and reason. */
+      sealed: boolean;
+      kind?: ResponseKind;
+      reason?: string;
+    }
+  | {
+      type: 'responses.revealed';
+      stage: HiddenRound;
+      reactions: RevealedReaction[];
+      responses: RevealedResponse[];
+    }
+  | { type: 'objection.tested'; objectionId: string; verdict: Verdict }
+  | { type: 'objection.withdrawn'; objectionId: string }
+  | { type: 'outcome.recorded'; outcome: Outcome; version: number; reviewDate?: string; note?: string };
+
+export type EventType = EventBody['type'];
+
+/** An event as the decide step proposes it, before the log gives it a place. */
+export type NewEvent = EventBody & { by: By };
+
+/** An event as recorded: its place in the meeting's log (A3), time and the command behind it. */
+export type MeetingEvent = NewEvent & {
+  seq: number;
+  /** Milliseconds since the epoch, server clock. */
+  at: number;
+  commandId: string;
+};
+
+export type EventOf<T extends EventType> = Extract<MeetingEvent, { type: T }>;

@@ -1,0 +1,60 @@
+/**
+ * The Socket.IO contract: event names `meeting:verb`, each client->server event with a typed ack
+ * that is a result (`{ ok: true, ... } | { ok: false, error }`). Payload schemas live in
+ * commands.ts; docs/protocol.md describes the same for people writing their own client.
+ */
+import type { CommandInput, JoinRequest, ResyncRequest } from './commands';
+import type { WireError } from './errors';
+import type { MeetingEvent } from './events';
+import type { MeetingView } from './view';
+
+export type Failure = { ok: false; error: WireError };
+export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
+
+export type Role = 'facilitator' | 'participant';
+
+export type JoinResult = Result<{
+  protocol: number;
+  role: Role;
+  /** Set for participants: who this connection speaks for. */
+  participantId?: string;
+  /** The secret to keep and send on every later join (the participant token or facilitator key). */
+  token: string;
+  /** A snapshot, already filtered for this recipient (A6); `view.seq` is where events continue. */
+  view: MeetingView;
+  /** Participants with at least one open connection now (not recorded; M2). */
+  online: string[];
+}>;
+
+export type CommandResult = Result<{
+  /** Seq of the last event this command recorded. */
+  seq: number;
+  /** True when this commandId was already recorded and nothing new was written (A2). */
+  duplicate: boolean;
+}>;
+
+export type ResyncResult = Result<{ events: MeetingEvent[] } | { view: MeetingView }>;
+
+export interface ClientToServerEvents {
+  'meeting:join': (request: JoinRequest, ack: (result: JoinResult) => void) => void;
+  'meeting:command': (command: CommandInput, ack: (result: CommandResult) => void) => void;
+  'meeting:resync': (request: ResyncRequest, ack: (result: ResyncResult) => void) => void;
+}
+
+export interface PresenceChange {
+  participantId: string;
+  online: boolean;
+}
+
+export interface ServerToClientEvents {
+  /** Recorded events in seq order, filtered for this recipient (A4, A6). */
+  'meeting:events': (events: MeetingEvent[]) => void;
+  'meeting:presence': (change: PresenceChange) => void;
+}
+
+/** REST: POST /api/meetings */
+export interface CreatedMeeting {
+  meetingId: string;
+  code: string;
+  facilitatorKey: string;
+}

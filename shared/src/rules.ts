@@ -1,0 +1,64 @@
+/**
+ * The process rules that depend on what has been said (PROCESS.md). The server's machine guards
+ * call these, and the facilitator console shows the same refusal before anyone clicks; one
+ * copy of each rule.
+ */
+import type { ErrorCode } from './errors';
+import { awaitingConsent, currentVersion, type MeetingView, openObjections } from './view';
+
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+}
+
+const names = (view: MeetingView, ids: string[]) =>
+  ids.map((id) => view.participants[id]?.name ?? 'someone').join(', ');
+
+/** C1: the proposal can be presented once it states its driver and its text. */
+export function canPresent(view: MeetingView): Refusal | null {
+  const v = currentVersion(view);
+  if (!v.driver.trim() || !v.text.trim()) {
+    return { code: 'not_allowed', message: 'Write the driver and the proposal before presenting it.' };
+  }
+  return null;
+}
+
+/** C6: consent cannot be entered while an objection is untested or unresolved, or still hidden. */
+export function canEnterConsent(view: MeetingView): Refusal | null {
+  const open = openObjections(view);
+  if (open.length > 0) {
+    const who = names(
+      view,
+      open.map((o) => o.participantId),
+    );
+    return {
+      code: 'not_allowed',
+      message: `${open.length === 1 ? 'An objection is' : `${open.length} objections are`} still open (${who}): test each one, then resolve it by amending, or record it as a concern.`,
+    };
+  }
+  const round = view.objectionRound;
+  const hiddenObjection = Object.values(round.responses).some((r) => r.kind === 'objection');
+  if (!round.revealed && hiddenObjection) {
+    return { code: 'not_allowed', message: 'Reveal the responses first: someone has objected.' };
+  }
+  return null;
+}
+
+/** C7, C9: adoption needs every present participant's consent to the current version. */
+export function canAdopt(view: MeetingView): Refusal | null {
+  const present = Object.values(view.participants).filter((p) => p.present);
+  if (present.length === 0) {
+    return { code: 'not_allowed', message: 'Nobody has joined: a decision needs at least one participant.' };
+  }
+  const waiting = awaitingConsent(view);
+  if (waiting.length > 0) {
+    return {
+      code: 'not_allowed',
+      message: `Still waiting for consent to version ${currentVersion(view).version} from ${names(
+        view,
+        waiting.map((p) => p.id),
+      )}.`,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,151 @@
+/**
+ * The public view of a meeting: what every screen renders. It is only ever produced by the
+ * shared reducer over recorded events (A5), on the server and on every client.
+ */
+import type { ConsentStage, Gesture, ObjectionStatus, Outcome, ResponseKind, Stage } from './constants';
+
+export interface Participant {
+  id: string;
+  name: string;
+  joinedAt: number;
+  /** Joined and not left: counts for consent (M2, C7). Being online is not recorded. */
+  present: boolean;
+}
+
+export interface ProposalVersion {
+  version: number;
+  title: string;
+  driver: string;
+  text: string;
+  at: number;
+  /** Objections this version resolved (C8). */
+  resolves: string[];
+}
+
+export interface Question {
+  id: string;
+  participantId: string;
+  text: string;
+  version: number;
+  at: number;
+  answer?: { text: string; at: number };
+}
+
+export interface Reaction {
+  participantId: string;
+  version: number;
+  at: number;
+  /** True while the round is hidden from this viewer (C10); then text and gesture are absent. */
+  hidden: boolean;
+  text?: string;
+  gesture?: Gesture;
+}
+
+export interface Response {
+  id: string;
+  participantId: string;
+  version: number;
+  at: number;
+  hidden: boolean;
+  kind?: ResponseKind;
+  reason?: string;
+}
+
+export interface Objection {
+  id: string;
+  participantId: string;
+  reason: string;
+  version: number;
+  at: number;
+  status: ObjectionStatus;
+  /** Set when status is `resolved`: the proposal version that resolved it (C8). */
+  resolvedBy?: number;
+  /** Set when the status last changed. */
+  decidedAt?: number;
+}
+
+export interface Concern {
+  id: string;
+  participantId: string;
+  reason: string;
+  version: number;
+  at: number;
+  /** A concern given as such, or an objection the facilitator recorded as a concern. */
+  source: 'response' | 'objection';
+}
+
+export interface Round {
+  version: number;
+  revealed: boolean;
+  responses: Record<string, Response>;
+}
+
+export interface MeetingView {
+  meetingId: string;
+  code: string;
+  title: string;
+  createdAt: number;
+  /** Seq of the last event applied. */
+  seq: number;
+  stage: Stage;
+  /** When the proposal was first presented (left the proposal stage); editing in place ends. */
+  presentedAt?: number;
+  participants: Record<string, Participant>;
+  /** Every version, oldest first; the last is current. Version 1 exists from the start. */
+  versions: ProposalVersion[];
+  questions: Question[];
+  reactions: Record<string, Reaction>;
+  reactionsRevealed: boolean;
+  /** The objection round on the current version (C5 resets it on amendment). */
+  objectionRound: Round;
+  /** The final consent round on the current version. */
+  consentRound: Round;
+  objections: Objection[];
+  concerns: Concern[];
+  outcome?: { outcome: Outcome; version: number; at: number; reviewDate?: string; note?: string };
+}
+
+export function emptyView(): MeetingView {
+  return {
+    meetingId: '',
+    code: '',
+    title: '',
+    createdAt: 0,
+    seq: 0,
+    stage: 'proposal',
+    participants: {},
+    versions: [{ version: 1, title: '', driver: '', text: '', at: 0, resolves: [] }],
+    questions: [],
+    reactions: {},
+    reactionsRevealed: false,
+    objectionRound: { version: 1, revealed: false, responses: {} },
+    consentRound: { version: 1, revealed: true, responses: {} },
+    objections: [],
+    concerns: [],
+  };
+}
+
+export function currentVersion(view: MeetingView): ProposalVersion {
+  // versions is never empty: emptyView starts it with version 1.
+  return view.versions[view.versions.length - 1] as ProposalVersion;
+}
+
+export function presentParticipants(view: MeetingView): Participant[] {
+  return Object.values(view.participants)
+    .filter((p) => p.present)
+    .sort((a, b) => a.joinedAt - b.joinedAt);
+}
+
+/** Present participants who have not yet given final consent to the current version (C7). */
+export function awaitingConsent(view: MeetingView): Participant[] {
+  return presentParticipants(view).filter((p) => view.consentRound.responses[p.id]?.kind !== 'consent');
+}
+
+/** Objections still blocking the consent stage (C6): untested, or tested and unresolved. */
+export function openObjections(view: MeetingView): Objection[] {
+  return view.objections.filter((o) => o.status === 'raised' || o.status === 'qualified');
+}
+
+export function isConsentStage(stage: Stage): stage is ConsentStage {
+  return stage !== 'outcome';
+}

@@ -1,0 +1,79 @@
+/**
+ * Per-recipient visibility (A6, C10). While a round is hidden, a participant sees that others
+ * have responded but not what they said; the facilitator and the author see everything. The
+ * server applies these before send; they are pure so that a test can hold both paths side by
+ * side: `viewFor(reduceAll(events), v)` equals `reduceAll(events.map(e => eventFor(e, v)))`.
+ */
+import type { MeetingEvent } from './events';
+import type { MeetingView, Reaction, Response, Round } from './view';
+
+export type Viewer = { role: 'facilitator' } | { role: 'participant'; participantId: string };
+
+/** An event is sealed when it was given while its round was hidden; its content waits for the reveal. */
+export function isSealed(event: MeetingEvent): boolean {
+  return (event.type === 'reaction.given' || event.type === 'response.given') && event.sealed === true;
+}
+
+export function canSeeSealed(event: MeetingEvent, viewer: Viewer): boolean {
+  if (viewer.role === 'facilitator') return true;
+  return 'participantId' in event && event.participantId === viewer.participantId;
+}
+
+/** The copy of an event that this viewer may receive. */
+export function eventFor(event: MeetingEvent, viewer: Viewer): MeetingEvent {
+  if (!isSealed(event) || canSeeSealed(event, viewer)) return event;
+  return redact(event);
+}
+
+/** The sealed event with its content removed: what everybody but the author and facilitator gets. */
+export function redact(event: MeetingEvent): MeetingEvent {
+  if (event.type === 'reaction.given') {
+    const { text: _text, gesture: _gesture, ...rest } = event;
+    return rest;
+  }
+  if (event.type === 'response.given') {
+    const { kind: _kind, reason: _reason, ...rest } = event;
+    return rest;
+  }
+  return event;
+}
+
+/** The view this viewer may see: for snapshots on join and resync. */
+export function viewFor(view: MeetingView, viewer: Viewer): MeetingView {
+  if (viewer.role === 'facilitator') return view;
+  const me = viewer.participantId;
+  const reactions = view.reactionsRevealed ? view.reactions : hideOthers(view.reactions, me, hideReaction);
+  const objectionRound = view.objectionRound.revealed
+    ? view.objectionRound
+    : hideRound(view.objectionRound, me);
+  if (reactions === view.reactions && objectionRound === view.objectionRound) return view;
+  return { ...view, reactions, objectionRound };
+}
+
+function hideRound(round: Round, me: string): Round {
+  const responses = hideOthers(round.responses, me, hideResponse);
+  return responses === round.responses ? round : { ...round, responses };
+}
+
+function hideOthers<T>(items: Record<string, T>, me: string, hide: (item: T) => T): Record<string, T> {
+  let changed = false;
+  const out: Record<string, T> = {};
+  for (const [id, item] of Object.entries(items)) {
+    const shown = id === me ? item : hide(item);
+    if (shown !== item) changed = true;
+    out[id] = shown;
+  }
+  return changed ? out : items;
+}
+
+function hideReaction(r: Reaction): Reaction {
+  if (r.hidden) return r;
+  const { text: _text, gesture: _gesture, ...rest } = r;
+  return { ...rest, hidden: true };
+}
+
+function hideResponse(r: Response): Response {
+  if (r.hidden) return r;
+  const { kind: _kind, reason: _reason, ...rest } = r;
+  return { ...rest, hidden: true };
+}
