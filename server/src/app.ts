@@ -1,0 +1,101 @@
+/**
+ * The application factory: HTTP, REST, static client and the Socket.IO gateway around a store
+ * that is passed in, so tests start the real thing on port 0 with a real SQLite file.
+ */
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import express from 'express';
+import { Server } from 'socket.io';
+import { attachGateway, type GatewayServer } from './gateway/gateway';
+import { apiRoutes } from './http/routes';
+import { Meetings } from './meeting/meetings';
+import type { EventStore } from './store/eventStore';
+
+export interface AppOptions {
+  store: EventStore;
+  /** Built client to serve (client/dist); absent in API-only tests. */
+  clientDir?: string;
+  allowedOrigins?: string[];
+  now?: () => number;
+  version?: string;
+}
+
+export interface App {
+  http: HttpServer;
+  io: GatewayServer;
+  meetings: Meetings;
+  /** Resolves with the port once listening. */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Socket.IO closes a connection past this size; commands are refused well below it (S5, S6). */
+const MAX_SOCKET_MESSAGE = 100 * 1024;
+
+export function createApp(options: AppOptions): App {
+  const meetings = new Meetings(options.store, options.now);
+  meetings.restore();
+
+  const web = express();
+  web.disable('x-powered-by');
+  web.use('/api', apiRoutes(meetings, options.version ?? '0.1.0'));
+  const clientDir = options.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    web.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/m/CODE, /m/CODE/facilitate, …) all load the single page.
+    web.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(join(clientDir, 'index.html'));
+    });
+  } else {
+    web.get('/', (_req, res) => {
+      res
+        .status(503)
+        .type('text')
+        .send('The client is not built yet: run `npm run build`, then start again.');
+    });
+  }
+
+  const http = createServer(web);
+  const io: GatewayServer = new Server(http, {
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE,
+    perMessageDeflate: false,
+    httpCompression: false,
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins ?? [])),
+  });
+  attachGateway(io, meetings, options.now ? { now: options.now } : {});
+
+  return {
+    http,
+    io,
+    meetings,
+    listen: (port, host) =>
+      new Promise((resolvePort, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          const address = http.address();
+          resolvePort(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((done) => io.close(() => done()));
+      options.store.close();
+    },
+  };
+}
+
+/**
+ * S5: a browser's socket must come from this page's own origin or an allowed one. Clients that
+ * send no Origin (scripts, native apps) are not browsers and cannot ride a user's session.
+ */
+function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

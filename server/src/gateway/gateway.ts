@@ -1,0 +1,361 @@
+/**
+ * The Socket.IO gateway. Every command goes AUTH → VALIDATE → DECIDE → APPEND → APPLY → ACK →
+ * BROADCAST, and every refusal is an error ack with a stable code (S6): the connection, the
+ * meeting and the log stay as they were.
+ */
+import { randomUUID } from 'node:crypto';
+import { commandSchema, joinSchema, resyncSchema } from '@circlewise/shared/commands';
+import { LIMITS, PROTOCOL_VERSION } from '@circlewise/shared/constants';
+import { type ErrorCode, type WireError, wireError } from '@circlewise/shared/errors';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import type {
+  ClientToServerEvents,
+  CommandResult,
+  Failure,
+  JoinResult,
+  ResyncResult,
+  Role,
+  ServerToClientEvents,
+} from '@circlewise/shared/protocol';
+import { eventFor, isSealed, redact, type Viewer, viewFor } from '@circlewise/shared/visibility';
+import type { Server, Socket } from 'socket.io';
+import type { ZodError } from 'zod';
+import { hashSecret } from '../auth/secrets';
+import { type Caller, decide } from '../decision/decide';
+import type { LiveMeeting } from '../meeting/liveMeeting';
+import type { Meetings } from '../meeting/meetings';
+import { DuplicateCommandError, SeqConflictError } from '../store/eventStore';
+import { permissionError } from './permissions';
+
+export interface Session {
+  meetingId: string;
+  role: Role;
+  participantId: string | null;
+}
+
+interface SocketData {
+  session?: Session;
+}
+
+export type GatewayServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface GatewayOptions {
+  now?: () => number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+const rooms = {
+  meeting: (id: string) => `m:${id}`,
+  facilitators: (id: string) => `m:${id}:f`,
+  participant: (id: string, pid: string) => `m:${id}:p:${pid}`,
+};
+
+const fail = (code: ErrorCode, message: string): Failure => ({ ok: false, error: wireError(code, message) });
+
+export function attachGateway(io: GatewayServer, meetings: Meetings, options: GatewayOptions = {}): void {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e));
+
+  /** BROADCAST: public events to the room in one emit; sealed ones whole only to who may see them (A6). */
+  function broadcast(meeting: LiveMeeting, events: MeetingEvent[]): void {
+    const room = rooms.meeting(meeting.id);
+    const sealed = events.filter(isSealed);
+    if (sealed.length === 0) {
+      io.to(room).emit('meeting:events', events);
+      return;
+    }
+    const privileged = [rooms.facilitators(meeting.id)];
+    for (const e of sealed)
+      if ('participantId' in e) privileged.push(rooms.participant(meeting.id, e.participantId));
+    io.to(privileged).emit('meeting:events', events);
+    io.to(room)
+      .except(privileged)
+      .emit(
+        'meeting:events',
+        events.map((e) => (isSealed(e) ? redact(e) : e)),
+      );
+  }
+
+  /** APPEND → APPLY → BROADCAST for events the machine accepted. Returns the last seq. */
+  function record(
+    meeting: LiveMeeting,
+    commandId: string,
+    events: MeetingEvent[],
+    token?: Parameters<Meetings['store']['append']>[3],
+  ): number {
+    meetings.store.append(meeting.id, commandId, events, token);
+    meeting.apply(events);
+    const last = events[events.length - 1];
+    if (last?.type === 'outcome.recorded') meetings.store.closeMeeting(meeting.id, last.at);
+    return last?.seq ?? meeting.view.seq;
+  }
+
+  io.on('connection', (socket: GatewaySocket) => {
+    // Keep nothing of the handshake request we do not need (memory per phone).
+    (socket.request as { res?: unknown }).res = undefined;
+
+    // Broadcasts that must wait until the sender has its ack (a join's own event).
+    const afterAck: Array<() => void> = [];
+    function flush(): void {
+      for (const send of afterAck.splice(0)) send();
+    }
+
+    /** Never a crash, never a silent drop: an unexpected error is logged and acked (S6). */
+    function guard(ack: (r: Failure) => void, handle: () => void): void {
+      try {
+        handle();
+      } catch (error) {
+        afterAck.length = 0;
+        log('circlewise: handler failed', error);
+        ack(fail('internal', 'Something went wrong on the server; nothing was recorded. Try again.'));
+      }
+    }
+
+    socket.on('meeting:join', (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      guard(ack, () => {
+        // VALIDATE
+        const parsed = joinSchema.safeParse(raw);
+        if (!parsed.success) return ack(invalid(parsed.error));
+        const request = parsed.data;
+        if (request.protocol !== PROTOCOL_VERSION) {
+          const reason = request.protocol < PROTOCOL_VERSION ? 'clientTooOld' : 'serverTooOld';
+          return ack({
+            ok: false,
+            error: {
+              code: 'protocol_mismatch',
+              reason,
+              message:
+                reason === 'clientTooOld'
+                  ? 'This page is out of date: reload it to join.'
+                  : 'The server is older than this page: ask the facilitator to update it.',
+            },
+          });
+        }
+        if (!request.token)
+          return ack(fail('bad_token', 'A join needs a token: the secret this device keeps.'));
+        const meeting = meetings.byCode(request.code);
+        if (!meeting) {
+          return ack(
+            fail(
+              'unknown_meeting',
+              `No meeting has the code ${request.code}. Check the code with your facilitator.`,
+            ),
+          );
+        }
+
+        // AUTH: the token is the identity (S2); a new one with a name joins as a new participant.
+        const hash = hashSecret(request.token);
+        let known = meetings.store.tokenByHash(hash);
+        if (known && known.meetingId !== meeting.id) known = undefined;
+        let session: Session;
+        if (known) {
+          session = { meetingId: meeting.id, role: known.role, participantId: known.participantId };
+          const me = known.participantId ? meeting.view.participants[known.participantId] : undefined;
+          // Someone who left, or was marked absent, and comes back is present again (M2).
+          if (me && !me.present && meeting.view.stage !== 'outcome') {
+            const rejoined = joinEvent(meeting, me.id, me.name);
+            if (meeting.snapshot.can(rejoined)) {
+              record(meeting, rejoined.commandId, [rejoined]);
+              afterAck.push(() => broadcast(meeting, [rejoined]));
+            }
+          }
+        } else {
+          if (!request.name) {
+            return ack(
+              fail('bad_token', 'This device is not known in this meeting: enter your name to join.'),
+            );
+          }
+          if (meeting.view.stage === 'outcome') {
+            return ack(
+              fail(
+                'meeting_closed',
+                'This decision is finished; its minutes are open to those who took part.',
+              ),
+            );
+          }
+          const participantId = randomUUID();
+          const joined = joinEvent(meeting, participantId, request.name);
+          // DECIDE → APPEND (with the token, in one transaction) → APPLY; broadcast after the ack.
+          if (!meeting.snapshot.can(joined))
+            return ack(fail('not_allowed', 'This meeting cannot take new participants.'));
+          record(meeting, joined.commandId, [joined], { hash, role: 'participant', participantId });
+          session = { meetingId: meeting.id, role: 'participant', participantId };
+          afterAck.push(() => broadcast(meeting, [joined]));
+        }
+
+        enter(socket, meeting, session);
+        const viewer = viewerOf(session);
+        ack({
+          ok: true,
+          protocol: PROTOCOL_VERSION,
+          role: session.role,
+          ...(session.participantId && { participantId: session.participantId }),
+          token: request.token,
+          view: viewFor(meeting.view, viewer),
+          online: meeting.online(),
+        });
+        flush();
+      });
+    });
+
+    socket.on('meeting:command', (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      guard(ack, () => {
+        // AUTH
+        const session = socket.data.session;
+        const meeting = session && meetings.get(session.meetingId);
+        if (!session || !meeting) return ack(fail('not_joined', 'Join a meeting first.'));
+
+        // VALIDATE
+        if (byteSize(raw) > LIMITS.commandBytes) {
+          return ack(fail('payload_too_large', `A message may be at most ${LIMITS.commandBytes / 1024} KB.`));
+        }
+        const parsed = commandSchema.safeParse(raw);
+        if (!parsed.success) return ack(invalid(parsed.error));
+        const command = parsed.data;
+        const denied = permissionError(command.type, session.role);
+        if (denied) return ack(fail('forbidden', denied));
+
+        // A2: a retry of a recorded command returns its first result and records nothing.
+        const seen = meetings.store.commandSeq(meeting.id, command.commandId);
+        if (seen !== undefined) return ack({ ok: true, seq: seen, duplicate: true });
+
+        // DECIDE
+        const caller: Caller =
+          session.role === 'facilitator'
+            ? { role: 'facilitator' }
+            : { role: 'participant', participantId: session.participantId ?? '' };
+        const decision = decide(meeting.snapshot, command, caller, { now: now(), newId: randomUUID });
+        if (!decision.ok) return ack({ ok: false, error: decision.error });
+
+        // APPEND → APPLY
+        let seq: number;
+        try {
+          seq = record(meeting, command.commandId, decision.events);
+        } catch (error) {
+          if (error instanceof DuplicateCommandError) {
+            return ack({
+              ok: true,
+              seq: meetings.store.commandSeq(meeting.id, command.commandId) ?? 0,
+              duplicate: true,
+            });
+          }
+          if (error instanceof SeqConflictError) {
+            return ack(fail('stale_stage', 'The meeting changed at the same moment: look again and resend.'));
+          }
+          throw error;
+        }
+
+        // ACK
+        const result: CommandResult = { ok: true, seq, duplicate: false };
+        ack(result);
+
+        // BROADCAST
+        broadcast(meeting, decision.events);
+      });
+    });
+
+    socket.on('meeting:resync', (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      guard(ack, () => {
+        const session = socket.data.session;
+        const meeting = session && meetings.get(session.meetingId);
+        if (!session || !meeting) return ack(fail('not_joined', 'Join a meeting first.'));
+        const parsed = resyncSchema.safeParse(raw);
+        if (!parsed.success) return ack(invalid(parsed.error));
+        const viewer = viewerOf(session);
+        const { afterSeq } = parsed.data;
+        // A3: the missing events if there are few, a fresh snapshot if the client is far behind.
+        const result: ResyncResult =
+          afterSeq > meeting.view.seq || meeting.view.seq - afterSeq > LIMITS.resyncEvents
+            ? { ok: true, view: viewFor(meeting.view, viewer) }
+            : {
+                ok: true,
+                events: meetings.store.events(meeting.id, afterSeq).map((e) => eventFor(e, viewer)),
+              };
+        ack(result);
+      });
+    });
+
+    socket.on('disconnect', () => {
+      const session = socket.data.session;
+      if (session) leave(session);
+    });
+
+    function enter(s: GatewaySocket, meeting: LiveMeeting, session: Session): void {
+      const before = s.data.session;
+      if (before) {
+        leave(before);
+        for (const room of s.rooms) if (room !== s.id) s.leave(room);
+      }
+      s.data.session = session;
+      s.join(rooms.meeting(meeting.id));
+      if (session.role === 'facilitator') s.join(rooms.facilitators(meeting.id));
+      if (session.participantId) {
+        s.join(rooms.participant(meeting.id, session.participantId));
+        if (meeting.connect(session.participantId)) {
+          s.to(rooms.meeting(meeting.id)).emit('meeting:presence', {
+            participantId: session.participantId,
+            online: true,
+          });
+        }
+      }
+    }
+
+    function leave(session: Session): void {
+      const meeting = meetings.get(session.meetingId);
+      if (!meeting || !session.participantId) return;
+      if (meeting.disconnect(session.participantId)) {
+        io.to(rooms.meeting(meeting.id)).emit('meeting:presence', {
+          participantId: session.participantId,
+          online: false,
+        });
+      }
+    }
+  });
+
+  function joinEvent(meeting: LiveMeeting, participantId: string, name: string): MeetingEvent {
+    return {
+      type: 'participant.joined',
+      participantId,
+      name,
+      by: participantId,
+      seq: meeting.view.seq + 1,
+      at: now(),
+      commandId: randomUUID(),
+    };
+  }
+}
+
+export function viewerOf(session: Session): Viewer {
+  return session.role === 'facilitator' || !session.participantId
+    ? { role: 'facilitator' }
+    : { role: 'participant', participantId: session.participantId };
+}
+
+/** A zod failure as an error ack: the first problem, in words (C4 has its own code). */
+export function invalid(error: ZodError): Failure {
+  const issue = error.issues[0];
+  const params = issue && 'params' in issue ? (issue.params as { code?: string } | undefined) : undefined;
+  const code: ErrorCode = params?.code === 'reason_required' ? 'reason_required' : 'invalid_payload';
+  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+  const message = issue
+    ? `${issue.message}${code === 'invalid_payload' ? where : ''}`
+    : 'The message is not valid.';
+  return { ok: false, error: wireError(code, message) satisfies WireError };
+}
+
+function byteSize(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value) ?? '');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}

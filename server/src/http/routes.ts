@@ -1,0 +1,56 @@
+/**
+ * The small REST surface: create a meeting, read a meeting's log for its minutes, health.
+ * Errors are `{ error: { code, message } }` with a fitting status.
+ */
+import { createMeetingSchema } from '@circlewise/shared/commands';
+import type { ErrorCode } from '@circlewise/shared/errors';
+import { eventFor } from '@circlewise/shared/visibility';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { hashSecret } from '../auth/secrets';
+import { invalid, viewerOf } from '../gateway/gateway';
+import type { Meetings } from '../meeting/meetings';
+
+const send = (res: Response, status: number, code: ErrorCode, message: string) =>
+  res.status(status).json({ error: { code, message } });
+
+export function apiRoutes(meetings: Meetings, version: string): Router {
+  const api = express.Router();
+  api.use(express.json({ limit: '32kb' }));
+
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true, version, meetings: meetings.count() });
+  });
+
+  api.post('/meetings', (req, res) => {
+    const parsed = createMeetingSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return void res.status(400).json(invalid(parsed.error));
+    const created = meetings.create(parsed.data.title ?? 'Untitled meeting');
+    res.status(201).json(created);
+  });
+
+  /** The meeting's log, filtered for whoever holds the token (R1; A6 still applies). */
+  api.get('/meetings/:code/events', (req, res) => {
+    const meeting = meetings.byCode(String(req.params.code));
+    if (!meeting) return void send(res, 404, 'unknown_meeting', 'No meeting has that code.');
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    const known = token ? meetings.store.tokenByHash(hashSecret(token)) : undefined;
+    if (!known || known.meetingId !== meeting.id) {
+      return void send(res, 401, 'bad_token', 'This link does not open this meeting’s minutes.');
+    }
+    const viewer = viewerOf({ meetingId: meeting.id, role: known.role, participantId: known.participantId });
+    res.json({ events: meetings.store.events(meeting.id).map((e) => eventFor(e, viewer)) });
+  });
+
+  api.use((_req, res) => send(res, 404, 'not_found', 'No such API route.'));
+
+  // Malformed JSON, oversized bodies: a readable refusal, never a stack trace.
+  api.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === 'entity.too.large')
+      return void send(res, 413, 'payload_too_large', 'The request is too large.');
+    if (error.status && error.status < 500)
+      return void send(res, error.status, 'invalid_payload', 'The request is not valid JSON.');
+    console.error('circlewise: request failed', error);
+    send(res, 500, 'internal', 'Something went wrong on the server.');
+  });
+  return api;
+}

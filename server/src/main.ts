@@ -1,0 +1,33 @@
+/**
+ * Starts Circlewise: the embedded SQLite store under DATA_DIR, the app on PORT, and prints the
+ * address to open (and the ones phones on the same network can use).
+ */
+import { mkdirSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from './app';
+import { readConfig } from './config';
+import { openSqliteStore } from './store/sqliteStore';
+
+const config = readConfig();
+mkdirSync(config.dataDir, { recursive: true });
+const store = openSqliteStore(join(config.dataDir, 'circlewise.db'), { synchronous: config.synchronous });
+const app = createApp({ store, clientDir: config.clientDir, allowedOrigins: config.allowedOrigins });
+const port = await app.listen(config.port, config.host);
+
+const lan = Object.values(networkInterfaces())
+  .flat()
+  .filter((a) => a && a.family === 'IPv4' && !a.internal)
+  .map((a) => `http://${a?.address}:${port}`);
+console.log(`Circlewise is running. Open http://localhost:${port} in your browser.`);
+if (lan.length > 0) console.log(`Phones on the same network can join at ${lan.join(' or ')}`);
+console.log(`Data: ${config.dataDir} (${app.meetings.count()} open meetings restored). Stop with Ctrl+C.`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The meetings this process serves: live actors in memory, the store behind them. The only
+ * place that assumes one process is this cache (ARCHITECTURE: scaling out routes by meeting id).
+ */
+import { randomUUID } from 'node:crypto';
+import { normaliseCode } from '@circlewise/shared/commands';
+import { FACILITATOR, type MeetingEvent } from '@circlewise/shared/events';
+import type { CreatedMeeting } from '@circlewise/shared/protocol';
+import { hashSecret, newMeetingCode, newSecret } from '../auth/secrets';
+import type { EventStore } from '../store/eventStore';
+import { LiveMeeting } from './liveMeeting';
+
+export class Meetings {
+  private readonly byId = new Map<string, LiveMeeting>();
+
+  constructor(
+    readonly store: EventStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A8: rebuild every open meeting by replaying its log. Returns how many. */
+  restore(): number {
+    const open = this.store.openMeetings();
+    for (const m of open) this.load(m.id, m.code);
+    return open.length;
+  }
+
+  create(title: string): CreatedMeeting {
+    const meetingId = randomUUID();
+    const facilitatorKey = newSecret();
+    const at = this.now();
+    // Codes are short, so a clash with an existing meeting is possible: draw again.
+    let code = newMeetingCode();
+    while (this.store.meetingByCode(code)) code = newMeetingCode();
+    const first: MeetingEvent = {
+      type: 'meeting.created',
+      meetingId,
+      code,
+      title,
+      by: FACILITATOR,
+      seq: 1,
+      at,
+      commandId: randomUUID(),
+    };
+    this.store.createMeeting({ id: meetingId, code, createdAt: at, closedAt: null }, first, {
+      hash: hashSecret(facilitatorKey),
+      role: 'facilitator',
+      participantId: null,
+    });
+    this.byId.set(meetingId, new LiveMeeting(meetingId, code, [first]));
+    return { meetingId, code, facilitatorKey };
+  }
+
+  byCode(code: string): LiveMeeting | undefined {
+    const record = this.store.meetingByCode(normaliseCode(code));
+    if (!record) return undefined;
+    return this.byId.get(record.id) ?? this.load(record.id, record.code);
+  }
+
+  get(id: string): LiveMeeting | undefined {
+    const cached = this.byId.get(id);
+    if (cached) return cached;
+    const record = this.store.meetingById(id);
+    return record && this.load(record.id, record.code);
+  }
+
+  count(): number {
+    return this.byId.size;
+  }
+
+  private load(id: string, code: string): LiveMeeting {
+    const meeting = new LiveMeeting(id, code, this.store.events(id));
+    this.byId.set(id, meeting);
+    return meeting;
+  }
+}

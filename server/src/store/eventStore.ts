@@ -1,0 +1,57 @@
+/**
+ * The event store: an append-only log per meeting plus the small tables beside it. An interface,
+ * so a second engine (PostgreSQL, for several server nodes) can be added and run through the
+ * same contract suite (store/eventStore.contract.ts).
+ */
+import type { MeetingEvent } from '@circlewise/shared/events';
+import type { Role } from '@circlewise/shared/protocol';
+
+export interface MeetingRecord {
+  id: string;
+  code: string;
+  createdAt: number;
+  /** Set once the meeting's outcome is recorded; closed meetings are not rebuilt on start. */
+  closedAt: number | null;
+}
+
+export interface TokenRecord {
+  meetingId: string;
+  role: Role;
+  participantId: string | null;
+}
+
+export interface NewToken {
+  hash: string;
+  role: Role;
+  participantId: string | null;
+}
+
+export interface EventStore {
+  /** Creates the meeting with its first event and the facilitator's token, in one transaction. */
+  createMeeting(meeting: MeetingRecord, first: MeetingEvent, facilitator: NewToken): void;
+  meetingByCode(code: string): MeetingRecord | undefined;
+  meetingById(id: string): MeetingRecord | undefined;
+  /** Meetings to rebuild on start (A8). */
+  openMeetings(): MeetingRecord[];
+  /**
+   * Appends a command's events durably, in one transaction, before anyone is told (A1). Fails
+   * with SeqConflictError if another writer took one of the seqs, and with DuplicateCommandError
+   * if the command id is already recorded (A2). A token may be written in the same transaction.
+   */
+  append(meetingId: string, commandId: string, events: readonly MeetingEvent[], token?: NewToken): void;
+  /** The last seq a command recorded, if it was recorded (A2). */
+  commandSeq(meetingId: string, commandId: string): number | undefined;
+  /** Events after `afterSeq`, in order (A3). */
+  events(meetingId: string, afterSeq?: number): MeetingEvent[];
+  tokenByHash(hash: string): TokenRecord | undefined;
+  closeMeeting(meetingId: string, at: number): void;
+  close(): void;
+}
+
+export class SeqConflictError extends Error {
+  override name = 'SeqConflictError';
+}
+
+export class DuplicateCommandError extends Error {
+  override name = 'DuplicateCommandError';
+}

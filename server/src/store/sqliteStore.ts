@@ -1,0 +1,140 @@
+/**
+ * The embedded default store: SQLite through better-sqlite3, WAL mode, one file. Appends are
+ * synchronous, so an append has reached the file before the gateway acks (A1).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import Database from 'better-sqlite3';
+import {
+  DuplicateCommandError,
+  type EventStore,
+  type MeetingRecord,
+  type NewToken,
+  SeqConflictError,
+  type TokenRecord,
+} from './eventStore';
+
+export interface SqliteOptions {
+  /** `full` fsyncs every commit (survives power loss); `normal` survives a process crash. */
+  synchronous?: 'full' | 'normal';
+}
+
+const MIGRATIONS = join(import.meta.dirname, 'migrations');
+
+interface MeetingRow {
+  id: string;
+  code: string;
+  created_at: number;
+  closed_at: number | null;
+}
+
+const toMeeting = (r: MeetingRow | undefined): MeetingRecord | undefined =>
+  r && { id: r.id, code: r.code, createdAt: r.created_at, closedAt: r.closed_at };
+
+export function openSqliteStore(file: string, options: SqliteOptions = {}): EventStore {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const q = {
+    insertMeeting: db.prepare('INSERT INTO meetings (id, code, created_at) VALUES (?, ?, ?)'),
+    meetingByCode: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE code = ?'),
+    meetingById: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?'),
+    openMeetings: db.prepare<[], MeetingRow>(
+      'SELECT * FROM meetings WHERE closed_at IS NULL ORDER BY created_at',
+    ),
+    closeMeeting: db.prepare('UPDATE meetings SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
+    insertEvent: db.prepare(
+      'INSERT INTO events (meeting_id, seq, command_id, type, at, body) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertCommand: db.prepare('INSERT INTO commands (meeting_id, command_id, last_seq) VALUES (?, ?, ?)'),
+    commandSeq: db.prepare<[string, string], { last_seq: number }>(
+      'SELECT last_seq FROM commands WHERE meeting_id = ? AND command_id = ?',
+    ),
+    events: db.prepare<[string, number], { body: string }>(
+      'SELECT body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq',
+    ),
+    insertToken: db.prepare(
+      'INSERT INTO tokens (token_hash, meeting_id, role, participant_id) VALUES (?, ?, ?, ?)',
+    ),
+    tokenByHash: db.prepare<
+      [string],
+      { meeting_id: string; role: 'facilitator' | 'participant'; participant_id: string | null }
+    >('SELECT meeting_id, role, participant_id FROM tokens WHERE token_hash = ?'),
+  };
+
+  const appendTx = db.transaction(
+    (meetingId: string, commandId: string, events: readonly MeetingEvent[], token?: NewToken) => {
+      for (const e of events) {
+        q.insertEvent.run(meetingId, e.seq, commandId, e.type, e.at, JSON.stringify(e));
+      }
+      const last = events[events.length - 1];
+      if (last) q.insertCommand.run(meetingId, commandId, last.seq);
+      if (token) q.insertToken.run(token.hash, meetingId, token.role, token.participantId);
+    },
+  );
+
+  const createTx = db.transaction((m: MeetingRecord, first: MeetingEvent, facilitator: NewToken) => {
+    q.insertMeeting.run(m.id, m.code, m.createdAt);
+    appendTx(m.id, first.commandId, [first], facilitator);
+  });
+
+  return {
+    createMeeting(meeting, first, facilitator) {
+      createTx(meeting, first, facilitator);
+    },
+    meetingByCode: (code) => toMeeting(q.meetingByCode.get(code)),
+    meetingById: (id) => toMeeting(q.meetingById.get(id)),
+    openMeetings: () => q.openMeetings.all().map((r) => toMeeting(r)!),
+    append(meetingId, commandId, events, token) {
+      try {
+        appendTx(meetingId, commandId, events, token);
+      } catch (error) {
+        throw translate(error);
+      }
+    },
+    commandSeq: (meetingId, commandId) => q.commandSeq.get(meetingId, commandId)?.last_seq,
+    events: (meetingId, afterSeq = 0) =>
+      q.events.all(meetingId, afterSeq).map((r) => JSON.parse(r.body) as MeetingEvent),
+    tokenByHash(hash) {
+      const r = q.tokenByHash.get(hash);
+      return (
+        r &&
+        ({ meetingId: r.meeting_id, role: r.role, participantId: r.participant_id } satisfies TokenRecord)
+      );
+    },
+    closeMeeting(meetingId, at) {
+      q.closeMeeting.run(at, meetingId);
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+function translate(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : '';
+  if (message.includes('events.meeting_id, events.seq')) return new SeqConflictError(message);
+  if (message.includes('commands.meeting_id, commands.command_id')) return new DuplicateCommandError(message);
+  return error;
+}
+
+/** Versioned migration files, applied in order on start; PRAGMA user_version holds the last one. */
+function migrate(db: Database.Database): void {
+  const applied = db.pragma('user_version', { simple: true }) as number;
+  const files = readdirSync(MIGRATIONS)
+    .filter((f) => /^\d+_.*\.sql$/.test(f))
+    .sort();
+  for (const file of files) {
+    const version = Number.parseInt(file, 10);
+    if (version <= applied) continue;
+    db.transaction(() => {
+      db.exec(readFileSync(join(MIGRATIONS, file), 'utf8'));
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The real server for cross-package tests: the app on a loopback port, a real SQLite file in a
+ * fresh temp directory, and real socket.io-client connections.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type App, createApp } from '@circlewise/server/app';
+import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
+import type { CommandInput, JoinRequest } from '@circlewise/shared/commands';
+import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import type {
+  ClientToServerEvents,
+  CommandResult,
+  CreatedMeeting,
+  JoinResult,
+  PresenceChange,
+  ResyncResult,
+  ServerToClientEvents,
+} from '@circlewise/shared/protocol';
+import { reduce } from '@circlewise/shared/reducer';
+import type { MeetingView } from '@circlewise/shared/view';
+import { io, type Socket } from 'socket.io-client';
+import { v4 as uuid } from 'uuid';
+
+export interface TestServer {
+  url: string;
+  app: App;
+  dataDir: string;
+  dbFile: string;
+  /** Stops the server; the data directory stays for a restart. */
+  stop(): Promise<void>;
+  /** Starts a new server process-equivalent on the same SQLite file (A8). */
+  restart(): Promise<TestServer>;
+  /** Stops and removes the data directory. */
+  destroy(): Promise<void>;
+}
+
+export async function startServer(
+  options: { dataDir?: string; clientDir?: string } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'circlewise-test-'));
+  const dbFile = join(dataDir, 'circlewise.db');
+  const app = createApp({
+    store: openSqliteStore(dbFile, { synchronous: 'normal' }),
+    ...(options.clientDir !== undefined && { clientDir: options.clientDir }),
+  });
+  const port = await app.listen(0, '127.0.0.1');
+  let stopped = false;
+  const server: TestServer = {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    dataDir,
+    dbFile,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+    },
+    async restart() {
+      await server.stop();
+      return startServer({ ...options, dataDir });
+    },
+    async destroy() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+export async function createMeeting(url: string, title = 'Test meeting'): Promise<CreatedMeeting> {
+  const res = await fetch(`${url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (res.status !== 201) throw new Error(`create meeting: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedMeeting;
+}
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * A client as a phone or console would be: it joins, applies broadcasts with the shared reducer,
+ * and keeps every packet it received so tests can look at what crossed the wire.
+ */
+export class TestClient {
+  readonly socket: TestSocket;
+  readonly received: MeetingEvent[][] = [];
+  readonly presence: PresenceChange[] = [];
+  view: MeetingView | undefined;
+  participantId: string | undefined;
+  readonly token: string;
+
+  constructor(url: string, token?: string) {
+    this.token = token ?? `${uuid()}${uuid()}`.replaceAll('-', '');
+    this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    this.socket.on('meeting:events', (events) => {
+      this.received.push(events);
+      for (const e of events) if (this.view && e.seq === this.view.seq + 1) this.view = reduce(this.view, e);
+    });
+    this.socket.on('meeting:presence', (p) => this.presence.push(p));
+  }
+
+  async join(code: string, name?: string, extra: Partial<JoinRequest> = {}): Promise<JoinResult> {
+    const result = await this.socket.emitWithAck('meeting:join', {
+      protocol: PROTOCOL_VERSION,
+      code,
+      token: this.token,
+      ...(name !== undefined && { name }),
+      ...extra,
+    });
+    if (result.ok) {
+      this.view = result.view;
+      this.participantId = result.participantId;
+    }
+    return result;
+  }
+
+  /** Sends a command with a fresh commandId unless one is given. */
+  command(
+    command: DistributiveOmit<CommandInput, 'commandId'> & { commandId?: string },
+  ): Promise<CommandResult> {
+    return this.socket.emitWithAck('meeting:command', { commandId: uuid(), ...command } as CommandInput);
+  }
+
+  /** Sends anything at all, as a hostile or broken client might. */
+  raw(event: 'meeting:command' | 'meeting:join' | 'meeting:resync', payload: unknown): Promise<unknown> {
+    return (this.socket as unknown as Socket).timeout(5000).emitWithAck(event, payload);
+  }
+
+  resync(afterSeq: number): Promise<ResyncResult> {
+    return this.socket.emitWithAck('meeting:resync', { afterSeq });
+  }
+
+  /** Resolves once this client's view has caught up with `seq`. */
+  async until(predicate: (view: MeetingView) => boolean, timeoutMs = 5000): Promise<MeetingView> {
+    const started = Date.now();
+    while (!this.view || !predicate(this.view)) {
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`timed out waiting; view at seq ${this.view?.seq}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return this.view;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+export type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
+
+export { PROTOCOL_VERSION, uuid };
