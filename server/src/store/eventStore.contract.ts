@@ -1,0 +1,107 @@
+/**
+ * The contract every event store engine must keep (ARCHITECTURE: Storage). Each engine's test
+ * file calls `describeEventStoreContract` with a factory; a PostgreSQL engine would run the
+ * same suite.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DuplicateCommandError, type EventStore, SeqConflictError } from './eventStore';
+
+export function describeEventStoreContract(engine: string, open: () => EventStore): void {
+  describe(`event store contract: ${engine}`, () => {
+    let store: EventStore | undefined;
+    afterEach(() => store?.close());
+
+    function fresh(code = 'ABCDEF') {
+      store = open();
+      const id = randomUUID();
+      const first = event(id, 1, randomUUID());
+      store.createMeeting({ id, code, createdAt: 1, closedAt: null }, first, {
+        hash: `hash-${id}`,
+        role: 'facilitator',
+        participantId: null,
+      });
+      return { store, id, first };
+    }
+
+    it('[A3] appends are read back in seq order, after any seq', () => {
+      const { store, id, first } = fresh();
+      const cmd = randomUUID();
+      const more = [event(id, 2, cmd), event(id, 3, cmd)];
+      store.append(id, cmd, more);
+      expect(store.events(id)).toEqual([first, ...more]);
+      expect(store.events(id, 2)).toEqual([more[1]]);
+      expect(store.commandSeq(id, cmd)).toBe(3);
+    });
+
+    it('[A3] a seq already taken is refused, and nothing of that append is kept', () => {
+      const { store, id } = fresh();
+      const cmd = randomUUID();
+      expect(() => store.append(id, cmd, [event(id, 2, cmd), event(id, 1, cmd)])).toThrow(SeqConflictError);
+      expect(store.events(id).map((e) => e.seq)).toEqual([1]);
+      expect(store.commandSeq(id, cmd)).toBeUndefined();
+    });
+
+    it('[A2] a command id is recorded once', () => {
+      const { store, id } = fresh();
+      const cmd = randomUUID();
+      store.append(id, cmd, [event(id, 2, cmd)]);
+      expect(() => store.append(id, cmd, [event(id, 3, cmd)])).toThrow(DuplicateCommandError);
+      expect(store.events(id).map((e) => e.seq)).toEqual([1, 2]);
+    });
+
+    it('[S4] tokens are found by hash, with their meeting and role; a token rides in the same append', () => {
+      const { store, id } = fresh();
+      expect(store.tokenByHash(`hash-${id}`)).toEqual({
+        meetingId: id,
+        role: 'facilitator',
+        participantId: null,
+      });
+      const cmd = randomUUID();
+      store.append(id, cmd, [event(id, 2, cmd)], {
+        hash: 'p-hash',
+        role: 'participant',
+        participantId: 'p1',
+      });
+      expect(store.tokenByHash('p-hash')).toEqual({
+        meetingId: id,
+        role: 'participant',
+        participantId: 'p1',
+      });
+      expect(store.tokenByHash('nope')).toBeUndefined();
+    });
+
+    it('[A8] open meetings are listed until closed; closed ones stay readable by code', () => {
+      const { store, id } = fresh('QWERTY');
+      expect(store.openMeetings().map((m) => m.id)).toEqual([id]);
+      store.closeMeeting(id, 99);
+      expect(store.openMeetings()).toEqual([]);
+      expect(store.meetingByCode('QWERTY')).toMatchObject({ id, closedAt: 99 });
+      expect(store.meetingById(id)?.code).toBe('QWERTY');
+    });
+  });
+}
+
+function event(meetingId: string, seq: number, commandId: string): MeetingEvent {
+  return seq === 1
+    ? {
+        type: 'meeting.created',
+        meetingId,
+        code: 'ABCDEF',
+        title: 'T',
+        by: 'facilitator',
+        seq,
+        at: seq,
+        commandId,
+      }
+    : {
+        type: 'participant.joined',
+        participantId: `p${seq}`,
+        name: `P${seq}`,
+        by: `p${seq}`,
+        seq,
+        at: seq,
+        commandId,
+      };
+}
