@@ -16,7 +16,10 @@ import {
 
 export function reduce(view: MeetingView, event: MeetingEvent): MeetingView {
   const next = apply(view, event);
-  return next === view ? view : { ...next, seq: event.seq };
+  // seq moves even when nothing else does: a client compares it with the next event's seq to find
+  // gaps (A3), so a stale seq after a no-op event would make it resync for nothing.
+  if (next === view && view.seq === event.seq) return view;
+  return { ...next, seq: event.seq };
 }
 
 export function reduceAll(events: readonly MeetingEvent[], from: MeetingView = emptyView()): MeetingView {
@@ -170,7 +173,13 @@ function respond(view: MeetingView, e: EventOf<'response.given'>): MeetingView {
   if (e.stage === 'consent') {
     return { ...view, consentRound: withResponse(view.consentRound, response) };
   }
-  const next = { ...view, objectionRound: withResponse(view.objectionRound, response) };
+  // A response in the objection round (a late objection, too) restarts this person's consent.
+  const { [e.participantId]: _restarted, ...consents } = view.consentRound.responses;
+  const next = {
+    ...view,
+    objectionRound: withResponse(view.objectionRound, response),
+    consentRound: { ...view.consentRound, responses: consents },
+  };
   // Objections and concerns become records once everyone can see them (C10): now if the round
   // is already revealed, otherwise when it is.
   return view.objectionRound.revealed ? recordResponse(next, response) : next;

@@ -36,10 +36,13 @@ export function canEnterConsent(view: MeetingView): Refusal | null {
       message: `${open.length === 1 ? 'An objection is' : `${open.length} objections are`} still open (${who}): test each one, then resolve it by amending, or record it as a concern.`,
     };
   }
+  // Hidden responses are revealed before consent, so every concern is on the record (C10).
   const round = view.objectionRound;
-  const hiddenObjection = Object.values(round.responses).some((r) => r.kind === 'objection');
-  if (!round.revealed && hiddenObjection) {
-    return { code: 'not_allowed', message: 'Reveal the responses first: someone has objected.' };
+  if (!round.revealed && Object.keys(round.responses).length > 0) {
+    return {
+      code: 'not_allowed',
+      message: 'Reveal the responses first, so everyone sees the objections and concerns.',
+    };
   }
   return null;
 }

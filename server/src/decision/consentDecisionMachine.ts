@@ -54,12 +54,21 @@ export const consentDecisionMachine = setup({
       'participantId' in event && context.view.participants[event.participantId]?.present === true,
     questionExists: ({ context, event }) =>
       event.type === 'question.answered' && context.view.questions.some((q) => q.id === event.questionId),
-    notYetRevealed: ({ context, event }) => {
+    /** C10: a round is revealed once, and the reveal carries every hidden response in it. */
+    revealsWholeRound: ({ context, event }) => {
       if (event.type !== 'responses.revealed') return false;
-      return event.stage === 'reactions'
-        ? !context.view.reactionsRevealed
-        : !context.view.objectionRound.revealed;
+      const { view } = context;
+      if (event.stage === 'reactions') {
+        const shown = new Set(event.reactions.map((r) => r.participantId));
+        const all = Object.keys(view.reactions);
+        return !view.reactionsRevealed && all.length === shown.size && all.every((id) => shown.has(id));
+      }
+      const shown = new Set(event.responses.map((r) => r.responseId));
+      const all = Object.values(view.objectionRound.responses);
+      return !view.objectionRound.revealed && all.length === shown.size && all.every((r) => shown.has(r.id));
     },
+    /** The first event of a meeting, and only the first. */
+    isFirst: ({ context }) => context.view.seq === 0,
     /** C2: the facilitator tests an objection that is untested, or changes a verdict still open. */
     objectionTestable: ({ context, event }) =>
       event.type === 'objection.tested' &&
@@ -87,12 +96,12 @@ export const consentDecisionMachine = setup({
     open: {
       initial: 'proposal',
       on: {
-        'meeting.created': { actions: 'apply' },
+        'meeting.created': { guard: 'isFirst', actions: 'apply' },
         'participant.joined': { actions: 'apply' },
         'participant.left': { guard: 'byPresentParticipant', actions: 'apply' },
         'proposal.amended': { guard: and(['presented', 'amendsCurrent']), actions: 'apply' },
         'question.answered': { guard: 'questionExists', actions: 'apply' },
-        'responses.revealed': { guard: 'notYetRevealed', actions: 'apply' },
+        'responses.revealed': { guard: 'revealsWholeRound', actions: 'apply' },
         'outcome.recorded': [
           {
             guard: { type: 'outcomeIs', params: { outcome: 'withdrawn' } },

@@ -37,7 +37,6 @@ const ASKED_IN: Partial<Record<Command['type'], string>> = {
   'question.ask': 'Questions are asked during clarifying questions.',
   'reaction.give': 'Reactions are given during the reactions round.',
   'response.give': 'Responses are given during the objection and consent rounds.',
-  'question.answer': 'Questions are answered during clarifying questions and reactions.',
   'objection.test': 'Objections are tested during the objections stage.',
   'objection.withdraw': 'Objections are withdrawn during the objections stage.',
   'proposal.edit': 'The proposal is edited before it is presented.',
@@ -122,6 +121,12 @@ function toEvents(view: MeetingView, command: Command, caller: Caller, env: Deci
     case 'response.give':
       return respond(view, command, me, env);
     case 'responses.reveal':
+      if (view.stage !== 'reactions' && view.stage !== 'objections') {
+        return err(
+          'wrong_stage',
+          `Only reactions and objection-round responses are hidden; the meeting is in ${STAGE_LABELS[view.stage]}.`,
+        );
+      }
       return reveal(view, view.stage);
     case 'objection.test':
       return [{ type: 'objection.tested', objectionId: command.objectionId, verdict: command.verdict }];
@@ -195,18 +200,21 @@ function respond(
   if (view.stage === 'objections') {
     const round = view.objectionRound;
     const before = round.responses[me];
-    // Before the reveal a response may be replaced freely; after it, others have seen it, so
-    // one may still raise a consent to a concern or objection, but an objection is withdrawn.
-    if (round.revealed && before && before.kind !== 'consent') {
-      return err(
-        'not_allowed',
-        before.kind === 'objection'
-          ? 'You have objected already: withdraw the objection if it no longer holds.'
-          : 'Your concern is recorded: object if you now see harm, or ask the facilitator.',
+    // Before the reveal a response may be replaced freely. After it, others have seen it: it can
+    // still change, but an objection that is still open is withdrawn first (C8), so its fate
+    // stays on the record.
+    if (round.revealed && before) {
+      const open = view.objections.find(
+        (o) => o.id === before.id && (o.status === 'raised' || o.status === 'qualified'),
       );
-    }
-    if (round.revealed && before?.kind === 'consent' && command.kind === 'consent') {
-      return err('not_allowed', 'Your consent is recorded already.');
+      if (open)
+        return err(
+          'not_allowed',
+          'You have objected already: withdraw the objection first if it no longer holds.',
+        );
+      if (before.kind === command.kind && (before.reason ?? '') === (command.reason ?? '')) {
+        return err('not_allowed', 'This response is recorded already.');
+      }
     }
     return [given('objections', !round.revealed)];
   }
@@ -231,11 +239,11 @@ function respond(
 }
 
 /** The reveal of a hidden round (C10), carrying what was said so every screen can show it. */
-function reveal(view: MeetingView, stage: MeetingView['stage'], onlyIfHidden = false): Body[] {
+function reveal(view: MeetingView, stage: 'reactions' | 'objections', onlyIfHidden = false): Body[] {
   if (stage === 'reactions') {
     const hidden = Object.values(view.reactions);
     if (view.reactionsRevealed || (onlyIfHidden && hidden.length === 0))
-      return onlyIfHidden ? [] : [badReveal()];
+      return onlyIfHidden ? [] : [badReveal('reactions')];
     return [
       {
         type: 'responses.revealed',
@@ -249,30 +257,32 @@ function reveal(view: MeetingView, stage: MeetingView['stage'], onlyIfHidden = f
       },
     ];
   }
-  if (stage === 'objections') {
-    const round = view.objectionRound;
-    const responses = Object.values(round.responses);
-    if (round.revealed || (onlyIfHidden && responses.length === 0)) return onlyIfHidden ? [] : [badReveal()];
-    return [
-      {
-        type: 'responses.revealed',
-        stage: 'objections',
-        reactions: [],
-        responses: responses.map((r) => ({
-          responseId: r.id,
-          participantId: r.participantId,
-          kind: r.kind ?? 'consent',
-          ...(r.reason !== undefined && { reason: r.reason }),
-        })),
-      },
-    ];
-  }
-  return [badReveal()];
+  const round = view.objectionRound;
+  const responses = Object.values(round.responses);
+  if (round.revealed || (onlyIfHidden && responses.length === 0))
+    return onlyIfHidden ? [] : [badReveal('objections')];
+  return [
+    {
+      type: 'responses.revealed',
+      stage: 'objections',
+      reactions: [],
+      responses: responses.map((r) => ({
+        responseId: r.id,
+        participantId: r.participantId,
+        kind: r.kind ?? 'consent',
+        ...(r.reason !== undefined && { reason: r.reason }),
+      })),
+    },
+  ];
 }
 
-/** A reveal the machine will refuse; `explain` then says why in words. */
-function badReveal(): Body {
-  return { type: 'responses.revealed', stage: 'objections', reactions: [], responses: [] };
+/**
+ * A reveal of a round already revealed, which the machine refuses; `explain` then says why. It
+ * names the round asked for: an empty reveal of the *other* round would be accepted, and would
+ * unseal that round with nothing revealed.
+ */
+function badReveal(stage: 'reactions' | 'objections'): Body {
+  return { type: 'responses.revealed', stage, reactions: [], responses: [] };
 }
 
 /** Why the machine refused an event, in words a facilitator or participant can act on. */
@@ -301,21 +311,19 @@ function explain(view: MeetingView, command: Command, event: MeetingEvent): Wire
           );
     case 'objection.tested':
     case 'objection.withdrawn': {
-      const o = view.objections.find((x) => x.id === event.objectionId);
-      if (!o) {
-        return view.stage === 'objections'
-          ? err('not_found', 'No such objection (it shows once the responses are revealed).')
-          : err('wrong_stage', `${ASKED_IN[command.type]} The meeting is in ${stage}.`);
+      // The stage first: an objection still open after going back to reactions is not "already raised".
+      if (view.stage !== 'objections') {
+        return err('wrong_stage', `${ASKED_IN[command.type]} The meeting is in ${stage}.`);
       }
+      const o = view.objections.find((x) => x.id === event.objectionId);
+      if (!o) return err('not_found', 'No such objection (it shows once the responses are revealed).');
       if (event.type === 'objection.withdrawn' && o.participantId !== event.by) {
         return err('forbidden', 'Only the person who raised an objection can withdraw it.');
       }
       return err('not_allowed', `This objection is already ${o.status}.`);
     }
     case 'question.answered':
-      return view.questions.some((q) => q.id === event.questionId)
-        ? err('wrong_stage', `${ASKED_IN['question.answer']} The meeting is in ${stage}.`)
-        : err('not_found', 'No such question.');
+      return err('not_found', 'No such question.');
     case 'proposal.amended':
       if (view.presentedAt === undefined)
         return err('not_allowed', 'Edit the proposal: it has not been presented yet.');
@@ -334,8 +342,11 @@ function explain(view: MeetingView, command: Command, event: MeetingEvent): Wire
 
 export function defaultReviewDate(now: number): string {
   const d = new Date(now);
-  d.setUTCMonth(d.getUTCMonth() + DEFAULT_REVIEW_MONTHS);
-  return d.toISOString().slice(0, 10);
+  // Clamp to the target month's last day: 31 August + 6 months is 28/29 February, not 3 March.
+  const month = d.getUTCMonth() + DEFAULT_REVIEW_MONTHS;
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), month + 1, 0)).getUTCDate();
+  const review = new Date(Date.UTC(d.getUTCFullYear(), month, Math.min(d.getUTCDate(), lastDay)));
+  return review.toISOString().slice(0, 10);
 }
 
 const err = (code: WireError['code'], message: string): WireError => ({ code, message });

@@ -51,7 +51,7 @@ export interface TestMeeting {
 }
 
 export function startMeeting(names: string[] = ['Ana', 'Ben', 'Cleo'], opts: { present?: boolean } = {}) {
-  const actor = createActor(consentDecisionMachine).start();
+  const actor = createActor(consentDecisionMachine, { input: undefined }).start();
   const log: MeetingEvent[] = [];
   const ids: Record<string, string> = {};
   let clock = T0;
