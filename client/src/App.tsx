@@ -1,0 +1,40 @@
+import { Console } from './facilitator/Console';
+import { MinutesScreen } from './minutes/Minutes';
+import { Projector } from './projector/Projector';
+import { parseRoute, usePathname } from './routing';
+import { FacilitatorScreen } from './screens/FacilitatorScreen';
+import { Home } from './screens/Home';
+import { ParticipantScreen } from './screens/ParticipantScreen';
+
+export function App() {
+  const route = parseRoute(usePathname());
+  switch (route.page) {
+    case 'home':
+      return <Home />;
+    case 'participant':
+      return <ParticipantScreen key={route.code} code={route.code} />;
+    case 'facilitate':
+      return (
+        <FacilitatorScreen key={route.code} code={route.code}>
+          <Console />
+        </FacilitatorScreen>
+      );
+    case 'projector':
+      return (
+        <FacilitatorScreen key={route.code} code={route.code}>
+          <Projector />
+        </FacilitatorScreen>
+      );
+    case 'minutes':
+      return <MinutesScreen key={route.code} code={route.code} />;
+    case 'not-found':
+      return (
+        <div className="page narrow">
+          <h1>Page not found</h1>
+          <p>
+            <a href="/">Go to the start page</a>
+          </p>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,60 @@
+import { LIMITS } from '@circlewise/shared/constants';
+import { useState } from 'react';
+
+/** Name (and optionally code) before a phone's first join. */
+export function JoinForm({
+  initialCode = '',
+  askCode,
+  onJoin,
+}: {
+  initialCode?: string;
+  askCode: boolean;
+  onJoin: (code: string, name: string) => void;
+}) {
+  const [code, setCode] = useState(initialCode);
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState('');
+
+  const join = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (askCode && !code.trim()) return setProblem('Enter the meeting code shown by the facilitator.');
+    if (!name.trim()) return setProblem('Enter your name so others know who responded.');
+    setProblem('');
+    onJoin(code, name.trim());
+  };
+
+  return (
+    <form className="card" onSubmit={join} aria-labelledby="join-heading">
+      <h2 id="join-heading">Join a meeting</h2>
+      {askCode && (
+        <>
+          <label htmlFor="join-code">Meeting code</label>
+          <input
+            id="join-code"
+            value={code}
+            autoCapitalize="characters"
+            autoComplete="off"
+            maxLength={20}
+            onChange={(e) => setCode(e.target.value)}
+          />
+        </>
+      )}
+      <label htmlFor="join-name">Your name</label>
+      <input
+        id="join-name"
+        value={name}
+        autoComplete="name"
+        maxLength={LIMITS.name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <button type="submit" className="primary">
+        Join
+      </button>
+      {problem && (
+        <p className="status status-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

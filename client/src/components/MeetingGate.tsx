@@ -1,0 +1,63 @@
+import type { WireError } from '@circlewise/shared/errors';
+import type { ReactNode } from 'react';
+import { useMeeting } from '../store/MeetingContext';
+
+/**
+ * Shows the meeting once joined; until then, that it is connecting, or in words why joining
+ * failed. `onReset` lets the screen offer a fresh start (e.g. forget a refused token).
+ */
+export function MeetingGate({
+  code,
+  children,
+  onReset,
+}: {
+  code: string;
+  children: ReactNode;
+  onReset?: { label: string; run: () => void };
+}) {
+  const hasView = useMeeting((s) => s.view !== undefined);
+  const connection = useMeeting((s) => s.connection);
+  const joinError = useMeeting((s) => s.joinError);
+
+  if (connection === 'failed' && joinError) {
+    return (
+      <div className="page narrow">
+        <h1>Could not join meeting {code}</h1>
+        <p role="alert">{explainJoinError(joinError, code)}</p>
+        <p className="actions">
+          {onReset && (
+            <button type="button" onClick={onReset.run}>
+              {onReset.label}
+            </button>
+          )}
+          <a className="button" href="/">
+            Back to start
+          </a>
+        </p>
+      </div>
+    );
+  }
+  if (!hasView) {
+    return (
+      <p className="loading" role="status">
+        Connecting to meeting {code}…
+      </p>
+    );
+  }
+  return children;
+}
+
+export function explainJoinError(error: WireError, code: string): string {
+  switch (error.code) {
+    case 'unknown_meeting':
+      return `There is no meeting with the code ${code}. Check the code with the facilitator and try again.`;
+    case 'bad_token':
+      return 'This browser’s pass for the meeting was not accepted. Join again with your name, or ask the facilitator.';
+    case 'protocol_mismatch':
+      return error.reason === 'serverTooOld'
+        ? 'The server is older than this page. Ask the facilitator to update it.'
+        : 'This page is out of date. Reload it to get the current version.';
+    default:
+      return error.message;
+  }
+}

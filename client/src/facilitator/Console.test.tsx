@@ -1,0 +1,200 @@
+import { canEnterConsent } from '@circlewise/shared/rules';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ANA, BEN, CLEO, fakeSend, MeetingScript, refusal, uuidFor } from '../test/meetingScript';
+import { renderWithMeeting } from '../test/renderMeeting';
+import { Console } from './Console';
+import { defaultReviewDate } from './OutcomeForm';
+
+function renderConsole(script: MeetingScript, send = fakeSend()) {
+  const view = script.viewFor({ role: 'facilitator' });
+  return {
+    send,
+    ...renderWithMeeting(<Console />, view, send, { role: 'facilitator', online: { [ANA]: true } }),
+  };
+}
+
+const objectionBy = (script: MeetingScript, who: string, n: number) =>
+  script.add({
+    type: 'response.given',
+    responseId: uuidFor(n),
+    participantId: who,
+    stage: 'objections',
+    version: 1,
+    sealed: true,
+    kind: 'objection',
+    reason: `Reason ${n}`,
+    by: who,
+  });
+
+describe('facilitator console', () => {
+  it('[C1] explains why the proposal cannot be presented yet', () => {
+    renderConsole(new MeetingScript().join(ANA, 'Ana'));
+    const present = screen.getByRole('button', { name: /Present the proposal/ }) as HTMLButtonElement;
+    expect(present.disabled).toBe(true);
+    expect(screen.getByText('Write the driver and the proposal before presenting it.')).toBeTruthy();
+  });
+
+  it('saves the proposal with proposal.edit and presents it with stage.advance from proposal', async () => {
+    const { send } = renderConsole(MeetingScript.at('proposal'));
+    await userEvent.clear(screen.getByLabelText('Proposal'));
+    await userEvent.type(screen.getByLabelText('Proposal'), 'Water weekly.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save proposal' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({
+      type: 'proposal.edit',
+      title: 'Plant care',
+      driver: 'The plants are dying.',
+      text: 'Water weekly.',
+    });
+    await userEvent.click(screen.getByRole('button', { name: /Present the proposal/ }));
+    expect(send.mock.calls[1]![0]).toMatchObject({ type: 'stage.advance', from: 'proposal' });
+  });
+
+  it('shows who is online and who responded, and marks someone absent', async () => {
+    const script = MeetingScript.at('reactions').add({
+      type: 'reaction.given',
+      participantId: BEN,
+      version: 1,
+      sealed: true,
+      text: 'Good',
+      by: BEN,
+    });
+    const { send } = renderConsole(script);
+    const people = screen.getByRole('region', { name: /People \(3 present\)/ });
+    expect(within(people).getByText('1 of 3 responded')).toBeTruthy();
+    expect(within(people).getByText('(online)')).toBeTruthy();
+    // The facilitator sees hidden reactions (A6).
+    expect(screen.getByRole('region', { name: /Reactions \(hidden/ }).textContent).toContain('Good');
+    await userEvent.click(within(people).getByRole('button', { name: 'Mark Cleo absent' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({ type: 'participant.markAbsent', participantId: CLEO });
+  });
+
+  it('reveals hidden responses', async () => {
+    const { send } = renderConsole(objectionBy(MeetingScript.at('objections'), BEN, 500));
+    await userEvent.click(screen.getByRole('button', { name: 'Reveal responses' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({ type: 'responses.reveal' });
+  });
+
+  it('[C6] refuses to enter consent while responses are hidden, with the shared rule’s message', () => {
+    const script = objectionBy(MeetingScript.at('objections'), BEN, 500);
+    renderConsole(script);
+    const refusal = canEnterConsent(script.viewFor({ role: 'facilitator' }));
+    expect(refusal).not.toBeNull();
+    expect(screen.getByText(refusal!.message)).toBeTruthy();
+    expect((screen.getByRole('button', { name: /Go to Consent/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('tests an objection and amends the proposal to resolve it', async () => {
+    const script = objectionBy(MeetingScript.at('objections'), BEN, 500).add({
+      type: 'responses.revealed',
+      stage: 'objections',
+      reactions: [],
+      responses: [{ responseId: uuidFor(500), participantId: BEN, kind: 'objection', reason: 'Reason 500' }],
+      by: 'facilitator',
+    });
+    const { send } = renderConsole(script);
+    expect(screen.getByText(/An objection is still open \(Ben\)/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Qualifies as objection' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({
+      type: 'objection.test',
+      objectionId: uuidFor(500),
+      verdict: 'qualifies',
+    });
+    await userEvent.clear(screen.getByLabelText('Proposal'));
+    await userEvent.type(screen.getByLabelText('Proposal'), 'Cleo waters in March.');
+    await userEvent.click(screen.getByRole('checkbox', { name: /Ben: Reason 500/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Amend: make version 2' }));
+    expect(send.mock.calls[1]![0]).toMatchObject({
+      type: 'proposal.amend',
+      text: 'Cleo waters in March.',
+      resolves: [uuidFor(500)],
+    });
+    expect(send.mock.calls[1]![0]).not.toHaveProperty('driver');
+  });
+
+  it('shows what an amendment changed', () => {
+    const script = MeetingScript.at('reactions').add({
+      type: 'proposal.amended',
+      version: 2,
+      driver: 'The plants are dying.',
+      text: 'Cleo waters the plants every Monday.',
+      resolves: [],
+      by: 'facilitator',
+    });
+    const { container } = renderConsole(script);
+    expect(screen.getByRole('heading', { name: 'Changes in version 2' })).toBeTruthy();
+    expect(container.querySelector('.diff del')?.textContent).toBe('Ben ');
+    expect(container.querySelector('.diff ins')?.textContent).toBe('Cleo ');
+  });
+
+  it('[C7] cannot adopt until everyone consented, and says who is missing', async () => {
+    const { send } = renderConsole(MeetingScript.at('consent'));
+    const adopt = screen.getByRole('button', { name: 'Record: Adopted' }) as HTMLButtonElement;
+    expect(adopt.disabled).toBe(true);
+    expect(screen.getByText('Still waiting for consent to version 1 from Ana, Ben, Cleo.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('radio', { name: 'Deferred' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Record: Deferred' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({ type: 'outcome.record', outcome: 'deferred' });
+    expect(send.mock.calls[0]![0]).not.toHaveProperty('reviewDate');
+  });
+
+  it('[C9] adopts with a review date defaulting to six months ahead', async () => {
+    const script = MeetingScript.at('consent');
+    [ANA, BEN, CLEO].forEach((who, i) => {
+      script.add({
+        type: 'response.given',
+        responseId: uuidFor(600 + i),
+        participantId: who,
+        stage: 'consent',
+        version: 1,
+        sealed: false,
+        kind: 'consent',
+        by: who,
+      });
+    });
+    const { send } = renderConsole(script);
+    expect((screen.getByLabelText('Review date') as HTMLInputElement).value).toBe(defaultReviewDate());
+    await userEvent.click(screen.getByRole('button', { name: 'Record: Adopted' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({
+      type: 'outcome.record',
+      outcome: 'adopted',
+      reviewDate: defaultReviewDate(),
+    });
+  });
+
+  it('shows a refused stage move in words', async () => {
+    const send = fakeSend(refusal('not_allowed', 'The meeting has already moved on to Reactions.'));
+    renderConsole(MeetingScript.at('clarifying'), send);
+    await userEvent.click(screen.getByRole('button', { name: /Go to Reactions/ }));
+    expect(send.mock.calls[0]![0]).toMatchObject({ type: 'stage.advance', from: 'clarifying' });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The meeting has already moved on to Reactions.',
+    );
+  });
+
+  it('answers a question', async () => {
+    const script = MeetingScript.at('clarifying').add({
+      type: 'question.asked',
+      questionId: uuidFor(700),
+      participantId: ANA,
+      text: 'Which plants?',
+      version: 1,
+      by: ANA,
+    });
+    const { send } = renderConsole(script);
+    await userEvent.type(screen.getByLabelText('Answer'), 'All of them.');
+    await userEvent.click(screen.getByRole('button', { name: 'Record answer' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({
+      type: 'question.answer',
+      questionId: uuidFor(700),
+      text: 'All of them.',
+    });
+  });
+});
+
+describe('defaultReviewDate', () => {
+  it('is six months after the given day', () => {
+    expect(defaultReviewDate(new Date(2025, 0, 15))).toBe('2025-07-15');
+  });
+});

@@ -1,0 +1,80 @@
+import { DEFAULT_REVIEW_MONTHS, OUTCOME_LABELS, OUTCOMES, type Outcome } from '@circlewise/shared/constants';
+import { canAdopt } from '@circlewise/shared/rules';
+import type { MeetingView } from '@circlewise/shared/view';
+import { useState } from 'react';
+import { SubmitStatus } from '../components/SubmitStatus';
+import { useSubmit } from '../lib/useSubmit';
+
+/** C9: the review date defaults to six months from today, and can be changed. */
+export function defaultReviewDate(today = new Date()): string {
+  const d = new Date(today.getFullYear(), today.getMonth() + DEFAULT_REVIEW_MONTHS, today.getDate());
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function adoptRefusal(view: MeetingView): string | null {
+  if (view.stage !== 'consent') return 'A proposal is adopted from the consent stage.';
+  return canAdopt(view)?.message ?? null;
+}
+
+export function OutcomeForm({ view }: { view: MeetingView }) {
+  const [outcome, setOutcome] = useState<Outcome>('adopted');
+  const [reviewDate, setReviewDate] = useState(() => defaultReviewDate());
+  const [note, setNote] = useState('');
+  const { state, submit, busy } = useSubmit();
+  if (view.stage === 'outcome') return null;
+  const adoptBlocked = adoptRefusal(view);
+  const blocked = outcome === 'adopted' ? adoptBlocked : null;
+
+  const record = (e: React.FormEvent) => {
+    e.preventDefault();
+    void submit({
+      type: 'outcome.record',
+      outcome,
+      ...(outcome === 'adopted' && reviewDate && { reviewDate }),
+      ...(note.trim() && { note }),
+    });
+  };
+
+  return (
+    <form className="card" onSubmit={record} aria-labelledby="outcome-form-heading">
+      <h2 id="outcome-form-heading">Record the outcome</h2>
+      <fieldset className="choices">
+        <legend>Outcome</legend>
+        {OUTCOMES.map((o) => (
+          <label className="choice" key={o}>
+            <input type="radio" name="outcome" checked={outcome === o} onChange={() => setOutcome(o)} />
+            {OUTCOME_LABELS[o]}
+          </label>
+        ))}
+      </fieldset>
+      {outcome === 'adopted' && (
+        <>
+          <label htmlFor="review-date">Review date</label>
+          <input
+            id="review-date"
+            type="date"
+            value={reviewDate}
+            onChange={(e) => setReviewDate(e.target.value)}
+          />
+        </>
+      )}
+      <label htmlFor="outcome-note">Note (optional)</label>
+      <textarea id="outcome-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || blocked !== null}
+        aria-describedby={blocked ? 'outcome-refusal' : undefined}
+      >
+        Record: {OUTCOME_LABELS[outcome]}
+      </button>
+      {blocked && (
+        <p id="outcome-refusal" className="refusal">
+          {blocked}
+        </p>
+      )}
+      <SubmitStatus state={state} recorded="Outcome recorded." />
+    </form>
+  );
+}

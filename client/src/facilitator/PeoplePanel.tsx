@@ -1,0 +1,89 @@
+import { type MeetingView, presentParticipants } from '@circlewise/shared/view';
+import { SubmitStatus } from '../components/SubmitStatus';
+import { useSubmit } from '../lib/useSubmit';
+import { useMeeting } from '../store/MeetingContext';
+
+/** Whether a participant has done what the current stage asks. */
+export function hasResponded(view: MeetingView, participantId: string): boolean {
+  switch (view.stage) {
+    case 'clarifying':
+      return view.questions.some((q) => q.participantId === participantId);
+    case 'reactions':
+      return participantId in view.reactions;
+    case 'objections':
+      return participantId in view.objectionRound.responses;
+    case 'consent':
+      return view.consentRound.responses[participantId]?.kind === 'consent';
+    default:
+      return false;
+  }
+}
+
+export function PeoplePanel({ view }: { view: MeetingView }) {
+  const online = useMeeting((s) => s.online);
+  const present = presentParticipants(view);
+  const asks = view.stage !== 'proposal' && view.stage !== 'outcome';
+  const responded = present.filter((p) => hasResponded(view, p.id)).length;
+  const absent = Object.values(view.participants).filter((p) => !p.present);
+
+  return (
+    <section className="card" aria-labelledby="people-heading">
+      <h2 id="people-heading">People ({present.length} present)</h2>
+      {asks && (
+        <p className="counts">
+          {responded} of {present.length} {view.stage === 'consent' ? 'consented' : 'responded'}
+        </p>
+      )}
+      {present.length === 0 ? (
+        <p className="empty">Nobody has joined yet. Share the code or the projector QR.</p>
+      ) : (
+        <ul className="list people">
+          {present.map((p) => (
+            <Person
+              key={p.id}
+              id={p.id}
+              name={p.name}
+              online={Boolean(online[p.id])}
+              responded={asks ? hasResponded(view, p.id) : undefined}
+            />
+          ))}
+        </ul>
+      )}
+      {absent.length > 0 && <p className="muted">Absent: {absent.map((p) => p.name).join(', ')}</p>}
+    </section>
+  );
+}
+
+function Person({
+  id,
+  name,
+  online,
+  responded,
+}: {
+  id: string;
+  name: string;
+  online: boolean;
+  responded: boolean | undefined;
+}) {
+  const { state, submit, busy } = useSubmit();
+  return (
+    <li className="person">
+      <span className={`dot ${online ? 'dot-online' : 'dot-offline'}`} aria-hidden="true" />
+      <span className="person-name">
+        {name} <span className="visually-hidden">{online ? '(online)' : '(offline)'}</span>
+      </span>
+      {responded !== undefined && (
+        <span className={responded ? 'tag tag-done' : 'tag'}>{responded ? 'responded' : 'waiting'}</span>
+      )}
+      <button
+        type="button"
+        className="small"
+        disabled={busy}
+        onClick={() => submit({ type: 'participant.markAbsent', participantId: id })}
+      >
+        Mark {name} absent
+      </button>
+      <SubmitStatus state={state} recorded="Marked absent." />
+    </li>
+  );
+}

@@ -1,0 +1,99 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ANA, BEN, MeetingScript, uuidFor } from '../test/meetingScript';
+import { MinutesView } from './Minutes';
+
+/** A whole decision: an objection resolved by version 2, then adoption. */
+function decision() {
+  const s = MeetingScript.at('objections');
+  return s
+    .add({
+      type: 'response.given',
+      responseId: uuidFor(800),
+      participantId: BEN,
+      stage: 'objections',
+      version: 1,
+      sealed: true,
+      kind: 'objection',
+      reason: 'Away in March',
+      by: BEN,
+    })
+    .add({
+      type: 'responses.revealed',
+      stage: 'objections',
+      reactions: [],
+      responses: [
+        { responseId: uuidFor(800), participantId: BEN, kind: 'objection', reason: 'Away in March' },
+      ],
+      by: 'facilitator',
+    })
+    .add({ type: 'objection.tested', objectionId: uuidFor(800), verdict: 'qualifies', by: 'facilitator' })
+    .add({
+      type: 'proposal.amended',
+      version: 2,
+      driver: 'The plants are dying.',
+      text: 'Cleo waters in March.',
+      resolves: [uuidFor(800)],
+      by: 'facilitator',
+    })
+    .move('objections', 'consent')
+    .add({
+      type: 'outcome.recorded',
+      outcome: 'adopted',
+      version: 2,
+      reviewDate: '2025-07-15',
+      by: 'facilitator',
+    });
+}
+
+describe('minutes [R1]', () => {
+  it('render every step from the event log, with names', () => {
+    const script = decision();
+    // What a participant receives: the sealed response without its content.
+    render(<MinutesView events={script.events.map((e) => ({ ...e }))} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Plant care');
+    expect(screen.getByText(/Adopted/, { selector: 'strong' })).toBeTruthy();
+    const fate = screen.getByRole('region', { name: 'Objections and their fate' });
+    expect(within(fate).getByText('Resolved by version 2')).toBeTruthy();
+    expect(within(fate).getByText(/Away in March/)).toBeTruthy();
+    const log = screen.getByRole('region', { name: 'Everything that happened' });
+    expect(within(log).getByText(/Clarifying questions → Reactions/)).toBeTruthy();
+    expect(within(log).getByText(/Tested the objection of Ben: it qualifies/)).toBeTruthy();
+    expect(within(log).getByText(/version 2\. It resolves the objection of Ben\./)).toBeTruthy();
+    expect(within(log).getByText(/Outcome: Adopted \(version 2\), to be reviewed by/)).toBeTruthy();
+    expect(within(log).getAllByText('Ana joined.')).toHaveLength(1);
+    const versions = screen.getByRole('region', { name: 'Proposal versions' });
+    expect(within(versions).getByText('Cleo waters in March.')).toBeTruthy();
+  });
+
+  it('show sealed content at the reveal for a reader who got it redacted', () => {
+    const script = decision();
+    const redacted = script.events.map((e) => {
+      if (e.type !== 'response.given') return e;
+      const { kind: _k, reason: _r, ...rest } = e;
+      return rest;
+    });
+    render(<MinutesView events={redacted} />);
+    expect(screen.getByText(/Responded to version 1 \(shown when revealed\)/)).toBeTruthy();
+    expect(screen.getByText(/Ben: Objection \(Away in March\)/)).toBeTruthy();
+  });
+
+  it('say so when nothing is recorded', () => {
+    render(<MinutesView events={[]} />);
+    expect(screen.getByText('Nothing has been recorded in this meeting yet.')).toBeTruthy();
+  });
+
+  it('name who did what', () => {
+    const script = MeetingScript.at('clarifying').add({
+      type: 'question.asked',
+      questionId: uuidFor(900),
+      participantId: ANA,
+      text: 'How much water?',
+      version: 1,
+      by: ANA,
+    });
+    render(<MinutesView events={script.events} />);
+    const item = screen.getByText(/How much water\?/).closest('li')!;
+    expect(item.textContent).toContain('Ana:');
+  });
+});

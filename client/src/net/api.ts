@@ -1,0 +1,44 @@
+/** The two REST calls: create a meeting, and read its events for the minutes. */
+import type { WireError } from '@circlewise/shared/errors';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import type { CreatedMeeting } from '@circlewise/shared/protocol';
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+export async function createMeeting(title: string | undefined): Promise<ApiResult<CreatedMeeting>> {
+  return request<CreatedMeeting>('/api/meetings', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(title ? { title } : {}),
+  });
+}
+
+export async function fetchEvents(code: string, token: string): Promise<ApiResult<MeetingEvent[]>> {
+  const result = await request<{ events: MeetingEvent[] }>(
+    `/api/meetings/${encodeURIComponent(code)}/events`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  return result.ok ? { ok: true, value: result.value.events } : result;
+}
+
+async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'Could not reach the server. Check your connection and try again.',
+      },
+    };
+  }
+  const body = (await response.json().catch(() => undefined)) as { error?: WireError } | T | undefined;
+  if (response.ok && body !== undefined) return { ok: true, value: body as T };
+  const error = body && typeof body === 'object' && 'error' in body ? body.error : undefined;
+  return {
+    ok: false,
+    error: error ?? { code: 'internal', message: `The server answered ${response.status}. Try again.` },
+  };
+}

@@ -1,0 +1,177 @@
+import type { CommandInput } from '@circlewise/shared/commands';
+import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
+import type { JoinResult } from '@circlewise/shared/protocol';
+import { describe, expect, it } from 'vitest';
+import { FakeSocket } from '../test/FakeSocket';
+import { ANA, BEN, MeetingScript, uuidFor } from '../test/meetingScript';
+import { createMeetingConnection } from './meetingConnection';
+
+const TOKEN = 'a'.repeat(64);
+
+function setup(script = MeetingScript.at('clarifying'), upTo = script.events.length) {
+  const socket = new FakeSocket();
+  const connection = createMeetingConnection(socket, { code: 'ABC123', token: TOKEN, name: 'Ana' });
+  const snapshot = new MeetingScript();
+  snapshot.events.splice(0, snapshot.events.length, ...script.events.slice(0, upTo));
+  const join = (online: string[] = [ANA]) => {
+    const result: JoinResult = {
+      ok: true,
+      protocol: PROTOCOL_VERSION,
+      role: 'participant',
+      participantId: ANA,
+      token: TOKEN,
+      view: snapshot.viewFor({ role: 'participant', participantId: ANA }),
+      online,
+    };
+    socket.last('meeting:join').ack(result);
+  };
+  return { socket, connection, store: connection.store, script, join };
+}
+
+const ask = (n: number): CommandInput => ({ type: 'question.ask', commandId: uuidFor(n), text: `Q${n}` });
+
+describe('meetingConnection', () => {
+  it('joins on connect with protocol, code, token and name, and takes the snapshot', () => {
+    const { socket, store, join } = setup();
+    expect(socket.connectCalls).toBe(1);
+    socket.open();
+    expect(socket.last('meeting:join').payload).toEqual({
+      protocol: PROTOCOL_VERSION,
+      code: 'ABC123',
+      token: TOKEN,
+      name: 'Ana',
+    });
+    expect(store.getState().connection).toBe('connecting');
+    join([ANA, BEN]);
+    const state = store.getState();
+    expect(state.connection).toBe('joined');
+    expect(state.participantId).toBe(ANA);
+    expect(state.view?.stage).toBe('clarifying');
+    expect(state.online).toEqual({ [ANA]: true, [BEN]: true });
+  });
+
+  it('shows why a join was refused', () => {
+    const { socket, store } = setup();
+    socket.open();
+    socket
+      .last('meeting:join')
+      .ack({ ok: false, error: { code: 'unknown_meeting', message: 'No such meeting.' } });
+    expect(store.getState().connection).toBe('failed');
+    expect(store.getState().joinError?.code).toBe('unknown_meeting');
+  });
+
+  it('[A3] applies pushed events in order through the shared reducer and ignores old ones', () => {
+    const script = MeetingScript.at('clarifying');
+    const n = script.events.length;
+    script.move('clarifying', 'reactions');
+    const { socket, store, join } = setup(script, n);
+    socket.open();
+    join();
+    const next = script.events[n]!;
+    socket.serverFires('meeting:events', [script.events[n - 1], next]);
+    expect(store.getState().view?.stage).toBe('reactions');
+    expect(store.getState().view?.seq).toBe(next.seq);
+    expect(socket.sent('meeting:resync')).toHaveLength(0);
+  });
+
+  it('[A3] a gap asks for what was missed, then applies it and what came after', () => {
+    const script = MeetingScript.at('clarifying');
+    const n = script.events.length;
+    script.move('clarifying', 'reactions').move('reactions', 'objections');
+    const { socket, store, join } = setup(script, n);
+    socket.open();
+    join();
+    socket.serverFires('meeting:events', [script.events[n + 1]]);
+    expect(store.getState().view?.stage).toBe('clarifying');
+    expect(socket.last('meeting:resync').payload).toEqual({ afterSeq: n });
+    socket.last('meeting:resync').ack({ ok: true, events: [script.events[n]] });
+    expect(store.getState().view?.stage).toBe('objections');
+    expect(store.getState().view?.seq).toBe(n + 2);
+  });
+
+  it('a resync may answer with a fresh snapshot', () => {
+    const script = MeetingScript.at('clarifying');
+    const n = script.events.length;
+    script.move('clarifying', 'reactions').move('reactions', 'objections');
+    const { socket, store, join } = setup(script, n);
+    socket.open();
+    join();
+    socket.serverFires('meeting:events', [script.events[n + 1]]);
+    socket
+      .last('meeting:resync')
+      .ack({ ok: true, view: script.viewFor({ role: 'participant', participantId: ANA }) });
+    expect(store.getState().view?.stage).toBe('objections');
+  });
+
+  it('tracks a command from sending to recorded', async () => {
+    const { socket, connection, store, join } = setup();
+    socket.open();
+    join();
+    const done = connection.send(ask(1));
+    expect(store.getState().submissions[uuidFor(1)]?.status).toBe('sending');
+    socket.last('meeting:command').ack({ ok: true, seq: 10, duplicate: false });
+    expect(await done).toEqual({ ok: true, seq: 10, duplicate: false });
+    expect(store.getState().submissions[uuidFor(1)]?.status).toBe('recorded');
+  });
+
+  it('keeps the refusal of a command', async () => {
+    const { socket, connection, store, join } = setup();
+    socket.open();
+    join();
+    const done = connection.send(ask(2));
+    const error = { code: 'wrong_stage', message: 'Not now.' } as const;
+    socket.last('meeting:command').ack({ ok: false, error });
+    expect(await done).toEqual({ ok: false, error });
+    expect(store.getState().submissions[uuidFor(2)]).toMatchObject({ status: 'error', error });
+  });
+
+  it('[A2] re-sends an unacknowledged command with the same id after reconnecting and rejoining', async () => {
+    const { socket, connection, store, join } = setup();
+    socket.open();
+    join();
+    const done = connection.send(ask(3));
+    expect(socket.sent('meeting:command')).toHaveLength(1);
+    socket.drop();
+    expect(store.getState().connection).toBe('reconnecting');
+    socket.open();
+    // Not before the join is acknowledged: the server would not know who is speaking.
+    expect(socket.sent('meeting:command')).toHaveLength(1);
+    expect(socket.sent('meeting:join')).toHaveLength(2);
+    join();
+    const resent = socket.sent('meeting:command');
+    expect(resent).toHaveLength(2);
+    expect((resent[1]!.payload as CommandInput).commandId).toBe(uuidFor(3));
+    resent[1]!.ack({ ok: true, seq: 11, duplicate: true });
+    expect((await done).ok).toBe(true);
+    // A late ack of the first emission changes nothing.
+    resent[0]!.ack({ ok: false, error: { code: 'internal', message: 'late' } });
+    expect(store.getState().submissions[uuidFor(3)]?.status).toBe('recorded');
+  });
+
+  it('a command sent while disconnected waits for the next join', () => {
+    const { socket, connection, join } = setup();
+    void connection.send(ask(4));
+    expect(socket.sent('meeting:command')).toHaveLength(0);
+    socket.open();
+    join();
+    expect(socket.sent('meeting:command')).toHaveLength(1);
+  });
+
+  it('updates presence', () => {
+    const { socket, store, join } = setup();
+    socket.open();
+    join([ANA]);
+    socket.serverFires('meeting:presence', { participantId: BEN, online: true });
+    expect(store.getState().online).toEqual({ [ANA]: true, [BEN]: true });
+    socket.serverFires('meeting:presence', { participantId: ANA, online: false });
+    expect(store.getState().online).toEqual({ [BEN]: true });
+  });
+
+  it('reconnects by itself after a server-side disconnect', () => {
+    const { socket, join } = setup();
+    socket.open();
+    join();
+    socket.drop('io server disconnect');
+    expect(socket.connectCalls).toBe(2);
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * The whole meeting protocol of the client, in one place (ARCHITECTURE.md, Client): join and
+ * rejoin, events through the shared reducer, gap → resync, presence, and commands that are
+ * re-sent with the same commandId after a reconnect until the server acknowledges them (A2).
+ * The socket is passed in, so tests drive this with a fake and screens never touch it.
+ */
+import type { CommandInput } from '@circlewise/shared/commands';
+import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
+import type { WireError } from '@circlewise/shared/errors';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import type {
+  ClientToServerEvents,
+  CommandResult,
+  JoinResult,
+  PresenceChange,
+  ResyncResult,
+} from '@circlewise/shared/protocol';
+import { reduce } from '@circlewise/shared/reducer';
+import type { MeetingView } from '@circlewise/shared/view';
+import { createMeetingStore, type MeetingStore, type Submission } from '../store/meetingStore';
+
+const LISTENED = ['connect', 'disconnect', 'meeting:events', 'meeting:presence'] as const;
+
+/** The part of a Socket.IO client socket this module uses; a fake implements the same. */
+export interface MeetingSocket {
+  readonly connected: boolean;
+  on(event: 'connect', listener: () => void): unknown;
+  on(event: 'disconnect', listener: (reason: string) => void): unknown;
+  on(event: 'meeting:events', listener: (events: MeetingEvent[]) => void): unknown;
+  on(event: 'meeting:presence', listener: (change: PresenceChange) => void): unknown;
+  off(event: (typeof LISTENED)[number]): unknown;
+  emit<E extends keyof ClientToServerEvents>(event: E, ...args: Parameters<ClientToServerEvents[E]>): unknown;
+  connect(): unknown;
+  disconnect(): unknown;
+}
+
+export interface JoinIdentity {
+  code: string;
+  /** Participant token (made by this phone) or facilitator key. */
+  token: string;
+  /** Needed on the first join of a new participant token; harmless later. */
+  name?: string;
+}
+
+export interface MeetingConnection {
+  store: MeetingStore;
+  send(command: CommandInput): Promise<CommandResult>;
+  close(): void;
+}
+
+interface Pending {
+  command: CommandInput;
+  promise: Promise<CommandResult>;
+  resolve: (result: CommandResult) => void;
+}
+
+export function createMeetingConnection(
+  socket: MeetingSocket,
+  identity: JoinIdentity,
+  store: MeetingStore = createMeetingStore(),
+): MeetingConnection {
+  const pending = new Map<string, Pending>();
+  /** Events that arrived while joining or resyncing; applied once the view is settled. */
+  let buffered: MeetingEvent[] = [];
+  let joined = false;
+  let resyncing = false;
+  let closed = false;
+  /** Bumped on every (re)connect so an answer to an older attempt is ignored. */
+  let attempt = 0;
+
+  const setSubmission = (commandId: string, change: Omit<Submission, 'commandId'>) =>
+    store.setState((s) => ({ submissions: { ...s.submissions, [commandId]: { commandId, ...change } } }));
+
+  function join() {
+    const mine = ++attempt;
+    joined = false;
+    resyncing = false;
+    const request = {
+      protocol: PROTOCOL_VERSION,
+      code: identity.code,
+      token: identity.token,
+      ...(identity.name ? { name: identity.name } : {}),
+    };
+    socket.emit('meeting:join', request, (result: JoinResult) => {
+      if (closed || mine !== attempt) return;
+      if (!result.ok) {
+        store.setState({ connection: 'failed', joinError: result.error });
+        return;
+      }
+      joined = true;
+      store.setState({
+        connection: 'joined',
+        joinError: undefined,
+        role: result.role,
+        participantId: result.participantId,
+        view: result.view,
+        online: Object.fromEntries(result.online.map((id) => [id, true as const])),
+      });
+      drain();
+      for (const p of pending.values()) emitCommand(p.command);
+    });
+  }
+
+  function drain() {
+    const events = buffered;
+    buffered = [];
+    if (events.length > 0) applyEvents(events);
+  }
+
+  function applyEvents(events: MeetingEvent[]) {
+    const start = store.getState().view;
+    if (!joined || resyncing || !start) {
+      buffered.push(...events);
+      return;
+    }
+    let view: MeetingView = start;
+    for (const [i, event] of events.entries()) {
+      if (event.seq <= view.seq) continue;
+      if (event.seq !== view.seq + 1) {
+        // A3: a dropped or reordered delivery; ask for what we missed, keep the rest for after.
+        buffered.push(...events.slice(i));
+        if (view !== start) store.setState({ view });
+        resync(view.seq);
+        return;
+      }
+      view = reduce(view, event);
+    }
+    if (view !== start) store.setState({ view });
+  }
+
+  function resync(afterSeq: number) {
+    const mine = attempt;
+    resyncing = true;
+    socket.emit('meeting:resync', { afterSeq }, (result: ResyncResult) => {
+      if (closed || mine !== attempt) return;
+      resyncing = false;
+      if (!result.ok) {
+        // The server could not fill the gap; a fresh join gives a whole snapshot.
+        join();
+        return;
+      }
+      if ('view' in result) store.setState({ view: result.view });
+      else buffered.unshift(...result.events);
+      drain();
+    });
+  }
+
+  function emitCommand(command: CommandInput) {
+    const mine = attempt;
+    socket.emit('meeting:command', command, (result: CommandResult) => {
+      const p = pending.get(command.commandId);
+      if (!p || closed) return;
+      if (!result.ok && result.error.code === 'not_joined' && mine === attempt) {
+        // The server forgot this socket's join (e.g. it restarted): join again, then re-send.
+        join();
+        return;
+      }
+      pending.delete(command.commandId);
+      setSubmission(
+        command.commandId,
+        result.ok ? { type: command.type, status: 'recorded' } : failed(command, result.error),
+      );
+      p.resolve(result);
+    });
+  }
+
+  function send(command: CommandInput): Promise<CommandResult> {
+    const existing = pending.get(command.commandId);
+    if (existing) return existing.promise;
+    if (closed) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'internal', message: 'This meeting screen was closed.' },
+      });
+    }
+    let resolve!: (result: CommandResult) => void;
+    const promise = new Promise<CommandResult>((r) => {
+      resolve = r;
+    });
+    pending.set(command.commandId, { command, promise, resolve });
+    setSubmission(command.commandId, { type: command.type, status: 'sending' });
+    // Not joined yet: the command waits and goes out right after the (re)join.
+    if (joined) emitCommand(command);
+    return promise;
+  }
+
+  socket.on('connect', () => {
+    if (closed) return;
+    store.setState((s) => ({ connection: s.view ? 'reconnecting' : 'connecting' }));
+    join();
+  });
+  socket.on('disconnect', (reason) => {
+    if (closed) return;
+    joined = false;
+    attempt++;
+    store.setState({ connection: 'reconnecting' });
+    // After a server-side disconnect Socket.IO does not retry by itself.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('meeting:events', (events) => {
+    if (!closed) applyEvents(events);
+  });
+  socket.on('meeting:presence', ({ participantId, online }) => {
+    if (closed) return;
+    store.setState((s) => {
+      const next = { ...s.online };
+      if (online) next[participantId] = true;
+      else delete next[participantId];
+      return { online: next };
+    });
+  });
+
+  if (socket.connected) join();
+  else socket.connect();
+
+  return {
+    store,
+    send,
+    close() {
+      closed = true;
+      for (const event of LISTENED) socket.off(event);
+      socket.disconnect();
+      for (const p of pending.values()) {
+        p.resolve({ ok: false, error: { code: 'internal', message: 'This meeting screen was closed.' } });
+      }
+      pending.clear();
+    },
+  };
+}
+
+function failed(command: CommandInput, error: WireError): Omit<Submission, 'commandId'> {
+  return { type: command.type, status: 'error', error };
+}

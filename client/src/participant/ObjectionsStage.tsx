@@ -1,0 +1,167 @@
+import { RESPONSE_KINDS, type ResponseKind } from '@circlewise/shared/constants';
+import {
+  currentVersion,
+  type MeetingView,
+  type Objection,
+  presentParticipants,
+} from '@circlewise/shared/view';
+import { useState } from 'react';
+import { Counts } from '../components/Counts';
+import { ProposalCard } from '../components/ProposalCard';
+import { objectionStatusText, RESPONSE_LABELS } from '../components/ResponseKindLabel';
+import { SubmitStatus } from '../components/SubmitStatus';
+import { nameOf } from '../lib/names';
+import { useSubmit } from '../lib/useSubmit';
+import type { StageProps } from './stageProps';
+
+export function ObjectionsStage({ view, me }: StageProps) {
+  const round = view.objectionRound;
+  const mine = round.responses[me];
+  const [changing, setChanging] = useState(false);
+  // Before the reveal an answer may be replaced; after it, only a consent may still become more.
+  const mayChange = !round.revealed || mine?.kind === 'consent';
+  const showForm = !mine || (changing && mayChange);
+
+  return (
+    <>
+      <ProposalCard version={currentVersion(view)} />
+      {showForm ? (
+        <ResponseForm onDone={() => setChanging(false)} />
+      ) : (
+        mine && (
+          <section className="card" aria-labelledby="my-response">
+            <h2 id="my-response">Your response to version {round.version}</h2>
+            <p>
+              <strong>{mine.kind ? RESPONSE_LABELS[mine.kind] : 'Responded'}</strong>
+              {mine.reason && `: ${mine.reason}`}
+            </p>
+            {mayChange && (
+              <button type="button" onClick={() => setChanging(true)}>
+                Change my response
+              </button>
+            )}
+          </section>
+        )
+      )}
+      <section className="card" aria-labelledby="responses-heading">
+        <h2 id="responses-heading">Responses</h2>
+        <Counts view={view} responses={round.responses} />
+        {!round.revealed && (
+          <p className="muted">Responses stay hidden until the facilitator reveals them all at once.</p>
+        )}
+        <ul className="list">
+          {presentParticipants(view)
+            .filter((p) => p.id !== me && round.responses[p.id])
+            .map((p) => {
+              const r = round.responses[p.id]!;
+              return (
+                <li key={p.id}>
+                  <strong>{p.name}</strong>:{' '}
+                  {r.hidden || !r.kind ? (
+                    <span className="muted">responded</span>
+                  ) : (
+                    <>
+                      {RESPONSE_LABELS[r.kind]}
+                      {r.reason && `: ${r.reason}`}
+                    </>
+                  )}
+                </li>
+              );
+            })}
+        </ul>
+      </section>
+      <ObjectionList view={view} me={me} />
+    </>
+  );
+}
+
+function ResponseForm({ onDone }: { onDone: () => void }) {
+  const [kind, setKind] = useState<ResponseKind | ''>('');
+  const [reason, setReason] = useState('');
+  const { state, submit, busy } = useSubmit();
+  const needsReason = kind === 'concern' || kind === 'objection';
+
+  const give = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!kind) return;
+    const ok = await submit({
+      type: 'response.give',
+      kind,
+      ...(kind !== 'consent' && reason.trim() && { reason }),
+    });
+    if (ok) onDone();
+  };
+
+  return (
+    <form className="card" onSubmit={give}>
+      <fieldset className="choices">
+        <legend>Do you see an objection to this proposal?</legend>
+        {RESPONSE_KINDS.map((k) => (
+          <label className="choice" key={k}>
+            <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />
+            {RESPONSE_LABELS[k]}
+          </label>
+        ))}
+      </fieldset>
+      {needsReason && (
+        <>
+          <label htmlFor="reason">Reason (required): what harm do you see, or how could it be better?</label>
+          <textarea id="reason" value={reason} rows={4} onChange={(e) => setReason(e.target.value)} />
+        </>
+      )}
+      <button type="submit" className="primary" disabled={busy || !kind}>
+        Send response
+      </button>
+      <SubmitStatus state={state} recorded="Response recorded." />
+    </form>
+  );
+}
+
+export function ObjectionList({ view, me }: { view: MeetingView; me?: string }) {
+  if (view.objections.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="objections-heading">
+      <h2 id="objections-heading">Objections</h2>
+      <ul className="list">
+        {view.objections.map((o) => (
+          <ObjectionItem key={o.id} view={view} objection={o} mine={o.participantId === me} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ObjectionItem({
+  view,
+  objection,
+  mine,
+}: {
+  view: MeetingView;
+  objection: Objection;
+  mine: boolean;
+}) {
+  const { state, submit, busy } = useSubmit();
+  const open = objection.status === 'raised' || objection.status === 'qualified';
+  return (
+    <li>
+      <p>
+        <strong>{mine ? 'You' : nameOf(view, objection.participantId)}</strong>: {objection.reason}
+      </p>
+      <p className={`objection-status status-${objection.status}`}>
+        {objectionStatusText(objection.status, objection.resolvedBy)}
+      </p>
+      {mine && open && view.stage === 'objections' && (
+        <>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => submit({ type: 'objection.withdraw', objectionId: objection.id })}
+          >
+            Withdraw my objection
+          </button>
+          <SubmitStatus state={state} recorded="Objection withdrawn." />
+        </>
+      )}
+    </li>
+  );
+}

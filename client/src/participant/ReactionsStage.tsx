@@ -1,0 +1,102 @@
+import { GESTURES, type Gesture } from '@circlewise/shared/constants';
+import { currentVersion, presentParticipants } from '@circlewise/shared/view';
+import { useState } from 'react';
+import { Counts } from '../components/Counts';
+import { GESTURE_LABELS, GestureIcon } from '../components/GestureIcon';
+import { ProposalCard } from '../components/ProposalCard';
+import { SubmitStatus } from '../components/SubmitStatus';
+import { nameOf } from '../lib/names';
+import { useSubmit } from '../lib/useSubmit';
+import type { StageProps } from './stageProps';
+
+export function ReactionsStage({ view, me }: StageProps) {
+  const mine = view.reactions[me];
+  const [changing, setChanging] = useState(false);
+  const showForm = (!mine || changing) && !view.reactionsRevealed;
+
+  return (
+    <>
+      <ProposalCard version={currentVersion(view)} />
+      {showForm ? (
+        <ReactionForm onDone={() => setChanging(false)} />
+      ) : mine ? (
+        <section className="card" aria-labelledby="my-reaction">
+          <h2 id="my-reaction">Your reaction</h2>
+          <p>
+            {mine.gesture && <GestureIcon gesture={mine.gesture} />} {mine.text}
+          </p>
+          {!view.reactionsRevealed && (
+            <button type="button" onClick={() => setChanging(true)}>
+              Change my reaction
+            </button>
+          )}
+        </section>
+      ) : (
+        <p className="hint">The reactions are revealed; this round is closing.</p>
+      )}
+      <section className="card" aria-labelledby="reactions-heading">
+        <h2 id="reactions-heading">Reactions</h2>
+        <Counts view={view} responses={view.reactions} />
+        {!view.reactionsRevealed && (
+          <p className="muted">Reactions stay hidden until the facilitator reveals them all at once.</p>
+        )}
+        <ul className="list">
+          {presentParticipants(view)
+            .filter((p) => p.id !== me && view.reactions[p.id])
+            .map((p) => {
+              const r = view.reactions[p.id]!;
+              return (
+                <li key={p.id}>
+                  <strong>{nameOf(view, p.id)}</strong>:{' '}
+                  {r.hidden ? (
+                    <span className="muted">responded</span>
+                  ) : (
+                    <>
+                      {r.gesture && <GestureIcon gesture={r.gesture} />} {r.text}
+                    </>
+                  )}
+                </li>
+              );
+            })}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function ReactionForm({ onDone }: { onDone: () => void }) {
+  const [text, setText] = useState('');
+  const [gesture, setGesture] = useState<Gesture | ''>('');
+  const { state, submit, busy } = useSubmit();
+
+  const give = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const ok = await submit({ type: 'reaction.give', text, ...(gesture && { gesture }) });
+    if (ok) onDone();
+  };
+
+  return (
+    <form className="card" onSubmit={give}>
+      <label htmlFor="reaction">Your reaction</label>
+      <textarea id="reaction" value={text} rows={3} onChange={(e) => setText(e.target.value)} />
+      <fieldset className="choices">
+        <legend>Quick gesture (optional)</legend>
+        <label className="choice">
+          <input type="radio" name="gesture" checked={gesture === ''} onChange={() => setGesture('')} />
+          None
+        </label>
+        {GESTURES.map((g) => (
+          <label className="choice" key={g}>
+            <input type="radio" name="gesture" checked={gesture === g} onChange={() => setGesture(g)} />
+            <span aria-hidden="true">{g === 'up' ? '👍' : g === 'down' ? '👎' : '👉'}</span>
+            {GESTURE_LABELS[g]}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="primary" disabled={busy}>
+        Give reaction
+      </button>
+      <SubmitStatus state={state} recorded="Reaction recorded." />
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import { ParticipantView } from '../participant/ParticipantView';
+import { fakeSend, type MeetingScript } from './meetingScript';
+import { renderWithMeeting } from './renderMeeting';
+
+/** The phone of `me`, showing the script's meeting as the server would send it to them. */
+export function renderParticipant(script: MeetingScript, me: string, send = fakeSend()) {
+  const view = script.viewFor({ role: 'participant', participantId: me });
+  const rendered = renderWithMeeting(<ParticipantView />, view, send, {
+    role: 'participant',
+    participantId: me,
+  });
+  return { send, ...rendered };
+}
