@@ -21,6 +21,12 @@ export async function fetchEvents(code: string, token: string): Promise<ApiResul
   return result.ok ? { ok: true, value: result.value.events } : result;
 }
 
+/** Addresses phones on the same network can reach, as the server sees its own interfaces. */
+export async function fetchJoinOrigins(): Promise<string[]> {
+  const result = await request<{ joinOrigins?: string[] }>('/api/health', {});
+  return result.ok ? (result.value.joinOrigins ?? []) : [];
+}
+
 async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
   try {

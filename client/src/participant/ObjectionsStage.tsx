@@ -18,8 +18,12 @@ export function ObjectionsStage({ view, me }: StageProps) {
   const round = view.objectionRound;
   const mine = round.responses[me];
   const [changing, setChanging] = useState(false);
-  // Before the reveal an answer may be replaced; after it, only a consent may still become more.
-  const mayChange = !round.revealed || mine?.kind === 'consent';
+  // Before the reveal an answer may be replaced freely; after it, too, except that an objection
+  // still open is withdrawn first (the server's rule), so its fate stays on the record.
+  const myOpenObjection = view.objections.some(
+    (o) => o.id === mine?.id && (o.status === 'raised' || o.status === 'qualified'),
+  );
+  const mayChange = !round.revealed || !myOpenObjection;
   const showForm = !mine || (changing && mayChange);
 
   return (

@@ -1,10 +1,12 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { fetchJoinOrigins } from '../net/api';
 import { meetingPath } from '../routing';
 
 /** The join code and a QR code of the join link, large enough to read from the back of a room. */
 export function JoinQr({ code }: { code: string }) {
-  const url = `${window.location.origin}${meetingPath(code)}`;
+  const origin = useReachableOrigin();
+  const url = `${origin}${meetingPath(code)}`;
   const [image, setImage] = useState<string>();
   useEffect(() => {
     let live = true;
@@ -27,6 +29,12 @@ export function JoinQr({ code }: { code: string }) {
       ) : (
         <div className="qr qr-empty" />
       )}
+      {isLoopback(origin) && (
+        <p className="refusal">
+          Phones cannot reach “{window.location.host}”. Open this page by the computer’s network address (the
+          server prints it when it starts) so the code works for phones.
+        </p>
+      )}
       <figcaption>
         Join at <strong>{url.replace(/^https?:\/\//, '')}</strong>
         <br />
@@ -34,4 +42,26 @@ export function JoinQr({ code }: { code: string }) {
       </figcaption>
     </figure>
   );
+}
+
+const isLoopback = (origin: string) => /^https?:\/\/(localhost|127\.[\d.]+|\[::1\])(:\d+)?$/.test(origin);
+
+/**
+ * A facilitator often opens the console as http://localhost:3000, which no phone can reach: then
+ * the join link uses an address of this computer on the local network, as the server reports it.
+ */
+function useReachableOrigin(): string {
+  const own = window.location.origin;
+  const [origin, setOrigin] = useState(own);
+  useEffect(() => {
+    if (!isLoopback(own)) return;
+    let live = true;
+    void fetchJoinOrigins().then((origins) => {
+      if (live && origins[0]) setOrigin(origins[0]);
+    });
+    return () => {
+      live = false;
+    };
+  }, [own]);
+  return origin;
 }
