@@ -140,7 +140,12 @@ export const joinSchema = z.strictObject({
     .string({ error: 'The meeting code must be text.' })
     .max(20, { error: 'That is not a meeting code.' })
     .transform(normaliseCode),
-  token: z.string().min(16).max(200).optional(),
+  /** S4: a long random secret; participants make their own (docs/protocol.md). */
+  token: z
+    .string({ error: 'The token must be text.' })
+    .min(32, { error: 'The token must be a random secret of at least 32 characters.' })
+    .max(200, { error: 'The token must be at most 200 characters.' })
+    .optional(),
   name: text(LIMITS.name, 'Your name').optional(),
 });
 export type JoinRequest = z.input<typeof joinSchema>;
