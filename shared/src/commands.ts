@@ -4,7 +4,17 @@
  * `commandId` so a retry is recorded once (A2).
  */
 import { z } from 'zod';
-import { CONSENT_STAGES, GESTURES, LIMITS, OUTCOMES, RESPONSE_KINDS, VERDICTS } from './constants';
+import {
+  CONSENT_STAGES,
+  ELECTION_OUTCOMES,
+  ELECTION_STAGES,
+  GESTURES,
+  LIMITS,
+  MEETING_KINDS,
+  OUTCOMES,
+  RESPONSE_KINDS,
+  VERDICTS,
+} from './constants';
 
 const text = (max: number, what: string) =>
   z
@@ -15,7 +25,11 @@ const text = (max: number, what: string) =>
 
 const id = (what: string) => z.uuid({ error: `${what} must be an id (uuid).` });
 const commandId = id('commandId');
-const stage = z.enum(CONSENT_STAGES, { error: `stage must be one of ${CONSENT_STAGES.join(', ')}.` });
+const ALL_STAGES = [...new Set([...CONSENT_STAGES, ...ELECTION_STAGES])] as [string, ...string[]];
+const stage = z.enum(
+  ALL_STAGES as unknown as readonly [(typeof CONSENT_STAGES)[number] | (typeof ELECTION_STAGES)[number]],
+  { error: `stage must be one of ${ALL_STAGES.join(', ')}.` },
+);
 
 /** A calendar date, YYYY-MM-DD. */
 const isoDate = z.iso.date({ error: 'reviewDate must be a date as YYYY-MM-DD.' });
@@ -105,6 +119,84 @@ export const commandSchemas = {
     commandId,
     participantId: id('participantId'),
   }),
+  // Role elections (PROCESS.md E1–E5).
+  'role.set': z
+    .strictObject({
+      type: z.literal('role.set'),
+      commandId,
+      role: text(LIMITS.title, 'The role'),
+      description: z
+        .string()
+        .trim()
+        .max(LIMITS.text, { error: `The description must be at most ${LIMITS.text} characters.` })
+        .default(''),
+      termStart: z.iso.date({ error: 'termStart must be a date as YYYY-MM-DD.' }),
+      termEnd: z.iso.date({ error: 'termEnd must be a date as YYYY-MM-DD.' }),
+    })
+    .refine((c) => c.termEnd > c.termStart, {
+      error: 'The term must end after it starts.',
+      path: ['termEnd'],
+    }),
+  'nomination.give': z
+    .strictObject({
+      type: z.literal('nomination.give'),
+      commandId,
+      /** A present participant (oneself included), or null for "no one yet". */
+      nomineeId: id('nomineeId').nullable(),
+      reason: z
+        .string()
+        .trim()
+        .max(LIMITS.reason, { error: `The reason must be at most ${LIMITS.reason} characters.` })
+        .optional(),
+    })
+    .superRefine((cmd, ctx) => {
+      if (cmd.nomineeId !== null && !cmd.reason) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reason'],
+          message: 'Say why you nominate this person.',
+          params: { code: 'reason_required' },
+        });
+      }
+    }),
+  'nominations.reveal': z.strictObject({ type: z.literal('nominations.reveal'), commandId }),
+  'nomination.change': z.strictObject({
+    type: z.literal('nomination.change'),
+    commandId,
+    nomineeId: id('nomineeId').nullable(),
+    /** Required when the nominee changes (E3); the decide step checks, knowing the current one. */
+    reason: z
+      .string()
+      .trim()
+      .max(LIMITS.reason, { error: `The reason must be at most ${LIMITS.reason} characters.` })
+      .optional(),
+  }),
+  'candidate.propose': z
+    .strictObject({
+      type: z.literal('candidate.propose'),
+      commandId,
+      candidateId: id('candidateId'),
+      reasons: text(LIMITS.text, 'The reasons'),
+      /** Defaults to the role's term; a shorter term is one way to resolve an objection. */
+      termStart: z.iso.date({ error: 'termStart must be a date as YYYY-MM-DD.' }).optional(),
+      termEnd: z.iso.date({ error: 'termEnd must be a date as YYYY-MM-DD.' }).optional(),
+      resolves: z.array(id('An objection id')).max(100).default([]),
+    })
+    .refine((c) => !c.termStart || !c.termEnd || c.termEnd > c.termStart, {
+      error: 'The term must end after it starts.',
+      path: ['termEnd'],
+    }),
+  'candidate.decline': z.strictObject({
+    type: z.literal('candidate.decline'),
+    commandId,
+    reason: text(LIMITS.reason, 'The reason').optional(),
+  }),
+  'election.record': z.strictObject({
+    type: z.literal('election.record'),
+    commandId,
+    outcome: z.enum(ELECTION_OUTCOMES, { error: 'outcome must be elected or none.' }),
+    note: text(LIMITS.reason, 'The note').optional(),
+  }),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;
@@ -125,6 +217,13 @@ export const commandSchema = z.discriminatedUnion('type', [
   commandSchemas['outcome.record'],
   commandSchemas['participant.leave'],
   commandSchemas['participant.markAbsent'],
+  commandSchemas['role.set'],
+  commandSchemas['nomination.give'],
+  commandSchemas['nominations.reveal'],
+  commandSchemas['nomination.change'],
+  commandSchemas['candidate.propose'],
+  commandSchemas['candidate.decline'],
+  commandSchemas['election.record'],
 ]);
 
 /** A validated command, as the server's decide step sees it. */
@@ -157,6 +256,7 @@ export type ResyncRequest = z.input<typeof resyncSchema>;
 
 export const createMeetingSchema = z.strictObject({
   title: text(LIMITS.title, 'The title').optional(),
+  kind: z.enum(MEETING_KINDS, { error: 'kind must be decision or election.' }).default('decision'),
 });
 
 /** Codes are shown in groups and typed loosely; compare them without spaces, dashes or case. */

@@ -13,6 +13,31 @@ export type ConsentStage = (typeof CONSENT_STAGES)[number];
 /** Where a meeting can be: one of the five stages, or finished with an outcome. */
 export type Stage = ConsentStage | 'outcome';
 
+/** What a meeting decides: a proposal by consent, or who fills a role (PROCESS.md, Role election). */
+export const MEETING_KINDS = ['decision', 'election'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/**
+ * The stages of a role election (E1–E5): nomination rounds, then a consent check on the
+ * facilitator's proposed candidate, run by the same rules as a decision's.
+ */
+export const ELECTION_STAGES = [
+  'role',
+  'nominations',
+  'changes',
+  'proposal',
+  'objections',
+  'consent',
+] as const;
+export type ElectionStage = (typeof ELECTION_STAGES)[number];
+export type ElectionPhase = ElectionStage | 'outcome';
+
+/** Any stage of any kind of meeting, as stage.changed records it. */
+export type AnyStage = ConsentStage | ElectionStage;
+
+export const ELECTION_OUTCOMES = ['elected', 'none'] as const;
+export type ElectionOutcome = (typeof ELECTION_OUTCOMES)[number];
+
 export const OUTCOMES = ['adopted', 'withdrawn', 'deferred'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -35,7 +60,10 @@ export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 export const HIDDEN_ROUNDS = ['reactions', 'objections'] as const;
 export type HiddenRound = (typeof HIDDEN_ROUNDS)[number];
 
-export const STAGE_LABELS: Record<Stage, string> = {
+export const STAGE_LABELS: Record<AnyStage | 'outcome', string> = {
+  role: 'Role and term',
+  nominations: 'Nominations',
+  changes: 'Change round',
   proposal: 'Proposal',
   clarifying: 'Clarifying questions',
   reactions: 'Reactions',
@@ -44,10 +72,12 @@ export const STAGE_LABELS: Record<Stage, string> = {
   outcome: 'Outcome',
 };
 
-export const OUTCOME_LABELS: Record<Outcome, string> = {
+export const OUTCOME_LABELS: Record<Outcome | ElectionOutcome, string> = {
   adopted: 'Adopted',
   withdrawn: 'Withdrawn',
   deferred: 'Deferred',
+  elected: 'Elected',
+  none: 'No one elected',
 };
 
 /** Sizes a message may have. Socket.IO's own cap sits above these (server config). */
@@ -72,4 +102,21 @@ export function nextStage(stage: ConsentStage): ConsentStage | undefined {
 export function previousStage(stage: ConsentStage): ConsentStage | undefined {
   const i = CONSENT_STAGES.indexOf(stage);
   return i > 0 ? CONSENT_STAGES[i - 1] : undefined;
+}
+
+export function nextElectionStage(stage: ElectionStage): ElectionStage | undefined {
+  return ELECTION_STAGES[ELECTION_STAGES.indexOf(stage) + 1];
+}
+
+export function previousElectionStage(stage: ElectionStage): ElectionStage | undefined {
+  const i = ELECTION_STAGES.indexOf(stage);
+  return i > 0 ? ELECTION_STAGES[i - 1] : undefined;
+}
+
+export function isDecisionStage(stage: string): stage is ConsentStage {
+  return (CONSENT_STAGES as readonly string[]).includes(stage);
+}
+
+export function isElectionStage(stage: string): stage is ElectionStage {
+  return (ELECTION_STAGES as readonly string[]).includes(stage);
 }

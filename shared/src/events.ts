@@ -2,7 +2,16 @@
  * The recorded events of a meeting: what happened, in order. The log of these is the truth
  * (R1); the view is the shared reducer over them (A5).
  */
-import type { ConsentStage, Gesture, HiddenRound, Outcome, ResponseKind, Verdict } from './constants';
+import type {
+  AnyStage,
+  ElectionOutcome,
+  Gesture,
+  HiddenRound,
+  MeetingKind,
+  Outcome,
+  ResponseKind,
+  Verdict,
+} from './constants';
 
 /** Who caused an event: a participant id, the facilitator, or the server itself. */
 export type By = string;
@@ -15,6 +24,12 @@ export interface RevealedReaction {
   gesture?: Gesture;
 }
 
+export interface RevealedNomination {
+  participantId: string;
+  nomineeId: string | null;
+  reason: string;
+}
+
 export interface RevealedResponse {
   responseId: string;
   participantId: string;
@@ -23,16 +38,17 @@ export interface RevealedResponse {
 }
 
 export type EventBody =
-  | { type: 'meeting.created'; meetingId: string; code: string; title: string }
+  /** `kind` is absent in logs from before elections: those are decisions. */
+  | { type: 'meeting.created'; meetingId: string; code: string; title: string; kind?: MeetingKind }
   | { type: 'participant.joined'; participantId: string; name: string }
   | { type: 'participant.left'; participantId: string; reason: 'left' | 'marked_absent' }
   | { type: 'proposal.edited'; title: string; driver: string; text: string }
   | { type: 'proposal.amended'; version: number; driver: string; text: string; resolves: string[] }
   | {
       type: 'stage.changed';
-      from: ConsentStage;
-      to: ConsentStage;
-      reason: 'advance' | 'back' | 'late_objection' | 'amendment';
+      from: AnyStage;
+      to: AnyStage;
+      reason: 'advance' | 'back' | 'late_objection' | 'amendment' | 'reveal' | 'declined';
     }
   | { type: 'question.asked'; questionId: string; participantId: string; text: string; version: number }
   | { type: 'question.answered'; questionId: string; text: string }
@@ -64,7 +80,51 @@ export type EventBody =
     }
   | { type: 'objection.tested'; objectionId: string; verdict: Verdict }
   | { type: 'objection.withdrawn'; objectionId: string }
-  | { type: 'outcome.recorded'; outcome: Outcome; version: number; reviewDate?: string; note?: string };
+  | { type: 'outcome.recorded'; outcome: Outcome; version: number; reviewDate?: string; note?: string }
+  // Role elections (E1–E5).
+  | { type: 'role.set'; role: string; description: string; termStart: string; termEnd: string }
+  /** Sealed until the reveal from everyone but its author, the facilitator too (E1, A6). */
+  | {
+      type: 'nomination.given';
+      participantId: string;
+      sealed: boolean;
+      /** The nominee, or null for "no one yet"; absent in a sealed copy. */
+      nomineeId?: string | null;
+      reason?: string;
+    }
+  | { type: 'nominations.revealed'; nominations: RevealedNomination[] }
+  /** E3: a change in the change round (`from` equal to `to` keeps the nomination). */
+  | {
+      type: 'nomination.changed';
+      participantId: string;
+      from: string | null;
+      to: string | null;
+      reason: string;
+    }
+  /** A version of the election's proposal: who, for which term, and why (C5 applies to it). */
+  | {
+      type: 'candidate.proposed';
+      version: number;
+      candidateId: string;
+      termStart: string;
+      termEnd: string;
+      reasons: string;
+      resolves: string[];
+    }
+  /** E4: the candidate declines the role. */
+  | { type: 'candidate.declined'; version: number; reason?: string }
+  | {
+      type: 'election.recorded';
+      outcome: ElectionOutcome;
+      version: number;
+      electedId?: string;
+      /** The elected person's name, so the record reads on its own. */
+      electedName?: string;
+      role?: string;
+      termStart?: string;
+      termEnd?: string;
+      note?: string;
+    };
 
 export type EventType = EventBody['type'];
 

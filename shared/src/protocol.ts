@@ -6,7 +6,7 @@
 import type { CommandInput, JoinRequest, ResyncRequest } from './commands';
 import type { WireError } from './errors';
 import type { MeetingEvent } from './events';
-import type { MeetingView } from './view';
+import type { AnyMeetingView } from './meeting';
 
 export type Failure = { ok: false; error: WireError };
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
@@ -21,7 +21,7 @@ export type JoinResult = Result<{
   /** The secret to keep and send on every later join (the participant token or facilitator key). */
   token: string;
   /** A snapshot, already filtered for this recipient (A6); `view.seq` is where events continue. */
-  view: MeetingView;
+  view: AnyMeetingView;
   /** Participants with at least one open connection now (not recorded; M2). */
   online: string[];
 }>;
@@ -33,7 +33,7 @@ export type CommandResult = Result<{
   duplicate: boolean;
 }>;
 
-export type ResyncResult = Result<{ events: MeetingEvent[] } | { view: MeetingView }>;
+export type ResyncResult = Result<{ events: MeetingEvent[] } | { view: AnyMeetingView }>;
 
 export interface ClientToServerEvents {
   'meeting:join': (request: JoinRequest, ack: (result: JoinResult) => void) => void;

@@ -4,15 +4,16 @@
  * immutable: a changed part is a new object, an unchanged part keeps its identity (React and
  * Zustand compare by reference).
  */
-import type { EventOf, MeetingEvent } from './events';
 import {
-  type Concern,
-  currentVersion,
-  emptyView,
-  type MeetingView,
-  type Objection,
-  type Round,
-} from './view';
+  newCheckVersion,
+  respondInCheck,
+  revealObjectionRound,
+  testObjection,
+  withdrawObjection,
+} from './consentCheck';
+import { isDecisionStage } from './constants';
+import type { EventOf, MeetingEvent } from './events';
+import { currentVersion, emptyView, type MeetingView, withJoined, withLeft } from './view';
 
 export function reduce(view: MeetingView, event: MeetingEvent): MeetingView {
   const next = apply(view, event);
@@ -41,29 +42,10 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
         versions: [{ ...(first ?? emptyView().versions[0]!), title: e.title, at: e.at }],
       };
     }
-    case 'participant.joined': {
-      const before = view.participants[e.participantId];
-      return {
-        ...view,
-        participants: {
-          ...view.participants,
-          [e.participantId]: {
-            id: e.participantId,
-            name: e.name,
-            joinedAt: before?.joinedAt ?? e.at,
-            present: true,
-          },
-        },
-      };
-    }
-    case 'participant.left': {
-      const before = view.participants[e.participantId];
-      if (!before) return view;
-      return {
-        ...view,
-        participants: { ...view.participants, [e.participantId]: { ...before, present: false } },
-      };
-    }
+    case 'participant.joined':
+      return withJoined(view, e);
+    case 'participant.left':
+      return withLeft(view, e);
     case 'proposal.edited': {
       const v1 = { ...currentVersion(view), title: e.title, driver: e.driver, text: e.text, at: e.at };
       return { ...view, title: e.title, versions: [v1] };
@@ -71,6 +53,7 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
     case 'proposal.amended':
       return amend(view, e);
     case 'stage.changed':
+      if (!isDecisionStage(e.to)) return view;
       return {
         ...view,
         stage: e.to,
@@ -107,19 +90,13 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
         },
       };
     case 'response.given':
-      return respond(view, e);
+      return respondInCheck(view, e);
     case 'responses.revealed':
       return reveal(view, e);
-    case 'objection.tested': {
-      const objection = view.objections.find((o) => o.id === e.objectionId);
-      if (!objection) return view;
-      const status = e.verdict === 'qualifies' ? 'qualified' : 'concern';
-      const withStatus = setObjection(view, e.objectionId, { status, decidedAt: e.at });
-      if (status !== 'concern') return withStatus;
-      return { ...withStatus, concerns: [...view.concerns, concernFrom(objection, 'objection')] };
-    }
+    case 'objection.tested':
+      return testObjection(view, e);
     case 'objection.withdrawn':
-      return setObjection(view, e.objectionId, { status: 'withdrawn', decidedAt: e.at });
+      return withdrawObjection(view, e);
     case 'outcome.recorded':
       return {
         ...view,
@@ -132,128 +109,38 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
           ...(e.note !== undefined && { note: e.note }),
         },
       };
+    default:
+      // Another kind of meeting's events (an election's) change nothing in a decision.
+      return view;
   }
 }
 
 /** C5: a new version; the objection and consent rounds start again, questions and reactions stay. */
 function amend(view: MeetingView, e: EventOf<'proposal.amended'>): MeetingView {
   const current = currentVersion(view);
-  const resolves = new Set(e.resolves);
-  return {
-    ...view,
-    versions: [
-      ...view.versions,
-      {
-        version: e.version,
-        title: current.title,
-        driver: e.driver,
-        text: e.text,
-        at: e.at,
-        resolves: e.resolves,
-      },
-    ],
-    objections: view.objections.map((o) =>
-      resolves.has(o.id) ? { ...o, status: 'resolved', resolvedBy: e.version, decidedAt: e.at } : o,
-    ),
-    objectionRound: { version: e.version, revealed: false, responses: {} },
-    consentRound: { version: e.version, revealed: true, responses: {} },
-  };
-}
-
-function respond(view: MeetingView, e: EventOf<'response.given'>): MeetingView {
-  const response = {
-    id: e.responseId,
-    participantId: e.participantId,
+  const version = {
     version: e.version,
+    title: current.title,
+    driver: e.driver,
+    text: e.text,
     at: e.at,
-    hidden: e.kind === undefined,
-    ...(e.kind !== undefined && { kind: e.kind }),
-    ...(e.reason !== undefined && { reason: e.reason }),
+    resolves: e.resolves,
   };
-  if (e.stage === 'consent') {
-    return { ...view, consentRound: withResponse(view.consentRound, response) };
-  }
-  // A response in the objection round (a late objection, too) restarts this person's consent.
-  const { [e.participantId]: _restarted, ...consents } = view.consentRound.responses;
-  const next = {
-    ...view,
-    objectionRound: withResponse(view.objectionRound, response),
-    consentRound: { ...view.consentRound, responses: consents },
-  };
-  // Objections and concerns become records once everyone can see them (C10): now if the round
-  // is already revealed, otherwise when it is.
-  return view.objectionRound.revealed ? recordResponse(next, response) : next;
+  return newCheckVersion({ ...view, versions: [...view.versions, version] }, e.version, e.resolves, e.at);
 }
 
 function reveal(view: MeetingView, e: EventOf<'responses.revealed'>): MeetingView {
-  if (e.stage === 'reactions') {
-    const reactions = { ...view.reactions };
-    for (const r of e.reactions) {
-      const before = reactions[r.participantId];
-      if (!before) continue;
-      reactions[r.participantId] = {
-        ...before,
-        hidden: false,
-        text: r.text,
-        ...(r.gesture !== undefined && { gesture: r.gesture }),
-      };
-    }
-    return { ...view, reactions, reactionsRevealed: true };
-  }
-  const responses = { ...view.objectionRound.responses };
-  let next: MeetingView = view;
-  for (const r of e.responses) {
-    const before = responses[r.participantId];
+  if (e.stage !== 'reactions') return revealObjectionRound(view, e);
+  const reactions = { ...view.reactions };
+  for (const r of e.reactions) {
+    const before = reactions[r.participantId];
     if (!before) continue;
-    const shown = {
+    reactions[r.participantId] = {
       ...before,
       hidden: false,
-      kind: r.kind,
-      ...(r.reason !== undefined && { reason: r.reason }),
+      text: r.text,
+      ...(r.gesture !== undefined && { gesture: r.gesture }),
     };
-    responses[r.participantId] = shown;
-    next = recordResponse(next, shown);
   }
-  return { ...next, objectionRound: { ...view.objectionRound, revealed: true, responses } };
-}
-
-function recordResponse(
-  view: MeetingView,
-  r: MeetingView['objectionRound']['responses'][string],
-): MeetingView {
-  if (r.kind === 'objection') {
-    const objection: Objection = {
-      id: r.id,
-      participantId: r.participantId,
-      reason: r.reason ?? '',
-      version: r.version,
-      at: r.at,
-      status: 'raised',
-    };
-    return { ...view, objections: [...view.objections, objection] };
-  }
-  if (r.kind === 'concern') {
-    const concern: Concern = {
-      id: r.id,
-      participantId: r.participantId,
-      reason: r.reason ?? '',
-      version: r.version,
-      at: r.at,
-      source: 'response',
-    };
-    return { ...view, concerns: [...view.concerns, concern] };
-  }
-  return view;
-}
-
-function withResponse(round: Round, response: Round['responses'][string]): Round {
-  return { ...round, responses: { ...round.responses, [response.participantId]: response } };
-}
-
-function setObjection(view: MeetingView, id: string, change: Partial<Objection>): MeetingView {
-  return { ...view, objections: view.objections.map((o) => (o.id === id ? { ...o, ...change } : o)) };
-}
-
-function concernFrom(o: Objection, source: Concern['source']): Concern {
-  return { id: o.id, participantId: o.participantId, reason: o.reason, version: o.version, at: o.at, source };
+  return { ...view, reactions, reactionsRevealed: true };
 }

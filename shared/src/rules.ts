@@ -11,7 +11,7 @@ export interface Refusal {
   message: string;
 }
 
-const names = (view: MeetingView, ids: string[]) =>
+const names = (view: Pick<MeetingView, 'participants'>, ids: string[]) =>
   ids.map((id) => view.participants[id]?.name ?? 'someone').join(', ');
 
 /** C1: the proposal can be presented once it states its driver and its text. */
@@ -24,7 +24,9 @@ export function canPresent(view: MeetingView): Refusal | null {
 }
 
 /** C6: consent cannot be entered while an objection is untested or unresolved, or still hidden. */
-export function canEnterConsent(view: MeetingView): Refusal | null {
+export function canEnterConsent(
+  view: Pick<MeetingView, 'objections' | 'objectionRound' | 'participants'>,
+): Refusal | null {
   const open = openObjections(view);
   if (open.length > 0) {
     const who = names(

@@ -80,7 +80,9 @@ export interface Round {
   responses: Record<string, Response>;
 }
 
+/** The view of a consent decision (the election's is in election.ts). */
 export interface MeetingView {
+  kind: 'decision';
   meetingId: string;
   code: string;
   title: string;
@@ -107,6 +109,7 @@ export interface MeetingView {
 
 export function emptyView(): MeetingView {
   return {
+    kind: 'decision',
     meetingId: '',
     code: '',
     title: '',
@@ -130,22 +133,54 @@ export function currentVersion(view: MeetingView): ProposalVersion {
   return view.versions[view.versions.length - 1] as ProposalVersion;
 }
 
-export function presentParticipants(view: MeetingView): Participant[] {
+export function presentParticipants(view: Pick<MeetingView, 'participants'>): Participant[] {
   return Object.values(view.participants)
     .filter((p) => p.present)
     .sort((a, b) => a.joinedAt - b.joinedAt);
 }
 
 /** Present participants who have not yet given final consent to the current version (C7). */
-export function awaitingConsent(view: MeetingView): Participant[] {
+export function awaitingConsent(view: Pick<MeetingView, 'participants' | 'consentRound'>): Participant[] {
   return presentParticipants(view).filter((p) => view.consentRound.responses[p.id]?.kind !== 'consent');
 }
 
 /** Objections still blocking the consent stage (C6): untested, or tested and unresolved. */
-export function openObjections(view: MeetingView): Objection[] {
+export function openObjections(view: Pick<MeetingView, 'objections'>): Objection[] {
   return view.objections.filter((o) => o.status === 'raised' || o.status === 'qualified');
 }
 
 export function isConsentStage(stage: Stage): stage is ConsentStage {
   return stage !== 'outcome';
+}
+
+/** Who is in the meeting: the same for every kind of meeting (M2). */
+export function withJoined<V extends Pick<MeetingView, 'participants'>>(
+  view: V,
+  e: { participantId: string; name: string; at: number },
+): V {
+  const before = view.participants[e.participantId];
+  return {
+    ...view,
+    participants: {
+      ...view.participants,
+      [e.participantId]: {
+        id: e.participantId,
+        name: e.name,
+        joinedAt: before?.joinedAt ?? e.at,
+        present: true,
+      },
+    },
+  };
+}
+
+export function withLeft<V extends Pick<MeetingView, 'participants'>>(
+  view: V,
+  e: { participantId: string },
+): V {
+  const before = view.participants[e.participantId];
+  if (!before) return view;
+  return {
+    ...view,
+    participants: { ...view.participants, [e.participantId]: { ...before, present: false } },
+  };
 }

@@ -4,19 +4,38 @@
  * server applies these before send; they are pure so that a test can hold both paths side by
  * side: `viewFor(reduceAll(events), v)` equals `reduceAll(events.map(e => eventFor(e, v)))`.
  */
+
+import type { ElectionView, Nomination } from './election';
 import type { MeetingEvent } from './events';
+import type { AnyMeetingView } from './meeting';
 import type { MeetingView, Reaction, Response, Round } from './view';
 
 export type Viewer = { role: 'facilitator' } | { role: 'participant'; participantId: string };
 
 /** An event is sealed when it was given while its round was hidden; its content waits for the reveal. */
 export function isSealed(event: MeetingEvent): boolean {
-  return (event.type === 'reaction.given' || event.type === 'response.given') && event.sealed === true;
+  return (
+    (event.type === 'reaction.given' ||
+      event.type === 'response.given' ||
+      event.type === 'nomination.given') &&
+    event.sealed === true
+  );
+}
+
+/**
+ * Who receives a sealed event whole: its author, and the facilitator, except for a nomination,
+ * which is secret from the facilitator too, who sees only who has nominated (E1).
+ */
+export function sealedAudience(event: MeetingEvent): { author: string | undefined; facilitator: boolean } {
+  return {
+    author: 'participantId' in event ? event.participantId : undefined,
+    facilitator: event.type !== 'nomination.given',
+  };
 }
 
 export function canSeeSealed(event: MeetingEvent, viewer: Viewer): boolean {
-  if (viewer.role === 'facilitator') return true;
-  return 'participantId' in event && event.participantId === viewer.participantId;
+  const audience = sealedAudience(event);
+  return viewer.role === 'facilitator' ? audience.facilitator : audience.author === viewer.participantId;
 }
 
 /** The copy of an event that this viewer may receive. */
@@ -35,11 +54,39 @@ export function redact(event: MeetingEvent): MeetingEvent {
     const { kind: _kind, reason: _reason, ...rest } = event;
     return rest;
   }
+  if (event.type === 'nomination.given') {
+    const { nomineeId: _nomineeId, reason: _reason, ...rest } = event;
+    return rest;
+  }
   return event;
 }
 
 /** The view this viewer may see: for snapshots on join and resync. */
-export function viewFor(view: MeetingView, viewer: Viewer): MeetingView {
+export function viewFor<V extends AnyMeetingView>(view: V, viewer: Viewer): V {
+  if (view.kind === 'election') return electionFor(view, viewer) as V;
+  return decisionFor(view, viewer) as V;
+}
+
+function electionFor(view: ElectionView, viewer: Viewer): ElectionView {
+  const me = viewer.role === 'participant' ? viewer.participantId : '';
+  const nominations = view.nominationsRevealed
+    ? view.nominations
+    : hideOthers(view.nominations, me, hideNomination);
+  const objectionRound =
+    viewer.role === 'facilitator' || view.objectionRound.revealed
+      ? view.objectionRound
+      : hideRound(view.objectionRound, me);
+  if (nominations === view.nominations && objectionRound === view.objectionRound) return view;
+  return { ...view, nominations, objectionRound };
+}
+
+function hideNomination(n: Nomination): Nomination {
+  if (n.hidden) return n;
+  const { nomineeId: _nomineeId, reason: _reason, ...rest } = n;
+  return { ...rest, hidden: true };
+}
+
+function decisionFor(view: MeetingView, viewer: Viewer): MeetingView {
   if (viewer.role === 'facilitator') return view;
   const me = viewer.participantId;
   const reactions = view.reactionsRevealed ? view.reactions : hideOthers(view.reactions, me, hideReaction);

@@ -10,6 +10,7 @@ import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
 import type { CommandInput, JoinRequest } from '@circlewise/shared/commands';
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { type AnyMeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import type {
   ClientToServerEvents,
   CommandResult,
@@ -19,7 +20,6 @@ import type {
   ResyncResult,
   ServerToClientEvents,
 } from '@circlewise/shared/protocol';
-import { reduce } from '@circlewise/shared/reducer';
 import type { MeetingView } from '@circlewise/shared/view';
 import { io, type Socket } from 'socket.io-client';
 import { v4 as uuid } from 'uuid';
@@ -86,11 +86,12 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * A client as a phone or console would be: it joins, applies broadcasts with the shared reducer,
  * and keeps every packet it received so tests can look at what crossed the wire.
  */
-export class TestClient {
+/** `V` is the kind of view this client expects: a decision's unless told otherwise. */
+export class TestClient<V extends AnyMeetingView = MeetingView> {
   readonly socket: TestSocket;
   readonly received: MeetingEvent[][] = [];
   readonly presence: PresenceChange[] = [];
-  view: MeetingView | undefined;
+  view: V | undefined;
   participantId: string | undefined;
   readonly token: string;
 
@@ -99,7 +100,8 @@ export class TestClient {
     this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
     this.socket.on('meeting:events', (events) => {
       this.received.push(events);
-      for (const e of events) if (this.view && e.seq === this.view.seq + 1) this.view = reduce(this.view, e);
+      for (const e of events)
+        if (this.view && e.seq === this.view.seq + 1) this.view = reduceMeeting(this.view, e) as V;
     });
     this.socket.on('meeting:presence', (p) => this.presence.push(p));
   }
@@ -113,7 +115,7 @@ export class TestClient {
       ...extra,
     });
     if (result.ok) {
-      this.view = result.view;
+      this.view = result.view as V;
       this.participantId = result.participantId;
     }
     return result;
@@ -136,7 +138,7 @@ export class TestClient {
   }
 
   /** Resolves once this client's view has caught up with `seq`. */
-  async until(predicate: (view: MeetingView) => boolean, timeoutMs = 5000): Promise<MeetingView> {
+  async until(predicate: (view: V) => boolean, timeoutMs = 5000): Promise<V> {
     const started = Date.now();
     while (!this.view || !predicate(this.view)) {
       if (Date.now() - started > timeoutMs)

@@ -10,14 +10,13 @@ import { reduce } from '@circlewise/shared/reducer';
 import { canAdopt, canEnterConsent, canPresent } from '@circlewise/shared/rules';
 import { currentVersion, emptyView, type MeetingView } from '@circlewise/shared/view';
 import { and, assign, setup } from 'xstate';
+import * as check from './consentCheckGuards';
 
 export interface DecisionContext {
   view: MeetingView;
 }
 
 const movesTo = (to: ConsentStage) => ({ type: 'movesTo', params: { to } }) as const;
-
-const isOpen = (status: string) => status === 'raised' || status === 'qualified';
 
 export const consentDecisionMachine = setup({
   types: {
@@ -45,13 +44,8 @@ export const consentDecisionMachine = setup({
     presented: ({ context }) => context.view.presentedAt !== undefined,
     /** C3: a response belongs to the stage that asks for it, on the current version. */
     respondsIn: ({ context, event }, params: { stage: 'objections' | 'consent' }) =>
-      event.type === 'response.given' &&
-      event.stage === params.stage &&
-      event.version === currentVersion(context.view).version &&
-      context.view.participants[event.participantId]?.present === true &&
-      (params.stage === 'objections' || event.kind === 'consent'),
-    byPresentParticipant: ({ context, event }) =>
-      'participantId' in event && context.view.participants[event.participantId]?.present === true,
+      check.respondsIn(context.view, event, params.stage),
+    byPresentParticipant: ({ context, event }) => check.byPresentParticipant(context.view, event),
     questionExists: ({ context, event }) =>
       event.type === 'question.answered' && context.view.questions.some((q) => q.id === event.questionId),
     /** C10: a round is revealed once, and the reveal carries every hidden response in it. */
@@ -63,27 +57,15 @@ export const consentDecisionMachine = setup({
         const all = Object.keys(view.reactions);
         return !view.reactionsRevealed && all.length === shown.size && all.every((id) => shown.has(id));
       }
-      const shown = new Set(event.responses.map((r) => r.responseId));
-      const all = Object.values(view.objectionRound.responses);
-      return !view.objectionRound.revealed && all.length === shown.size && all.every((r) => shown.has(r.id));
+      return check.revealsWholeObjectionRound(view, event);
     },
-    /** The first event of a meeting, and only the first. */
-    isFirst: ({ context }) => context.view.seq === 0,
-    /** C2: the facilitator tests an objection that is untested, or changes a verdict still open. */
-    objectionTestable: ({ context, event }) =>
-      event.type === 'objection.tested' &&
-      context.view.objections.some((o) => o.id === event.objectionId && isOpen(o.status)),
-    /** C8: only its author withdraws an objection. */
-    withdrawnByAuthor: ({ context, event }) =>
-      event.type === 'objection.withdrawn' &&
-      context.view.objections.some(
-        (o) => o.id === event.objectionId && isOpen(o.status) && o.participantId === event.by,
-      ),
-    /** C5, C8: a new version numbered after the current one, resolving only open objections. */
+    isFirst: ({ context }) => check.isFirst(context.view),
+    objectionTestable: ({ context, event }) => check.objectionTestable(context.view, event),
+    withdrawnByAuthor: ({ context, event }) => check.withdrawnByAuthor(context.view, event),
+    /** C5, C8 */
     amendsCurrent: ({ context, event }) =>
       event.type === 'proposal.amended' &&
-      event.version === currentVersion(context.view).version + 1 &&
-      event.resolves.every((id) => context.view.objections.some((o) => o.id === id && isOpen(o.status))),
+      check.newVersionResolvesOpen(context.view, event.version, event.resolves),
   },
   actions: {
     apply: assign({ view: ({ context, event }) => reduce(context.view, event) }),

@@ -16,7 +16,8 @@ import type { EventBody, MeetingEvent } from '@circlewise/shared/events';
 import { FACILITATOR } from '@circlewise/shared/events';
 import { canAdopt, canEnterConsent, canPresent } from '@circlewise/shared/rules';
 import { currentVersion, type MeetingView } from '@circlewise/shared/view';
-import { getNextSnapshot, type SnapshotFrom } from 'xstate';
+import { type AnyMachineSnapshot, type AnyStateMachine, getNextSnapshot, type SnapshotFrom } from 'xstate';
+import { badReveal, respondInCheck, revealObjectionRound } from './consentCheckDecide';
 import { consentDecisionMachine } from './consentDecisionMachine';
 
 export type DecisionSnapshot = SnapshotFrom<typeof consentDecisionMachine>;
@@ -56,20 +57,39 @@ export function decide(
   const bodies = toEvents(view, command, caller, env);
   if ('code' in bodies) return { ok: false, error: bodies };
 
-  // Check each event against the machine in order, stepping a copy of the snapshot: a command
-  // that records two events (a late objection reopens the stage first) is accepted whole or not.
+  return stepThrough(
+    consentDecisionMachine,
+    snapshot,
+    bodies,
+    { by, commandId: command.commandId, now: env.now },
+    (v, e) => explain(v, command, e),
+  );
+}
+
+/**
+ * Check each event against the machine in order, stepping a copy of the snapshot: a command that
+ * records two events (a late objection reopens the stage first) is accepted whole or not at all.
+ */
+export function stepThrough<TLogic extends AnyStateMachine>(
+  machine: TLogic,
+  snapshot: SnapshotFrom<TLogic>,
+  bodies: readonly EventBody[],
+  stamp: { by: string; commandId: string; now: number },
+  explainRefusal: (view: SnapshotFrom<TLogic>['context']['view'], event: MeetingEvent) => WireError,
+): Decision {
+  const start = (snapshot as { context: { view: { seq: number } } }).context.view.seq;
   const events: MeetingEvent[] = [];
-  let step: DecisionSnapshot = snapshot;
+  let step = snapshot as AnyMachineSnapshot;
   for (const [i, body] of bodies.entries()) {
     const event = {
       ...body,
-      by,
-      seq: view.seq + i + 1,
-      at: env.now,
-      commandId: command.commandId,
+      by: stamp.by,
+      seq: start + i + 1,
+      at: stamp.now,
+      commandId: stamp.commandId,
     } as MeetingEvent;
-    if (!step.can(event)) return { ok: false, error: explain(step.context.view, command, event) };
-    step = getNextSnapshot(consentDecisionMachine, step, event);
+    if (!step.can(event)) return { ok: false, error: explainRefusal(step.context.view, event) };
+    step = getNextSnapshot(machine, step as SnapshotFrom<TLogic>, event as never) as AnyMachineSnapshot;
     events.push(event);
   }
   return { ok: true, events };
@@ -119,7 +139,7 @@ function toEvents(view: MeetingView, command: Command, caller: Caller, env: Deci
         },
       ];
     case 'response.give':
-      return respond(view, command, me, env);
+      return respondInCheck(view, command, me, env);
     case 'responses.reveal':
       if (view.stage !== 'reactions' && view.stage !== 'objections') {
         return err(
@@ -154,6 +174,8 @@ function toEvents(view: MeetingView, command: Command, caller: Caller, env: Deci
       return [{ type: 'participant.left', participantId: me, reason: 'left' }];
     case 'participant.markAbsent':
       return [{ type: 'participant.left', participantId: command.participantId, reason: 'marked_absent' }];
+    default:
+      return err('wrong_stage', 'That belongs to a role election; this meeting is a consent decision.');
   }
 }
 
@@ -180,64 +202,6 @@ function amend(view: MeetingView, command: CommandOf<'proposal.amend'>): Body[] 
   return [amended];
 }
 
-function respond(
-  view: MeetingView,
-  command: CommandOf<'response.give'>,
-  me: string,
-  env: DecideEnv,
-): Body[] | WireError {
-  const version = currentVersion(view).version;
-  const given = (stage: 'objections' | 'consent', sealed: boolean): Body => ({
-    type: 'response.given',
-    responseId: env.newId(),
-    participantId: me,
-    stage,
-    version,
-    sealed,
-    kind: command.kind,
-    ...(command.reason && { reason: command.reason }),
-  });
-  if (view.stage === 'objections') {
-    const round = view.objectionRound;
-    const before = round.responses[me];
-    // Before the reveal a response may be replaced freely. After it, others have seen it: it can
-    // still change, but an objection that is still open is withdrawn first (C8), so its fate
-    // stays on the record.
-    if (round.revealed && before) {
-      const open = view.objections.find(
-        (o) => o.id === before.id && (o.status === 'raised' || o.status === 'qualified'),
-      );
-      if (open)
-        return err(
-          'not_allowed',
-          'You have objected already: withdraw the objection first if it no longer holds.',
-        );
-      if (before.kind === command.kind && (before.reason ?? '') === (command.reason ?? '')) {
-        return err('not_allowed', 'This response is recorded already.');
-      }
-    }
-    return [given('objections', !round.revealed)];
-  }
-  if (view.stage === 'consent') {
-    if (command.kind === 'consent') return [given('consent', false)];
-    if (command.kind === 'concern') {
-      return err(
-        'not_allowed',
-        'In the consent round you consent, or object (which reopens the objection round).',
-      );
-    }
-    // A late objection reopens the objection round on the same version.
-    return [
-      { type: 'stage.changed', from: 'consent', to: 'objections', reason: 'late_objection' },
-      given('objections', !view.objectionRound.revealed),
-    ];
-  }
-  return err(
-    'wrong_stage',
-    `${ASKED_IN['response.give']} The meeting is now in ${STAGE_LABELS[view.stage]}.`,
-  );
-}
-
 /** The reveal of a hidden round (C10), carrying what was said so every screen can show it. */
 function reveal(view: MeetingView, stage: 'reactions' | 'objections', onlyIfHidden = false): Body[] {
   if (stage === 'reactions') {
@@ -257,32 +221,7 @@ function reveal(view: MeetingView, stage: 'reactions' | 'objections', onlyIfHidd
       },
     ];
   }
-  const round = view.objectionRound;
-  const responses = Object.values(round.responses);
-  if (round.revealed || (onlyIfHidden && responses.length === 0))
-    return onlyIfHidden ? [] : [badReveal('objections')];
-  return [
-    {
-      type: 'responses.revealed',
-      stage: 'objections',
-      reactions: [],
-      responses: responses.map((r) => ({
-        responseId: r.id,
-        participantId: r.participantId,
-        kind: r.kind ?? 'consent',
-        ...(r.reason !== undefined && { reason: r.reason }),
-      })),
-    },
-  ];
-}
-
-/**
- * A reveal of a round already revealed, which the machine refuses; `explain` then says why. It
- * names the round asked for: an empty reveal of the *other* round would be accepted, and would
- * unseal that round with nothing revealed.
- */
-function badReveal(stage: 'reactions' | 'objections'): Body {
-  return { type: 'responses.revealed', stage, reactions: [], responses: [] };
+  return revealObjectionRound(view, onlyIfHidden);
 }
 
 /** Why the machine refused an event, in words a facilitator or participant can act on. */

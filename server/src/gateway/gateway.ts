@@ -17,11 +17,18 @@ import type {
   Role,
   ServerToClientEvents,
 } from '@circlewise/shared/protocol';
-import { eventFor, isSealed, redact, type Viewer, viewFor } from '@circlewise/shared/visibility';
+import {
+  eventFor,
+  isSealed,
+  redact,
+  sealedAudience,
+  type Viewer,
+  viewFor,
+} from '@circlewise/shared/visibility';
 import type { Server, Socket } from 'socket.io';
 import type { ZodError } from 'zod';
 import { hashSecret } from '../auth/secrets';
-import { type Caller, decide } from '../decision/decide';
+import type { Caller } from '../decision/decide';
 import type { LiveMeeting } from '../meeting/liveMeeting';
 import type { Meetings } from '../meeting/meetings';
 import { DuplicateCommandError, SeqConflictError } from '../store/eventStore';
@@ -70,12 +77,15 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
       io.to(room).emit('meeting:events', events);
       return;
     }
-    const privileged = [rooms.facilitators(meeting.id)];
-    for (const e of sealed)
-      if ('participantId' in e) privileged.push(rooms.participant(meeting.id, e.participantId));
-    io.to(privileged).emit('meeting:events', events);
+    const privileged = new Set<string>();
+    for (const e of sealed) {
+      const audience = sealedAudience(e);
+      if (audience.facilitator) privileged.add(rooms.facilitators(meeting.id));
+      if (audience.author) privileged.add(rooms.participant(meeting.id, audience.author));
+    }
+    io.to([...privileged]).emit('meeting:events', events);
     io.to(room)
-      .except(privileged)
+      .except([...privileged])
       .emit(
         'meeting:events',
         events.map((e) => (isSealed(e) ? redact(e) : e)),
@@ -92,7 +102,9 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
     meetings.store.append(meeting.id, commandId, events, token);
     meeting.apply(events);
     const last = events[events.length - 1];
-    if (last?.type === 'outcome.recorded') meetings.store.closeMeeting(meeting.id, last.at);
+    if (last?.type === 'outcome.recorded' || last?.type === 'election.recorded') {
+      meetings.store.closeMeeting(meeting.id, last.at);
+    }
     return last?.seq ?? meeting.view.seq;
   }
 
@@ -161,7 +173,7 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
           // Someone who left, or was marked absent, and comes back is present again (M2).
           if (me && !me.present && meeting.view.stage !== 'outcome') {
             const rejoined = joinEvent(meeting, me.id, me.name);
-            if (meeting.snapshot.can(rejoined)) {
+            if (meeting.can(rejoined)) {
               record(meeting, rejoined.commandId, [rejoined]);
               afterAck.push(() => broadcast(meeting, [rejoined]));
             }
@@ -183,7 +195,7 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
           const participantId = randomUUID();
           const joined = joinEvent(meeting, participantId, request.name);
           // DECIDE → APPEND (with the token, in one transaction) → APPLY; broadcast after the ack.
-          if (!meeting.snapshot.can(joined))
+          if (!meeting.can(joined))
             return ack(fail('not_allowed', 'This meeting cannot take new participants.'));
           record(meeting, joined.commandId, [joined], { hash, role: 'participant', participantId });
           session = { meetingId: meeting.id, role: 'participant', participantId };
@@ -232,7 +244,7 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
           session.role === 'facilitator'
             ? { role: 'facilitator' }
             : { role: 'participant', participantId: session.participantId ?? '' };
-        const decision = decide(meeting.snapshot, command, caller, { now: now(), newId: randomUUID });
+        const decision = meeting.decide(command, caller, { now: now(), newId: randomUUID });
         if (!decision.ok) return ack({ ok: false, error: decision.error });
 
         // APPEND → APPLY

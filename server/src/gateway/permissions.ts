@@ -24,6 +24,14 @@ export const PERMISSIONS: Record<CommandType, Role> = {
   // The machine also checks that the withdrawer is the objection's author (C8).
   'objection.withdraw': 'participant',
   'participant.leave': 'participant',
+  'role.set': 'facilitator',
+  'nominations.reveal': 'facilitator',
+  'candidate.propose': 'facilitator',
+  'election.record': 'facilitator',
+  'nomination.give': 'participant',
+  'nomination.change': 'participant',
+  // The machine also checks that the decliner is the proposed candidate (E4).
+  'candidate.decline': 'participant',
 };
 
 const DENIED: Record<Role, string> = {

@@ -24,12 +24,15 @@ export function apiRoutes(meetings: Meetings, version: string): Router {
   api.post('/meetings', (req, res) => {
     const parsed = createMeetingSchema.safeParse(req.body ?? {});
     if (!parsed.success) return void res.status(400).json(invalid(parsed.error));
-    const created = meetings.create(parsed.data.title ?? 'Untitled meeting');
+    const created = meetings.create(
+      parsed.data.title ?? (parsed.data.kind === 'election' ? 'Role election' : 'Untitled meeting'),
+      parsed.data.kind,
+    );
     res.status(201).json(created);
   });
 
-  /** The meeting's log, filtered for whoever holds the token (R1; A6 still applies). */
-  api.get('/meetings/:code/events', (req, res) => {
+  /** Who holds this meeting's token, or a refusal already sent. */
+  function holder(req: Request, res: Response) {
     const meeting = meetings.byCode(String(req.params.code));
     if (!meeting) return void send(res, 404, 'unknown_meeting', 'No meeting has that code.');
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
@@ -37,8 +40,24 @@ export function apiRoutes(meetings: Meetings, version: string): Router {
     if (!known || known.meetingId !== meeting.id) {
       return void send(res, 401, 'bad_token', 'This link does not open this meeting’s minutes.');
     }
-    const viewer = viewerOf({ meetingId: meeting.id, role: known.role, participantId: known.participantId });
-    res.json({ events: meetings.store.events(meeting.id).map((e) => eventFor(e, viewer)) });
+    return {
+      meeting,
+      viewer: viewerOf({ meetingId: meeting.id, role: known.role, participantId: known.participantId }),
+    };
+  }
+
+  /** The meeting's log, filtered for whoever holds the token (R1; A6 still applies). */
+  api.get('/meetings/:code/events', (req, res) => {
+    const found = holder(req, res);
+    if (!found) return;
+    res.json({ events: meetings.store.events(found.meeting.id).map((e) => eventFor(e, found.viewer)) });
+  });
+
+  /** E5: the roles elected in this meeting. */
+  api.get('/meetings/:code/roles', (req, res) => {
+    const found = holder(req, res);
+    if (!found) return;
+    res.json({ roles: meetings.store.roles(found.meeting.id) });
   });
 
   api.use((_req, res) => send(res, 404, 'not_found', 'No such API route.'));

@@ -1,15 +1,24 @@
 /**
- * One live meeting in memory: its XState actor (whose context is the reducer's view) and who is
- * connected. Built by replaying the log (A8); afterwards only recorded events move it (A1).
+ * One live meeting in memory: the XState actor of its kind (a consent decision or a role
+ * election), whose context is the reducer's view, and who is connected. Built by replaying the
+ * log (A8); afterwards only recorded events move it (A1).
  */
+import type { Command } from '@circlewise/shared/commands';
+import type { MeetingKind } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
-import type { MeetingView } from '@circlewise/shared/view';
+import type { AnyMeetingView } from '@circlewise/shared/meeting';
 import { type Actor, createActor } from 'xstate';
 import { consentDecisionMachine } from '../decision/consentDecisionMachine';
-import type { DecisionSnapshot } from '../decision/decide';
+import { type Caller, type DecideEnv, type Decision, decide } from '../decision/decide';
+import { decideElection } from '../decision/electionDecide';
+import { electionMachine } from '../decision/electionMachine';
+
+type Logic =
+  | { kind: 'decision'; actor: Actor<typeof consentDecisionMachine> }
+  | { kind: 'election'; actor: Actor<typeof electionMachine> };
 
 export class LiveMeeting {
-  private readonly actor: Actor<typeof consentDecisionMachine>;
+  private readonly logic: Logic;
   /** Open connections per participant: presence is shown, not recorded (M2). */
   private readonly connections = new Map<string, number>();
 
@@ -18,21 +27,38 @@ export class LiveMeeting {
     readonly code: string,
     history: readonly MeetingEvent[],
   ) {
-    this.actor = createActor(consentDecisionMachine, { input: {} }).start();
+    const first = history[0];
+    const kind: MeetingKind = first?.type === 'meeting.created' ? (first.kind ?? 'decision') : 'decision';
+    this.logic =
+      kind === 'election'
+        ? { kind, actor: createActor(electionMachine, { input: {} }).start() }
+        : { kind, actor: createActor(consentDecisionMachine, { input: {} }).start() };
     this.apply(history);
   }
 
-  get snapshot(): DecisionSnapshot {
-    return this.actor.getSnapshot();
+  get kind(): MeetingKind {
+    return this.logic.kind;
   }
 
-  get view(): MeetingView {
-    return this.actor.getSnapshot().context.view;
+  get view(): AnyMeetingView {
+    return this.logic.actor.getSnapshot().context.view;
+  }
+
+  /** Would the machine accept this event now? */
+  can(event: MeetingEvent): boolean {
+    return this.logic.actor.getSnapshot().can(event);
+  }
+
+  /** DECIDE with the machine of this meeting's kind. */
+  decide(command: Command, caller: Caller, env: DecideEnv): Decision {
+    return this.logic.kind === 'election'
+      ? decideElection(this.logic.actor.getSnapshot(), command, caller, env)
+      : decide(this.logic.actor.getSnapshot(), command, caller, env);
   }
 
   /** APPLY: only events already in the log come here. */
   apply(events: readonly MeetingEvent[]): void {
-    for (const event of events) this.actor.send(event);
+    for (const event of events) this.logic.actor.send(event as never);
   }
 
   online(): string[] {

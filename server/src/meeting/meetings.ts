@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { normaliseCode } from '@circlewise/shared/commands';
+import type { MeetingKind } from '@circlewise/shared/constants';
 import { FACILITATOR, type MeetingEvent } from '@circlewise/shared/events';
 import type { CreatedMeeting } from '@circlewise/shared/protocol';
 import { hashSecret, newMeetingCode, newSecret } from '../auth/secrets';
@@ -25,7 +26,7 @@ export class Meetings {
     return open.length;
   }
 
-  create(title: string): CreatedMeeting {
+  create(title: string, kind: MeetingKind = 'decision'): CreatedMeeting {
     const meetingId = randomUUID();
     const facilitatorKey = newSecret();
     const at = this.now();
@@ -37,6 +38,7 @@ export class Meetings {
       meetingId,
       code,
       title,
+      kind,
       by: FACILITATOR,
       seq: 1,
       at,

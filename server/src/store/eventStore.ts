@@ -20,6 +20,17 @@ export interface TokenRecord {
   participantId: string | null;
 }
 
+/** E5: a role held, with its term, as elected in a meeting. */
+export interface RoleRecord {
+  meetingId: string;
+  role: string;
+  participantId: string;
+  person: string;
+  termStart: string;
+  termEnd: string;
+  electedAt: number;
+}
+
 export interface NewToken {
   hash: string;
   role: Role;
@@ -44,6 +55,8 @@ export interface EventStore {
   /** Events after `afterSeq`, in order (A3). */
   events(meetingId: string, afterSeq?: number): MeetingEvent[];
   tokenByHash(hash: string): TokenRecord | undefined;
+  /** E5: the roles elected in a meeting (the register, kept with each election.recorded append). */
+  roles(meetingId: string): RoleRecord[];
   closeMeeting(meetingId: string, at: number): void;
   close(): void;
 }

@@ -22,6 +22,16 @@ export interface SqliteOptions {
 
 const MIGRATIONS = join(import.meta.dirname, 'migrations');
 
+interface RoleRow {
+  meeting_id: string;
+  role: string;
+  participant_id: string;
+  person: string;
+  term_start: string;
+  term_end: string;
+  elected_at: number;
+}
+
 interface MeetingRow {
   id: string;
   code: string;
@@ -61,6 +71,10 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     insertToken: db.prepare(
       'INSERT INTO tokens (token_hash, meeting_id, role, participant_id) VALUES (?, ?, ?, ?)',
     ),
+    insertRole: db.prepare(
+      'INSERT OR REPLACE INTO roles (meeting_id, role, participant_id, person, term_start, term_end, elected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    roles: db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE meeting_id = ? ORDER BY elected_at'),
     tokenByHash: db.prepare<
       [string],
       { meeting_id: string; role: 'facilitator' | 'participant'; participant_id: string | null }
@@ -71,6 +85,18 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     (meetingId: string, commandId: string, events: readonly MeetingEvent[], token?: NewToken) => {
       for (const e of events) {
         q.insertEvent.run(meetingId, e.seq, commandId, e.type, e.at, JSON.stringify(e));
+        // E5: the role register moves with the log, in the same transaction.
+        if (e.type === 'election.recorded' && e.outcome === 'elected' && e.electedId && e.role) {
+          q.insertRole.run(
+            meetingId,
+            e.role,
+            e.electedId,
+            e.electedName ?? '',
+            e.termStart ?? '',
+            e.termEnd ?? '',
+            e.at,
+          );
+        }
       }
       const last = events[events.length - 1];
       if (last) q.insertCommand.run(meetingId, commandId, last.seq);
@@ -107,6 +133,16 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
         ({ meetingId: r.meeting_id, role: r.role, participantId: r.participant_id } satisfies TokenRecord)
       );
     },
+    roles: (meetingId) =>
+      q.roles.all(meetingId).map((r) => ({
+        meetingId: r.meeting_id,
+        role: r.role,
+        participantId: r.participant_id,
+        person: r.person,
+        termStart: r.term_start,
+        termEnd: r.term_end,
+        electedAt: r.elected_at,
+      })),
     closeMeeting(meetingId, at) {
       q.closeMeeting.run(at, meetingId);
     },

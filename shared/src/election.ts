@@ -1,0 +1,115 @@
+/**
+ * The view of a role election (PROCESS.md E1–E5): the role and term, nominations (secret until
+ * revealed), the change round, the facilitator's proposals, and the consent check on the
+ * proposed candidate, whose fields and rules are the decision's (consentCheck.ts).
+ */
+import { type ConsentCheckView, emptyCheck } from './consentCheck';
+import type { ElectionOutcome, ElectionPhase } from './constants';
+import type { Participant } from './view';
+
+export interface RoleTerm {
+  role: string;
+  description: string;
+  termStart: string;
+  termEnd: string;
+}
+
+export interface Nomination {
+  participantId: string;
+  at: number;
+  /** True while this viewer may not see whom it names (E1). */
+  hidden: boolean;
+  /** The nominee, or null for "no one yet". */
+  nomineeId?: string | null;
+  reason?: string;
+}
+
+export interface NominationChange {
+  participantId: string;
+  from: string | null;
+  to: string | null;
+  reason: string;
+  at: number;
+}
+
+export interface CandidateProposal {
+  version: number;
+  candidateId: string;
+  termStart: string;
+  termEnd: string;
+  reasons: string;
+  resolves: string[];
+  at: number;
+}
+
+export interface ElectionView extends ConsentCheckView {
+  kind: 'election';
+  meetingId: string;
+  code: string;
+  title: string;
+  createdAt: number;
+  seq: number;
+  stage: ElectionPhase;
+  participants: Record<string, Participant>;
+  role?: RoleTerm;
+  nominations: Record<string, Nomination>;
+  nominationsRevealed: boolean;
+  changes: NominationChange[];
+  /** Every proposal, oldest first; the last is current (the consent check's version). */
+  proposals: CandidateProposal[];
+  declined: { version: number; at: number; reason?: string }[];
+  outcome?: {
+    outcome: ElectionOutcome;
+    version: number;
+    at: number;
+    electedId?: string;
+    electedName?: string;
+    role?: string;
+    termStart?: string;
+    termEnd?: string;
+    note?: string;
+  };
+}
+
+export function emptyElectionView(): ElectionView {
+  return {
+    kind: 'election',
+    meetingId: '',
+    code: '',
+    title: '',
+    createdAt: 0,
+    seq: 0,
+    stage: 'role',
+    participants: {},
+    nominations: {},
+    nominationsRevealed: false,
+    changes: [],
+    proposals: [],
+    declined: [],
+    ...emptyCheck(0),
+  };
+}
+
+export function currentProposal(view: ElectionView): CandidateProposal | undefined {
+  return view.proposals[view.proposals.length - 1];
+}
+
+/** Whom a participant nominates now: the nomination, as changed in the change round (E2, E3). */
+export function currentNominee(view: ElectionView, participantId: string): string | null | undefined {
+  let nominee = view.nominations[participantId]?.nomineeId;
+  for (const c of view.changes) if (c.participantId === participantId) nominee = c.to;
+  return nominee;
+}
+
+/** E3: how many nominate each person now (null: "no one yet"), most first. */
+export function tally(view: ElectionView): { nomineeId: string | null; count: number; by: string[] }[] {
+  const counts = new Map<string | null, string[]>();
+  for (const id of Object.keys(view.nominations)) {
+    const nominee = currentNominee(view, id);
+    if (nominee === undefined) continue;
+    counts.set(nominee, [...(counts.get(nominee) ?? []), id]);
+  }
+  return [...counts.entries()]
+    .map(([nomineeId, by]) => ({ nomineeId, count: by.length, by }))
+    .sort((a, b) => b.count - a.count);
+}
