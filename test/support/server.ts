@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { type App, createApp } from '@circlewise/server/app';
 import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
 import type { CommandInput, JoinRequest } from '@circlewise/shared/commands';
-import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
+import { type MeetingKind, PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { type AnyMeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import type {
@@ -70,11 +70,15 @@ export async function startServer(
   return server;
 }
 
-export async function createMeeting(url: string, title = 'Test meeting'): Promise<CreatedMeeting> {
+export async function createMeeting(
+  url: string,
+  title = 'Test meeting',
+  kind?: MeetingKind,
+): Promise<CreatedMeeting> {
   const res = await fetch(`${url}/api/meetings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify({ title, ...(kind !== undefined && { kind }) }),
   });
   if (res.status !== 201) throw new Error(`create meeting: ${res.status} ${await res.text()}`);
   return (await res.json()) as CreatedMeeting;

@@ -1,11 +1,18 @@
-import type { MeetingView } from '@circlewise/shared/view';
-import { respondedCount } from '../lib/names';
+import { respondedCount, type WithPeople } from '../lib/names';
 
-export function Counts({ view, responses }: { view: MeetingView; responses: Record<string, unknown> }) {
+export function Counts({
+  view,
+  responses,
+  verb = 'responded',
+}: {
+  view: WithPeople;
+  responses: Record<string, unknown>;
+  verb?: string;
+}) {
   const { responded, total } = respondedCount(view, responses);
   return (
     <p className="counts">
-      {responded} of {total} responded
+      {responded} of {total} {verb}
     </p>
   );
 }

@@ -1,10 +1,11 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
-import { currentVersion } from '@circlewise/shared/view';
+import { currentVersion, type MeetingView } from '@circlewise/shared/view';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { OutcomeSummary } from '../participant/OutcomeStage';
 import { meetingPath } from '../routing';
 import { useMeeting } from '../store/MeetingContext';
+import { ElectionConsole } from './election/ElectionConsole';
 import { ObjectionsPanel } from './ObjectionsPanel';
 import { OutcomeForm } from './OutcomeForm';
 import { PeoplePanel } from './PeoplePanel';
@@ -18,7 +19,10 @@ import { VersionDiff } from './VersionDiff';
 export function Console() {
   const view = useMeeting((s) => s.view);
   if (!view) return <p className="loading">Loading the meeting…</p>;
+  return view.kind === 'election' ? <ElectionConsole view={view} /> : <DecisionConsole view={view} />;
+}
 
+function DecisionConsole({ view }: { view: MeetingView }) {
   return (
     <div className="page console">
       <ConnectionBanner />

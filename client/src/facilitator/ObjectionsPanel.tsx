@@ -1,11 +1,20 @@
-import type { MeetingView, Objection } from '@circlewise/shared/view';
+import type { Objection } from '@circlewise/shared/view';
 import { objectionStatusText } from '../components/ResponseKindLabel';
 import { SubmitStatus } from '../components/SubmitStatus';
+import type { CheckViewLike } from '../lib/election';
 import { nameOf } from '../lib/names';
 import { useSubmit } from '../lib/useSubmit';
 
 /** Test each objection (S3 Test Arguments Qualify as Objections); qualified ones are resolved by amending. */
-export function ObjectionsPanel({ view }: { view: MeetingView }) {
+export function ObjectionsPanel({
+  view,
+  resolveHint = 'Resolve it by amending the proposal and ticking it as resolved.',
+  concernsHeading = 'Concerns (recorded with the agreement)',
+}: {
+  view: CheckViewLike;
+  resolveHint?: string;
+  concernsHeading?: string;
+}) {
   if (view.objections.length === 0 && view.concerns.length === 0) return null;
   return (
     <section className="card" aria-labelledby="f-objections-heading">
@@ -13,13 +22,13 @@ export function ObjectionsPanel({ view }: { view: MeetingView }) {
       {view.objections.length > 0 && (
         <ul className="list">
           {view.objections.map((o) => (
-            <ObjectionRow key={o.id} view={view} objection={o} />
+            <ObjectionRow key={o.id} view={view} objection={o} resolveHint={resolveHint} />
           ))}
         </ul>
       )}
       {view.concerns.length > 0 && (
         <>
-          <h3>Concerns (recorded with the agreement)</h3>
+          <h3>{concernsHeading}</h3>
           <ul className="list">
             {view.concerns.map((c) => (
               <li key={c.id}>
@@ -33,7 +42,15 @@ export function ObjectionsPanel({ view }: { view: MeetingView }) {
   );
 }
 
-function ObjectionRow({ view, objection }: { view: MeetingView; objection: Objection }) {
+function ObjectionRow({
+  view,
+  objection,
+  resolveHint,
+}: {
+  view: CheckViewLike;
+  objection: Objection;
+  resolveHint: string;
+}) {
   const { state, submit, busy } = useSubmit();
   const test = (verdict: 'qualifies' | 'concern') =>
     submit({ type: 'objection.test', objectionId: objection.id, verdict });
@@ -56,9 +73,7 @@ function ObjectionRow({ view, objection }: { view: MeetingView; objection: Objec
           </button>
         </div>
       )}
-      {objection.status === 'qualified' && (
-        <p className="muted">Resolve it by amending the proposal and ticking it as resolved.</p>
-      )}
+      {objection.status === 'qualified' && <p className="muted">{resolveHint}</p>}
       <SubmitStatus state={state} recorded="Recorded." />
     </li>
   );

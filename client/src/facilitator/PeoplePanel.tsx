@@ -1,10 +1,25 @@
-import { type MeetingView, presentParticipants } from '@circlewise/shared/view';
+import type { AnyMeetingView } from '@circlewise/shared/meeting';
+import { presentParticipants } from '@circlewise/shared/view';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 import { useMeeting } from '../store/MeetingContext';
 
 /** Whether a participant has done what the current stage asks. */
-export function hasResponded(view: MeetingView, participantId: string): boolean {
+export function hasResponded(view: AnyMeetingView, participantId: string): boolean {
+  if (view.kind === 'election') {
+    switch (view.stage) {
+      case 'nominations':
+        return participantId in view.nominations;
+      case 'changes':
+        return view.changes.some((c) => c.participantId === participantId);
+      case 'objections':
+        return participantId in view.objectionRound.responses;
+      case 'consent':
+        return view.consentRound.responses[participantId]?.kind === 'consent';
+      default:
+        return false;
+    }
+  }
   switch (view.stage) {
     case 'clarifying':
       return view.questions.some((q) => q.participantId === participantId);
@@ -19,10 +34,24 @@ export function hasResponded(view: MeetingView, participantId: string): boolean 
   }
 }
 
-export function PeoplePanel({ view }: { view: MeetingView }) {
+/** The verb for what the stage asks, as counted: "3 of 5 nominated". */
+function doneVerb(view: AnyMeetingView): string {
+  if (view.stage === 'consent') return 'consented';
+  if (view.stage === 'nominations') return 'nominated';
+  if (view.stage === 'changes') return 'kept or changed';
+  return 'responded';
+}
+
+export function PeoplePanel({ view }: { view: AnyMeetingView }) {
   const online = useMeeting((s) => s.online);
   const present = presentParticipants(view);
-  const asks = view.stage !== 'proposal' && view.stage !== 'outcome';
+  const asks =
+    view.kind === 'election'
+      ? view.stage === 'nominations' ||
+        view.stage === 'changes' ||
+        view.stage === 'objections' ||
+        view.stage === 'consent'
+      : view.stage !== 'proposal' && view.stage !== 'outcome';
   const responded = present.filter((p) => hasResponded(view, p.id)).length;
   const absent = Object.values(view.participants).filter((p) => !p.present);
 
@@ -31,7 +60,7 @@ export function PeoplePanel({ view }: { view: MeetingView }) {
       <h2 id="people-heading">People ({present.length} present)</h2>
       {asks && (
         <p className="counts">
-          {responded} of {present.length} {view.stage === 'consent' ? 'consented' : 'responded'}
+          {responded} of {present.length} {doneVerb(view)}
         </p>
       )}
       {present.length === 0 ? (
@@ -45,6 +74,7 @@ export function PeoplePanel({ view }: { view: MeetingView }) {
               name={p.name}
               online={Boolean(online[p.id])}
               responded={asks ? hasResponded(view, p.id) : undefined}
+              doneLabel={view.kind === 'election' ? doneVerb(view) : 'responded'}
             />
           ))}
         </ul>
@@ -59,11 +89,13 @@ function Person({
   name,
   online,
   responded,
+  doneLabel = 'responded',
 }: {
   id: string;
   name: string;
   online: boolean;
   responded: boolean | undefined;
+  doneLabel?: string;
 }) {
   const { state, submit, busy } = useSubmit();
   return (
@@ -73,7 +105,7 @@ function Person({
         {name} <span className="visually-hidden">{online ? '(online)' : '(offline)'}</span>
       </span>
       {responded !== undefined && (
-        <span className={responded ? 'tag tag-done' : 'tag'}>{responded ? 'responded' : 'waiting'}</span>
+        <span className={responded ? 'tag tag-done' : 'tag'}>{responded ? doneLabel : 'waiting'}</span>
       )}
       <button
         type="button"

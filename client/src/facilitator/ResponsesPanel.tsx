@@ -1,11 +1,12 @@
-import { type MeetingView, presentParticipants } from '@circlewise/shared/view';
+import type { AnyMeetingView } from '@circlewise/shared/meeting';
+import { presentParticipants } from '@circlewise/shared/view';
 import { GestureIcon } from '../components/GestureIcon';
 import { RESPONSE_LABELS } from '../components/ResponseKindLabel';
 
 /** The facilitator sees every response as it comes in (A6); participants see them after the reveal. */
-export function ResponsesPanel({ view }: { view: MeetingView }) {
+export function ResponsesPanel({ view }: { view: AnyMeetingView }) {
   const people = presentParticipants(view);
-  if (view.stage === 'reactions') {
+  if (view.kind === 'decision' && view.stage === 'reactions') {
     return (
       <section className="card" aria-labelledby="f-reactions">
         <h2 id="f-reactions">

@@ -1,17 +1,21 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
-import { type MeetingView, presentParticipants } from '@circlewise/shared/view';
+import type { AnyMeetingView } from '@circlewise/shared/meeting';
+import { type Participant, presentParticipants } from '@circlewise/shared/view';
 
-export function nameOf(view: MeetingView, participantId: string): string {
+/** Anything that knows who is in the meeting: a decision's view or an election's. */
+export type WithPeople = { participants: Record<string, Participant> };
+
+export function nameOf(view: WithPeople, participantId: string): string {
   return view.participants[participantId]?.name ?? 'Someone';
 }
 
 /** How many present participants have answered a round: "3 of 5 responded" (C7). */
-export function respondedCount(view: MeetingView, responses: Record<string, unknown>) {
+export function respondedCount(view: WithPeople, responses: Record<string, unknown>) {
   const present = presentParticipants(view);
   return { responded: present.filter((p) => p.id in responses).length, total: present.length };
 }
 
-export function stageLabel(view: MeetingView): string {
+export function stageLabel(view: AnyMeetingView): string {
   return STAGE_LABELS[view.stage];
 }
 

@@ -52,5 +52,7 @@ export function useSubmit() {
   );
 
   const reset = useCallback(() => setState({ status: 'idle' }), []);
-  return { state, submit, reset, busy: state.status === 'sending' };
+  /** Refuse before sending, with a message in words (a rule the schema cannot see). */
+  const fail = useCallback((message: string) => setState({ status: 'error', message }), []);
+  return { state, submit, reset, fail, busy: state.status === 'sending' };
 }

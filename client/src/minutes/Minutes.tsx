@@ -1,16 +1,19 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import type { MeetingView } from '@circlewise/shared/view';
 import { useEffect, useMemo, useState } from 'react';
 import { objectionStatusText } from '../components/ResponseKindLabel';
 import { formatDate, formatTime, nameOf } from '../lib/names';
-import { fetchEvents } from '../net/api';
+import { fetchEvents, fetchRoles } from '../net/api';
 import { loadFacilitatorKey, loadParticipant } from '../net/identity';
-import { minutesFromEvents } from './minutesEntries';
+import { ElectionMinutes } from './ElectionMinutes';
+import { MinutesLog, type RolesLoad } from './MinutesLog';
+import { type MinutesEntry, minutesFromEvents } from './minutesEntries';
 
 type Load =
   | { state: 'loading' }
   | { state: 'error'; message: string }
-  | { state: 'ready'; events: MeetingEvent[] };
+  | { state: 'ready'; events: MeetingEvent[]; roles?: RolesLoad };
 
 export function MinutesScreen({ code }: { code: string }) {
   const token = loadFacilitatorKey(code) ?? loadParticipant(code)?.token;
@@ -19,14 +22,29 @@ export function MinutesScreen({ code }: { code: string }) {
   useEffect(() => {
     if (!token) return;
     let live = true;
-    void fetchEvents(code, token).then((result) => {
+    void (async () => {
+      const result = await fetchEvents(code, token);
       if (!live) return;
-      setLoad(
-        result.ok
-          ? { state: 'ready', events: result.value }
-          : { state: 'error', message: result.error.message },
-      );
-    });
+      if (!result.ok) {
+        setLoad({ state: 'error', message: result.error.message });
+        return;
+      }
+      const events = result.value;
+      const election = events[0]?.type === 'meeting.created' && events[0].kind === 'election';
+      if (!election) {
+        setLoad({ state: 'ready', events });
+        return;
+      }
+      const roles = await fetchRoles(code, token);
+      if (!live) return;
+      setLoad({
+        state: 'ready',
+        events,
+        roles: roles.ok
+          ? { state: 'ready', roles: roles.value }
+          : { state: 'error', message: roles.error.message },
+      });
+    })();
     return () => {
       live = false;
     };
@@ -56,12 +74,17 @@ export function MinutesScreen({ code }: { code: string }) {
       </div>
     );
   }
-  return <MinutesView events={load.events} />;
+  return <MinutesView events={load.events} {...(load.roles && { roles: load.roles })} />;
 }
 
-export function MinutesView({ events }: { events: MeetingEvent[] }) {
+export function MinutesView({ events, roles }: { events: MeetingEvent[]; roles?: RolesLoad }) {
   const { view, entries } = useMemo(() => minutesFromEvents(events), [events]);
   if (events.length === 0) return <p className="empty">Nothing has been recorded in this meeting yet.</p>;
+  if (view.kind === 'election') return <ElectionMinutes view={view} entries={entries} roles={roles} />;
+  return <DecisionMinutes view={view} entries={entries} />;
+}
+
+function DecisionMinutes({ view, entries }: { view: MeetingView; entries: MinutesEntry[] }) {
   const date = new Date(view.createdAt).toLocaleDateString([], { dateStyle: 'long' });
 
   return (
@@ -121,24 +144,7 @@ export function MinutesView({ events }: { events: MeetingEvent[] }) {
         </section>
       )}
 
-      <section className="card" aria-labelledby="m-log">
-        <h2 id="m-log">Everything that happened</h2>
-        <ol className="log">
-          {entries.map((entry) => (
-            <li key={entry.seq} className={`log-${entry.kind}`}>
-              <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at)}</time>{' '}
-              {entry.who && <strong>{entry.who}: </strong>}
-              {entry.text}
-              {entry.detail && <p className="prose detail">{entry.detail}</p>}
-            </li>
-          ))}
-        </ol>
-      </section>
-      <p className="no-print">
-        <button type="button" onClick={() => window.print()}>
-          Print or save as PDF
-        </button>
-      </p>
+      <MinutesLog entries={entries} />
     </div>
   );
 }

@@ -4,17 +4,26 @@
  */
 import { type Gesture, OUTCOME_LABELS, STAGE_LABELS } from '@circlewise/shared/constants';
 import { FACILITATOR, type MeetingEvent, SYSTEM } from '@circlewise/shared/events';
-import { reduce } from '@circlewise/shared/reducer';
-import { emptyView, type MeetingView } from '@circlewise/shared/view';
+import { type AnyMeetingView, emptyMeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import { GESTURE_LABELS } from '../components/GestureIcon';
 import { RESPONSE_LABELS } from '../components/ResponseKindLabel';
-import { formatDate } from '../lib/names';
+import { nomineeName, termText } from '../lib/election';
+import { formatDate, type WithPeople } from '../lib/names';
 
 export interface MinutesEntry {
   seq: number;
   at: number;
   who: string;
-  kind: 'stage' | 'proposal' | 'question' | 'reaction' | 'response' | 'objection' | 'outcome' | 'people';
+  kind:
+    | 'stage'
+    | 'proposal'
+    | 'question'
+    | 'reaction'
+    | 'response'
+    | 'objection'
+    | 'outcome'
+    | 'people'
+    | 'nomination';
   text: string;
   /** Longer content shown under the line (proposal text, reasons). */
   detail?: string;
@@ -25,20 +34,22 @@ const STAGE_REASONS = {
   back: 'went back',
   late_objection: 'a late objection reopened the objection round',
   amendment: 'an amendment asks everyone again for objections',
+  reveal: 'the nominations were revealed',
+  declined: 'the candidate declined',
 } as const;
 
 export function minutesFromEvents(events: readonly MeetingEvent[]): {
-  view: MeetingView;
+  view: AnyMeetingView;
   entries: MinutesEntry[];
 } {
-  let view = emptyView();
+  let view: AnyMeetingView = emptyMeetingView();
   const entries: MinutesEntry[] = [];
   // Sealed submissions this reader received without content; their content arrives with the reveal.
   const unseen = new Set<string>();
 
   for (const e of events) {
     const before = view;
-    view = reduce(view, e);
+    view = reduceMeeting(view, e);
     const name = (id: string) => view.participants[id]?.name ?? 'Someone';
     const who = e.by === FACILITATOR ? 'Facilitator' : e.by === SYSTEM ? '' : name(e.by);
     const add = (kind: MinutesEntry['kind'], text: string, detail?: string) =>
@@ -54,7 +65,10 @@ export function minutesFromEvents(events: readonly MeetingEvent[]): {
 
     switch (e.type) {
       case 'meeting.created':
-        add('stage', `Meeting “${e.title}” opened (code ${e.code}).`);
+        add(
+          'stage',
+          `${e.kind === 'election' ? 'Role election' : 'Meeting'} “${e.title}” opened (code ${e.code}).`,
+        );
         break;
       case 'participant.joined':
         if (!before.participants[e.participantId]) add('people', `${e.name} joined.`);
@@ -91,7 +105,8 @@ export function minutesFromEvents(events: readonly MeetingEvent[]): {
         add('question', `Asked (on version ${e.version}): ${e.text}`);
         break;
       case 'question.answered': {
-        const q = before.questions.find((x) => x.id === e.questionId);
+        const q =
+          before.kind === 'decision' ? before.questions.find((x) => x.id === e.questionId) : undefined;
         add(
           'question',
           `Answered ${q ? `${name(q.participantId)}’s question “${q.text}”` : 'a question'}: ${e.text}`,
@@ -105,7 +120,9 @@ export function minutesFromEvents(events: readonly MeetingEvent[]): {
         } else add('reaction', `Reacted: ${reactionText(e.text, e.gesture)}`);
         break;
       case 'response.given':
-        if (e.stage === 'consent') add('response', `Consented to version ${e.version}.`);
+        if (e.stage === 'consent' && e.kind === 'objection')
+          add('response', `Late objection on version ${e.version}: ${e.reason ?? ''}`);
+        else if (e.stage === 'consent') add('response', `Consented to version ${e.version}.`);
         else if (e.kind === undefined) {
           unseen.add(`o:${e.participantId}`);
           add('response', `Responded to version ${e.version} (shown when revealed).`);
@@ -145,6 +162,61 @@ export function minutesFromEvents(events: readonly MeetingEvent[]): {
       case 'objection.withdrawn':
         add('objection', 'Withdrew their objection.');
         break;
+      case 'role.set':
+        add(
+          'proposal',
+          `Role: ${e.role}, for ${termText(e.termStart, e.termEnd)}.`,
+          e.description || undefined,
+        );
+        break;
+      case 'nomination.given':
+        if (e.nomineeId === undefined) {
+          unseen.add(`n:${e.participantId}`);
+          add('nomination', 'Nominated someone (shown when revealed).');
+        } else add('nomination', nominationText(view, e.nomineeId, e.reason));
+        break;
+      case 'nominations.revealed':
+        add(
+          'nomination',
+          'Nominations revealed.',
+          e.nominations
+            .map((n) => `${name(n.participantId)}: ${nominationText(view, n.nomineeId, n.reason)}`)
+            .join('\n'),
+        );
+        break;
+      case 'nomination.changed':
+        add(
+          'nomination',
+          e.from === e.to
+            ? `Kept their nomination of ${nomineeName(view, e.to)}.`
+            : `Changed from ${nomineeName(view, e.from)} to ${nomineeName(view, e.to)}, because ${e.reason}`,
+        );
+        break;
+      case 'candidate.proposed': {
+        const resolved = e.resolves.map((id) => objectionOwner(before, id)).filter(Boolean);
+        add(
+          'proposal',
+          `Proposal version ${e.version}: ${name(e.candidateId)}, for ${termText(e.termStart, e.termEnd)}.${
+            resolved.length ? ` It resolves the objection of ${resolved.join(', ')}.` : ''
+          }`,
+          `Reasons: ${e.reasons}`,
+        );
+        break;
+      }
+      case 'candidate.declined':
+        add('outcome', `Declined the role (version ${e.version})${e.reason ? `: ${e.reason}` : '.'}`);
+        break;
+      case 'election.recorded':
+        add(
+          'outcome',
+          e.outcome === 'elected'
+            ? `Outcome: ${OUTCOME_LABELS.elected} ${e.electedName ?? ''} as ${e.role ?? 'the role'}${
+                e.termStart && e.termEnd ? `, for ${termText(e.termStart, e.termEnd)}` : ''
+              } (version ${e.version}).`
+            : `Outcome: ${OUTCOME_LABELS.none}.`,
+          e.note,
+        );
+        break;
       case 'outcome.recorded':
         add(
           'outcome',
@@ -159,7 +231,12 @@ export function minutesFromEvents(events: readonly MeetingEvent[]): {
   return { view, entries };
 }
 
-function objectionOwner(view: MeetingView, objectionId: string): string {
+function nominationText(view: WithPeople, nomineeId: string | null, reason?: string): string {
+  const whom = nomineeId === null ? 'no one yet' : nomineeName(view, nomineeId);
+  return `Nominated ${whom}${reason ? `, because ${reason}` : '.'}`;
+}
+
+function objectionOwner(view: AnyMeetingView, objectionId: string): string {
   const o = view.objections.find((x) => x.id === objectionId);
   return o ? (view.participants[o.participantId]?.name ?? 'someone') : '';
 }

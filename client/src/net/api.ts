@@ -1,16 +1,37 @@
-/** The two REST calls: create a meeting, and read its events for the minutes. */
+/** The REST calls: create a meeting, read its events for the minutes, and its role register. */
+import type { MeetingKind } from '@circlewise/shared/constants';
 import type { WireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import type { CreatedMeeting } from '@circlewise/shared/protocol';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
-export async function createMeeting(title: string | undefined): Promise<ApiResult<CreatedMeeting>> {
+export async function createMeeting(
+  title: string | undefined,
+  kind: MeetingKind = 'decision',
+): Promise<ApiResult<CreatedMeeting>> {
   return request<CreatedMeeting>('/api/meetings', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(title ? { title } : {}),
+    body: JSON.stringify({ ...(title && { title }), kind }),
   });
+}
+
+/** E5: one entry of a circle's role register, as GET /api/meetings/:code/roles returns it. */
+export interface RoleEntry {
+  role: string;
+  person: string;
+  termStart: string;
+  termEnd: string;
+  participantId?: string;
+  electedAt?: number;
+}
+
+export async function fetchRoles(code: string, token: string): Promise<ApiResult<RoleEntry[]>> {
+  const result = await request<{ roles: RoleEntry[] }>(`/api/meetings/${encodeURIComponent(code)}/roles`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return result.ok ? { ok: true, value: result.value.roles } : result;
 }
 
 export async function fetchEvents(code: string, token: string): Promise<ApiResult<MeetingEvent[]>> {

@@ -8,6 +8,7 @@ import type { CommandInput } from '@circlewise/shared/commands';
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { WireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { type AnyMeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import type {
   ClientToServerEvents,
   CommandResult,
@@ -15,8 +16,6 @@ import type {
   PresenceChange,
   ResyncResult,
 } from '@circlewise/shared/protocol';
-import { reduce } from '@circlewise/shared/reducer';
-import type { MeetingView } from '@circlewise/shared/view';
 import { createMeetingStore, type MeetingStore, type Submission } from '../store/meetingStore';
 
 const LISTENED = ['connect', 'disconnect', 'meeting:events', 'meeting:presence'] as const;
@@ -113,7 +112,7 @@ export function createMeetingConnection(
       buffered.push(...events);
       return;
     }
-    let view: MeetingView = start;
+    let view: AnyMeetingView = start;
     for (const [i, event] of events.entries()) {
       if (event.seq <= view.seq) continue;
       if (event.seq !== view.seq + 1) {
@@ -123,7 +122,7 @@ export function createMeetingConnection(
         resync(view.seq);
         return;
       }
-      view = reduce(view, event);
+      view = reduceMeeting(view, event);
     }
     if (view !== start) store.setState({ view });
   }

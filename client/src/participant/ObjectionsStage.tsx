@@ -1,20 +1,40 @@
 import { RESPONSE_KINDS, type ResponseKind } from '@circlewise/shared/constants';
-import {
-  currentVersion,
-  type MeetingView,
-  type Objection,
-  presentParticipants,
-} from '@circlewise/shared/view';
+import { currentVersion, type Objection, presentParticipants } from '@circlewise/shared/view';
 import { useState } from 'react';
 import { Counts } from '../components/Counts';
 import { ProposalCard } from '../components/ProposalCard';
 import { objectionStatusText, RESPONSE_LABELS } from '../components/ResponseKindLabel';
 import { SubmitStatus } from '../components/SubmitStatus';
+import type { CheckViewLike } from '../lib/election';
 import { nameOf } from '../lib/names';
 import { useSubmit } from '../lib/useSubmit';
 import type { StageProps } from './stageProps';
 
 export function ObjectionsStage({ view, me }: StageProps) {
+  return (
+    <>
+      <ProposalCard version={currentVersion(view)} />
+      <ObjectionRound view={view} me={me} />
+    </>
+  );
+}
+
+/**
+ * The objection round of any consent check (a decision's proposal or an election's candidate):
+ * my response, everyone's (hidden until the reveal), and the objections with their fate.
+ * `waiting` holds the form back with a reason in words (E4: the candidate answers last).
+ */
+export function ObjectionRound({
+  view,
+  me,
+  legend = 'Do you see an objection to this proposal?',
+  waiting,
+}: {
+  view: CheckViewLike;
+  me: string;
+  legend?: string;
+  waiting?: string;
+}) {
   const round = view.objectionRound;
   const mine = round.responses[me];
   const [changing, setChanging] = useState(false);
@@ -28,9 +48,8 @@ export function ObjectionsStage({ view, me }: StageProps) {
 
   return (
     <>
-      <ProposalCard version={currentVersion(view)} />
       {showForm ? (
-        <ResponseForm onDone={() => setChanging(false)} />
+        <ResponseForm legend={legend} waiting={waiting} onDone={() => setChanging(false)} />
       ) : (
         mine && (
           <section className="card" aria-labelledby="my-response">
@@ -79,7 +98,15 @@ export function ObjectionsStage({ view, me }: StageProps) {
   );
 }
 
-function ResponseForm({ onDone }: { onDone: () => void }) {
+function ResponseForm({
+  legend,
+  waiting,
+  onDone,
+}: {
+  legend: string;
+  waiting: string | undefined;
+  onDone: () => void;
+}) {
   const [kind, setKind] = useState<ResponseKind | ''>('');
   const [reason, setReason] = useState('');
   const { state, submit, busy } = useSubmit();
@@ -99,7 +126,7 @@ function ResponseForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="card" onSubmit={give}>
       <fieldset className="choices">
-        <legend>Do you see an objection to this proposal?</legend>
+        <legend>{legend}</legend>
         {RESPONSE_KINDS.map((k) => (
           <label className="choice" key={k}>
             <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />
@@ -113,7 +140,17 @@ function ResponseForm({ onDone }: { onDone: () => void }) {
           <textarea id="reason" value={reason} rows={4} onChange={(e) => setReason(e.target.value)} />
         </>
       )}
-      <button type="submit" className="primary" disabled={busy || !kind}>
+      {waiting && (
+        <p id="response-waiting" className="refusal">
+          {waiting}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || !kind || waiting !== undefined}
+        aria-describedby={waiting ? 'response-waiting' : undefined}
+      >
         Send response
       </button>
       <SubmitStatus state={state} recorded="Response recorded." />
@@ -121,7 +158,7 @@ function ResponseForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-export function ObjectionList({ view, me }: { view: MeetingView; me?: string }) {
+export function ObjectionList({ view, me }: { view: CheckViewLike; me?: string }) {
   if (view.objections.length === 0) return null;
   return (
     <section className="card" aria-labelledby="objections-heading">
@@ -140,7 +177,7 @@ function ObjectionItem({
   objection,
   mine,
 }: {
-  view: MeetingView;
+  view: CheckViewLike;
   objection: Objection;
   mine: boolean;
 }) {

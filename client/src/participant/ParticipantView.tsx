@@ -8,6 +8,7 @@ import { useSubmit } from '../lib/useSubmit';
 import { useMeeting } from '../store/MeetingContext';
 import { ClarifyingStage } from './ClarifyingStage';
 import { ConsentStage } from './ConsentStage';
+import { ElectionParticipantView } from './election/ElectionParticipantView';
 import { ObjectionsStage } from './ObjectionsStage';
 import { OutcomeStage } from './OutcomeStage';
 import { ProposalStage } from './ProposalStage';
@@ -23,12 +24,19 @@ const STAGES: Record<Stage, ComponentType<StageProps>> = {
   outcome: OutcomeStage,
 };
 
-/** The phone: what this stage asks, and only the action it asks for. */
+/** The phone: what this stage asks, and only the action it asks for; a decision or an election. */
 export function ParticipantView() {
   const view = useMeeting((s) => s.view);
   const me = useMeeting((s) => s.participantId);
   if (!view || !me) return <p className="loading">Loading the meeting…</p>;
+  return view.kind === 'election' ? (
+    <ElectionParticipantView view={view} me={me} />
+  ) : (
+    <DecisionParticipantView view={view} me={me} />
+  );
+}
 
+function DecisionParticipantView({ view, me }: StageProps) {
   const Stage = STAGES[view.stage];
   const present = view.participants[me]?.present ?? false;
   return (
@@ -60,7 +68,7 @@ export function ParticipantView() {
   );
 }
 
-function LeaveButton() {
+export function LeaveButton() {
   const { state, submit, busy } = useSubmit();
   return (
     <div className="leave">

@@ -1,5 +1,5 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
-import { currentVersion, presentParticipants } from '@circlewise/shared/view';
+import { currentVersion, type MeetingView, presentParticipants } from '@circlewise/shared/view';
 import { viewFor } from '@circlewise/shared/visibility';
 import { useMemo } from 'react';
 import { GestureIcon } from '../components/GestureIcon';
@@ -9,6 +9,7 @@ import { respondedCount } from '../lib/names';
 import { STAGE_ASKS } from '../lib/stageText';
 import { OutcomeSummary } from '../participant/OutcomeStage';
 import { useMeeting } from '../store/MeetingContext';
+import { ElectionProjector } from './ElectionProjector';
 import { JoinQr } from './JoinQr';
 
 /**
@@ -20,7 +21,14 @@ export function Projector() {
   const online = useMeeting((s) => s.online);
   const view = useMemo(() => full && viewFor(full, { role: 'participant', participantId: '' }), [full]);
   if (!view) return <p className="loading">Loading the meeting…</p>;
+  return view.kind === 'election' ? (
+    <ElectionProjector view={view} online={online} />
+  ) : (
+    <DecisionProjector view={view} online={online} />
+  );
+}
 
+function DecisionProjector({ view, online }: { view: MeetingView; online: Record<string, true> }) {
   const present = presentParticipants(view);
   const onlineCount = present.filter((p) => online[p.id]).length;
   const round =

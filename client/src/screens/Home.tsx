@@ -1,5 +1,5 @@
 import { normaliseCode } from '@circlewise/shared/commands';
-import { LIMITS } from '@circlewise/shared/constants';
+import { LIMITS, type MeetingKind } from '@circlewise/shared/constants';
 import { useState } from 'react';
 import { JoinForm } from '../components/JoinForm';
 import { createMeeting } from '../net/api';
@@ -12,7 +12,8 @@ export function Home() {
       <header>
         <h1>Circlewise</h1>
         <p className="ask">
-          Consent decisions together: one laptop to facilitate, everyone’s phone to take part.
+          Consent decisions and role elections together: one laptop to facilitate, everyone’s phone to take
+          part.
         </p>
       </header>
       <JoinForm
@@ -30,6 +31,7 @@ export function Home() {
 
 function StartMeeting() {
   const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<MeetingKind>('decision');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
 
@@ -37,7 +39,7 @@ function StartMeeting() {
     e.preventDefault();
     setBusy(true);
     setProblem('');
-    const result = await createMeeting(title.trim() || undefined);
+    const result = await createMeeting(title.trim() || undefined, kind);
     setBusy(false);
     if (!result.ok) {
       setProblem(result.error.message);
@@ -50,7 +52,30 @@ function StartMeeting() {
   return (
     <form className="card" onSubmit={start} aria-labelledby="start-heading">
       <h2 id="start-heading">Start a meeting</h2>
-      <label htmlFor="meeting-title">What is to be decided? (optional)</label>
+      <fieldset className="choices">
+        <legend>What kind of meeting?</legend>
+        <label className="choice">
+          <input
+            type="radio"
+            name="meeting-kind"
+            checked={kind === 'decision'}
+            onChange={() => setKind('decision')}
+          />
+          Consent decision
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name="meeting-kind"
+            checked={kind === 'election'}
+            onChange={() => setKind('election')}
+          />
+          Role election
+        </label>
+      </fieldset>
+      <label htmlFor="meeting-title">
+        {kind === 'election' ? 'Which role is to be filled? (optional)' : 'What is to be decided? (optional)'}
+      </label>
       <input
         id="meeting-title"
         value={title}

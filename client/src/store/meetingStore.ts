@@ -4,8 +4,8 @@
  * through the shared reducer. Local submission status lives beside it, never inside the view.
  */
 import type { WireError } from '@circlewise/shared/errors';
+import type { AnyMeetingView } from '@circlewise/shared/meeting';
 import type { Role } from '@circlewise/shared/protocol';
-import type { MeetingView } from '@circlewise/shared/view';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export type ConnectionStatus = 'connecting' | 'joined' | 'reconnecting' | 'failed';
@@ -25,7 +25,8 @@ export interface MeetingState {
   joinError?: WireError;
   role?: Role;
   participantId?: string;
-  view?: MeetingView;
+  /** A decision's or an election's view (`view.kind`); screens switch on the kind. */
+  view?: AnyMeetingView;
   /** Participant ids with an open connection now; presence is not recorded, so not in the view. */
   online: Record<string, true>;
   submissions: Record<string, Submission>;

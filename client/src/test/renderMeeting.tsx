@@ -1,6 +1,6 @@
 import type { CommandInput } from '@circlewise/shared/commands';
+import type { AnyMeetingView } from '@circlewise/shared/meeting';
 import type { CommandResult } from '@circlewise/shared/protocol';
-import type { MeetingView } from '@circlewise/shared/view';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MeetingProvider } from '../store/MeetingContext';
@@ -8,7 +8,7 @@ import { createMeetingStore, type MeetingState } from '../store/meetingStore';
 
 export function renderWithMeeting(
   ui: ReactNode,
-  view: MeetingView,
+  view: AnyMeetingView,
   send: (command: CommandInput) => Promise<CommandResult>,
   state: Partial<MeetingState> = {},
 ) {

@@ -93,6 +93,12 @@ function toEvents(view: ElectionView, command: Command, me: string, env: DecideE
       ];
     }
     case 'nominations.reveal':
+      if (stage !== 'nominations') {
+        return err(
+          'wrong_stage',
+          `Nominations are revealed in their round; the election is in ${label(stage)}.`,
+        );
+      }
       // E1: all at once, and the change round opens with the reveal.
       return [
         {
@@ -220,6 +226,12 @@ function record(view: ElectionView, command: CommandOf<'election.record'>): Body
       ...reveals,
       { type: 'election.recorded', outcome: 'none', version: proposal?.version ?? 0, ...note },
     ];
+  }
+  if (view.stage !== 'consent') {
+    return err(
+      'wrong_stage',
+      `Someone is elected from the consent round; the election is in ${label(view.stage)}.`,
+    );
   }
   if (!proposal || !view.role) return err('not_allowed', 'Nobody has been proposed yet.');
   return [

@@ -10,7 +10,7 @@ import { reduceElection } from '@circlewise/shared/electionReducer';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { canEnterConsent } from '@circlewise/shared/rules';
 import { presentParticipants } from '@circlewise/shared/view';
-import { and, assign, setup } from 'xstate';
+import { and, assign, not, setup } from 'xstate';
 import * as check from './consentCheckGuards';
 
 export interface ElectionContext {
@@ -120,6 +120,11 @@ export const electionMachine = setup({
         'meeting.created': { guard: 'isFirst', actions: 'apply' },
         'participant.joined': { actions: 'apply' },
         'participant.left': { guard: 'byPresentParticipant', actions: 'apply' },
+        // Reveals are taken in any stage: an outcome recorded from any stage first reveals what is
+        // still hidden (R1), e.g. after going back from nominations or objections. Decide sends
+        // them otherwise only from nominations (E1) and objections (C10).
+        'nominations.revealed': { guard: 'revealsAllNominations', actions: 'apply' },
+        'responses.revealed': { guard: 'revealsWholeRound', actions: 'apply' },
         'election.recorded': { guard: 'nobodyElected', target: 'none', actions: 'apply' },
       },
       states: {
@@ -136,8 +141,11 @@ export const electionMachine = setup({
         nominations: {
           on: {
             // E2: one nomination each; a later one replaces the earlier (the reducer keys by author).
-            'nomination.given': { guard: 'byPresentParticipant', actions: 'apply' },
-            'nominations.revealed': { guard: 'revealsAllNominations', actions: 'apply' },
+            // Sealed until the reveal, so none after it (E1).
+            'nomination.given': {
+              guard: and(['byPresentParticipant', not('nominationsRevealed')]),
+              actions: 'apply',
+            },
             'stage.changed': [
               {
                 guard: and([movesTo('changes'), 'nominationsRevealed']),
@@ -169,7 +177,6 @@ export const electionMachine = setup({
               guard: and([respondsIn('objections'), candidateLast('objections')]),
               actions: 'apply',
             },
-            'responses.revealed': { guard: 'revealsWholeRound', actions: 'apply' },
             'objection.tested': { guard: 'objectionTestable', actions: 'apply' },
             'objection.withdrawn': { guard: 'withdrawnByAuthor', actions: 'apply' },
             // Another candidate or a shorter term is a new proposal: back to proposal (E4, C5).

@@ -1,0 +1,72 @@
+import { STAGE_LABELS } from '@circlewise/shared/constants';
+import type { ElectionView } from '@circlewise/shared/election';
+import { currentProposal } from '@circlewise/shared/election';
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { CandidateCard, ElectionOutcomeSummary, RoleCard } from '../../components/ElectionCards';
+import { StageAnnouncer } from '../../components/StageAnnouncer';
+import { meetingPath } from '../../routing';
+import { ObjectionsPanel } from '../ObjectionsPanel';
+import { PeoplePanel } from '../PeoplePanel';
+import { ResponsesPanel } from '../ResponsesPanel';
+import { CandidateForm } from './CandidateForm';
+import { ElectionOutcomeForm } from './ElectionOutcomeForm';
+import { ElectionStageControls } from './ElectionStageControls';
+import { NominationsStatus, TallyPanel } from './NominationsPanels';
+import { RoleForm } from './RoleForm';
+
+/** The facilitator's laptop during a role election (E1–E5). */
+export function ElectionConsole({ view }: { view: ElectionView }) {
+  const proposal = currentProposal(view);
+  const inCheck = view.stage === 'proposal' || view.stage === 'objections' || view.stage === 'consent';
+  return (
+    <div className="page console">
+      <ConnectionBanner />
+      <StageAnnouncer />
+      <header className="console-header">
+        <div>
+          <p className="eyebrow">Facilitating a role election · {STAGE_LABELS[view.stage]}</p>
+          <h1>{view.role?.role ?? (view.title || 'Role election')}</h1>
+          <nav className="actions" aria-label="Meeting screens">
+            <a className="button" href={meetingPath(view.code, 'projector')} target="_blank" rel="noreferrer">
+              Open projector view
+            </a>
+            <a className="button" href={meetingPath(view.code, 'minutes')} target="_blank" rel="noreferrer">
+              Minutes
+            </a>
+          </nav>
+        </div>
+        <p className="join-code">
+          <span className="eyebrow">Join code</span>
+          <strong>{view.code}</strong>
+        </p>
+      </header>
+      <div className="columns">
+        <main className="column">
+          {view.stage === 'outcome' ? (
+            <ElectionOutcomeSummary view={view} />
+          ) : (
+            <ElectionStageControls
+              key={`${view.stage}-${proposal?.version ?? 0}-${view.nominationsRevealed}`}
+              view={view}
+            />
+          )}
+          {view.stage === 'role' ? <RoleForm view={view} /> : <RoleCard role={view.role} />}
+          {view.stage === 'nominations' && <NominationsStatus view={view} />}
+          {view.nominationsRevealed && <TallyPanel view={view} />}
+          {proposal && view.stage !== 'outcome' && <CandidateCard view={view} proposal={proposal} />}
+          {inCheck && <CandidateForm key={proposal?.version ?? 0} view={view} />}
+          <ObjectionsPanel
+            view={view}
+            resolveHint="Resolve it with a new proposal (a shorter term, or another candidate) that names it as resolved."
+            concernsHeading="Concerns (recorded with the election)"
+          />
+          {view.stage !== 'outcome' && <ElectionOutcomeForm view={view} />}
+        </main>
+        <aside className="column">
+          <PeoplePanel view={view} />
+          <ResponsesPanel view={view} />
+        </aside>
+      </div>
+    </div>
+  );
+}

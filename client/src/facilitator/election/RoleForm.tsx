@@ -1,0 +1,72 @@
+import { LIMITS } from '@circlewise/shared/constants';
+import type { ElectionView } from '@circlewise/shared/election';
+import { useState } from 'react';
+import { SubmitStatus } from '../../components/SubmitStatus';
+import { useSubmit } from '../../lib/useSubmit';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** A term from today for a year, until the circle says otherwise. */
+export function defaultTerm(today = new Date()): { termStart: string; termEnd: string } {
+  const end = new Date(today.getFullYear() + 1, today.getMonth(), today.getDate());
+  return { termStart: isoDay(today), termEnd: isoDay(end) };
+}
+
+/** The role being filled and its term (role.set); can be changed until nominations open. */
+export function RoleForm({ view }: { view: ElectionView }) {
+  const initial = view.role ?? { role: '', description: '', ...defaultTerm() };
+  const [role, setRole] = useState(initial.role);
+  const [description, setDescription] = useState(initial.description);
+  const [termStart, setTermStart] = useState(initial.termStart);
+  const [termEnd, setTermEnd] = useState(initial.termEnd);
+  const { state, submit, busy } = useSubmit();
+
+  return (
+    <form
+      className="card"
+      aria-labelledby="role-form-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit({ type: 'role.set', role, description, termStart, termEnd });
+      }}
+    >
+      <h2 id="role-form-heading">Role and term</h2>
+      <label htmlFor="role-name">Role</label>
+      <input
+        id="role-name"
+        value={role}
+        maxLength={LIMITS.title}
+        onChange={(e) => setRole(e.target.value)}
+        placeholder="e.g. Facilitator of the garden circle"
+      />
+      <label htmlFor="role-description">Description (what the role does)</label>
+      <textarea
+        id="role-description"
+        rows={3}
+        value={description}
+        maxLength={LIMITS.text}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+      <div className="date-pair">
+        <div>
+          <label htmlFor="term-start">Term starts</label>
+          <input
+            id="term-start"
+            type="date"
+            value={termStart}
+            onChange={(e) => setTermStart(e.target.value)}
+          />
+        </div>
+        <div>
+          <label htmlFor="term-end">Term ends</label>
+          <input id="term-end" type="date" value={termEnd} onChange={(e) => setTermEnd(e.target.value)} />
+        </div>
+      </div>
+      <button type="submit" className="primary" disabled={busy}>
+        {view.role ? 'Update the role' : 'Set the role'}
+      </button>
+      <SubmitStatus state={state} recorded="Role and term saved." />
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * Client-side readings of an election's view (PROCESS.md E1–E5): names of nominees, terms in
+ * words, and the rules the console shows before anyone clicks. The server's machine is the
+ * authority; these mirror its guards so a button can say why it is disabled.
+ */
+import type { ConsentCheckView } from '@circlewise/shared/consentCheck';
+import type { ElectionPhase } from '@circlewise/shared/constants';
+import { currentNominee, currentProposal, type ElectionView } from '@circlewise/shared/election';
+import { canEnterConsent, type Refusal } from '@circlewise/shared/rules';
+import { presentParticipants } from '@circlewise/shared/view';
+import { formatDate, nameOf, type WithPeople } from './names';
+
+/** What the consent-check components need: a decision's view or an election's. */
+export type CheckViewLike = ConsentCheckView & WithPeople & { stage: string };
+
+export const ELECTION_ASKS: Record<ElectionPhase, string> = {
+  role: 'The facilitator is setting out the role and its term. Nothing to do yet.',
+  nominations:
+    'Nominate the person you think fits the role best (yourself included), or no one yet, and say why.',
+  changes: 'Every nomination is shown now. Keep yours, or change it and say why.',
+  proposal: 'The facilitator proposes a candidate, with the strongest reasons heard.',
+  objections:
+    'Do you see harm in this person taking this role for this term? Consent means “I see no objection”.',
+  consent: 'Final check: consent to the candidate, or raise an objection if you now see one.',
+  outcome: 'This election is finished.',
+};
+
+export function nomineeName(view: WithPeople, nomineeId: string | null | undefined): string {
+  if (nomineeId === null) return 'No one yet';
+  if (nomineeId === undefined) return 'Not nominated';
+  return nameOf(view, nomineeId);
+}
+
+export function termText(termStart: string, termEnd: string): string {
+  return `${formatDate(termStart)} to ${formatDate(termEnd)}`;
+}
+
+/** E4: the candidate answers once everyone else present has answered this round. */
+export function othersHaveAnswered(view: ElectionView, round: 'objections' | 'consent'): boolean {
+  return waitingForOthers(view, round).length === 0;
+}
+
+/** Present people other than the candidate who have not yet answered this round. */
+export function waitingForOthers(view: ElectionView, round: 'objections' | 'consent') {
+  const candidate = currentProposal(view)?.candidateId;
+  const responses = round === 'consent' ? view.consentRound.responses : view.objectionRound.responses;
+  return presentParticipants(view)
+    .filter((p) => p.id !== candidate)
+    .filter((p) => (round === 'consent' ? responses[p.id]?.kind !== 'consent' : !responses[p.id]));
+}
+
+/** C7, E4: why "Record: elected" is not possible yet, or null. */
+export function electRefusal(view: ElectionView): string | null {
+  if (view.stage !== 'consent') return 'Someone is elected from the consent round.';
+  const proposal = currentProposal(view);
+  if (!proposal) return 'Nobody has been proposed yet.';
+  if (view.participants[proposal.candidateId]?.present !== true) {
+    return 'The candidate is no longer present: propose someone present.';
+  }
+  const waiting = presentParticipants(view).filter(
+    (p) => view.consentRound.responses[p.id]?.kind !== 'consent',
+  );
+  if (waiting.length > 0) {
+    return `Everyone present, the candidate last, must consent first. Still waiting for ${waiting
+      .map((p) => p.name)
+      .join(', ')}.`;
+  }
+  return null;
+}
+
+/** Why the election cannot move forward now (the machine's guards, in words), or null. */
+export function electionAdvanceRefusal(view: ElectionView): Refusal | null {
+  switch (view.stage) {
+    case 'role':
+      return view.role ? null : { code: 'not_allowed', message: 'Set the role and its term first.' };
+    case 'nominations':
+      return { code: 'not_allowed', message: 'Reveal the nominations: the reveal opens the change round.' };
+    case 'proposal':
+      return currentProposal(view) ? null : { code: 'not_allowed', message: 'Propose a candidate first.' };
+    case 'objections':
+      return canEnterConsent(view);
+    case 'consent':
+      return { code: 'not_allowed', message: 'Consent is the last stage: record the outcome.' };
+    default:
+      return null;
+  }
+}
+
+/** Stages the machine lets the facilitator go back from (not from the change round: the reveal is final). */
+export function canGoBack(stage: ElectionPhase): boolean {
+  return stage === 'nominations' || stage === 'proposal' || stage === 'objections' || stage === 'consent';
+}
+
+/** The reasons heard for a person, from nominations and changes towards them, one per line. */
+export function reasonsFor(view: ElectionView, candidateId: string): string {
+  const lines: string[] = [];
+  for (const n of Object.values(view.nominations)) {
+    if (n.nomineeId === candidateId && n.reason) lines.push(`${nameOf(view, n.participantId)}: ${n.reason}`);
+  }
+  for (const c of view.changes) {
+    if (c.to === candidateId && c.from !== c.to && c.reason) {
+      lines.push(`${nameOf(view, c.participantId)}: ${c.reason}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The person most nominated now, if anyone is. */
+export function leadingNominee(view: ElectionView): string | undefined {
+  let best: { id: string; count: number } | undefined;
+  const counts = new Map<string, number>();
+  for (const id of Object.keys(view.nominations)) {
+    const nominee = currentNominee(view, id);
+    if (!nominee || view.participants[nominee]?.present !== true) continue;
+    const count = (counts.get(nominee) ?? 0) + 1;
+    counts.set(nominee, count);
+    if (!best || count > best.count) best = { id: nominee, count };
+  }
+  return best?.id;
+}

@@ -1,0 +1,36 @@
+import type { ElectionView } from '@circlewise/shared/election';
+import { presentParticipants } from '@circlewise/shared/view';
+
+/** Radio buttons for a nominee: anyone present (oneself included) or "No one yet". */
+export function NomineeChoice({
+  view,
+  me,
+  legend,
+  name,
+  value,
+  onChange,
+}: {
+  view: ElectionView;
+  me: string;
+  legend: string;
+  name: string;
+  /** undefined: nothing chosen yet; null: "no one yet". */
+  value: string | null | undefined;
+  onChange: (nomineeId: string | null) => void;
+}) {
+  return (
+    <fieldset className="choices">
+      <legend>{legend}</legend>
+      {presentParticipants(view).map((p) => (
+        <label className="choice" key={p.id}>
+          <input type="radio" name={name} checked={value === p.id} onChange={() => onChange(p.id)} />
+          {p.id === me ? `Myself (${p.name})` : p.name}
+        </label>
+      ))}
+      <label className="choice">
+        <input type="radio" name={name} checked={value === null} onChange={() => onChange(null)} />
+        No one yet
+      </label>
+    </fieldset>
+  );
+}

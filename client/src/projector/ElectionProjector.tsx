@@ -1,0 +1,88 @@
+import { STAGE_LABELS } from '@circlewise/shared/constants';
+import { currentProposal, type ElectionView } from '@circlewise/shared/election';
+import { presentParticipants } from '@circlewise/shared/view';
+import {
+  CandidateCard,
+  ChangeList,
+  ElectionOutcomeSummary,
+  NominationList,
+  RoleCard,
+  TallyList,
+} from '../components/ElectionCards';
+import { objectionStatusText } from '../components/ResponseKindLabel';
+import { ELECTION_ASKS } from '../lib/election';
+import { nameOf, respondedCount } from '../lib/names';
+import { JoinQr } from './JoinQr';
+
+/** The room's screen during an election; `view` is already filtered as for a silent participant (E1, C10). */
+export function ElectionProjector({ view, online }: { view: ElectionView; online: Record<string, true> }) {
+  const present = presentParticipants(view);
+  const onlineCount = present.filter((p) => online[p.id]).length;
+  const proposal = currentProposal(view);
+  const counted =
+    view.stage === 'nominations'
+      ? { ...respondedCount(view, view.nominations), verb: 'nominated' }
+      : view.stage === 'objections'
+        ? { ...respondedCount(view, view.objectionRound.responses), verb: 'responded' }
+        : view.stage === 'consent'
+          ? {
+              ...respondedCount(
+                view,
+                Object.fromEntries(
+                  Object.entries(view.consentRound.responses).filter(([, r]) => r.kind === 'consent'),
+                ),
+              ),
+              verb: 'consented',
+            }
+          : undefined;
+
+  return (
+    <div className="page projector">
+      <header className="projector-header">
+        <div>
+          <p className="eyebrow">Role election · {view.title}</p>
+          <h1>{STAGE_LABELS[view.stage]}</h1>
+          <p className="ask">{ELECTION_ASKS[view.stage]}</p>
+          <p className="counts big" aria-live="polite">
+            {present.length} present ({onlineCount} connected)
+            {counted && ` · ${counted.responded} of ${counted.total} ${counted.verb}`}
+          </p>
+        </div>
+        <JoinQr code={view.code} />
+      </header>
+      {view.stage === 'outcome' ? <ElectionOutcomeSummary view={view} /> : <RoleCard role={view.role} />}
+      {proposal && view.stage !== 'outcome' && view.stage !== 'changes' && (
+        <CandidateCard view={view} proposal={proposal} />
+      )}
+      {view.nominationsRevealed && view.stage !== 'outcome' && (
+        <section className="card" aria-labelledby="pr-nominations">
+          <h2 id="pr-nominations">Nominations</h2>
+          <TallyList view={view} />
+          <NominationList view={view} />
+          {view.changes.length > 0 && (
+            <>
+              <h3>Changes</h3>
+              <ChangeList view={view} />
+            </>
+          )}
+        </section>
+      )}
+      {view.stage === 'nominations' && (
+        <p className="card">Nominations stay secret until the facilitator reveals them all at once.</p>
+      )}
+      {view.objections.length > 0 && view.stage !== 'outcome' && (
+        <section className="card" aria-labelledby="pr-objections">
+          <h2 id="pr-objections">Objections</h2>
+          <ul className="list">
+            {view.objections.map((o) => (
+              <li key={o.id}>
+                {nameOf(view, o.participantId)}: {o.reason}{' '}
+                <em>({objectionStatusText(o.status, o.resolvedBy)})</em>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Builds role elections for tests the way the server records them: events reduced by the
+ * shared reducer (reduceMeeting), filtered for the viewer with the shared visibility rules.
+ */
+import type { ElectionStage, ResponseKind } from '@circlewise/shared/constants';
+import type { ElectionView } from '@circlewise/shared/election';
+import {
+  FACILITATOR,
+  type MeetingEvent,
+  type NewEvent,
+  type RevealedResponse,
+} from '@circlewise/shared/events';
+import { reduceLog } from '@circlewise/shared/meeting';
+import { eventFor, type Viewer } from '@circlewise/shared/visibility';
+import { ANA, BEN, CLEO, START, uuidFor } from './meetingScript';
+
+export const ROLE = {
+  role: 'Garden circle lead',
+  description: 'Keeps the garden circle’s backlog and calls its meetings.',
+  termStart: '2025-02-01',
+  termEnd: '2026-01-31',
+};
+
+const nameFor = (id: string) => ({ [ANA]: 'Ana', [BEN]: 'Ben', [CLEO]: 'Cleo' })[id] ?? 'someone';
+
+export class ElectionScript {
+  readonly events: MeetingEvent[] = [];
+  private n = 0;
+  /** Nominations as given (unsealed), for the reveal. */
+  private nominations = new Map<string, { nomineeId: string | null; reason: string }>();
+  /** Objection-round responses as given, for the reveal. */
+  private responses = new Map<string, RevealedResponse>();
+
+  constructor(title = 'Garden lead') {
+    this.add({
+      type: 'meeting.created',
+      meetingId: 'e1',
+      code: 'ELE123',
+      title,
+      kind: 'election',
+      by: 'system',
+    });
+  }
+
+  add(event: NewEvent): this {
+    this.n += 1;
+    this.events.push({ ...event, seq: this.n, at: START + this.n * 60_000, commandId: uuidFor(this.n) });
+    return this;
+  }
+
+  join(participantId: string, name: string): this {
+    return this.add({ type: 'participant.joined', participantId, name, by: participantId });
+  }
+
+  setRole(): this {
+    return this.add({ type: 'role.set', ...ROLE, by: FACILITATOR });
+  }
+
+  move(from: ElectionStage, to: ElectionStage, reason: 'advance' | 'back' | 'reveal' = 'advance'): this {
+    return this.add({ type: 'stage.changed', from, to, reason, by: FACILITATOR });
+  }
+
+  nominate(who: string, nomineeId: string | null, reason = ''): this {
+    this.nominations.set(who, { nomineeId, reason });
+    return this.add({
+      type: 'nomination.given',
+      participantId: who,
+      sealed: true,
+      nomineeId,
+      ...(reason && { reason }),
+      by: who,
+    });
+  }
+
+  reveal(): this {
+    this.add({
+      type: 'nominations.revealed',
+      nominations: [...this.nominations].map(([participantId, n]) => ({ participantId, ...n })),
+      by: FACILITATOR,
+    });
+    return this.move('nominations', 'changes', 'reveal');
+  }
+
+  change(who: string, from: string | null, to: string | null, reason = ''): this {
+    return this.add({ type: 'nomination.changed', participantId: who, from, to, reason, by: who });
+  }
+
+  propose(candidateId: string, version = 1, resolves: string[] = []): this {
+    return this.add({
+      type: 'candidate.proposed',
+      version,
+      candidateId,
+      termStart: ROLE.termStart,
+      termEnd: ROLE.termEnd,
+      reasons: 'Ana: She knows every bed.',
+      resolves,
+      by: FACILITATOR,
+    });
+  }
+
+  respond(who: string, stage: 'objections' | 'consent', kind: ResponseKind, version = 1): this {
+    const responseId = uuidFor(1000 + this.n);
+    const reason = kind !== 'consent' ? `Reason of ${nameFor(who)}` : undefined;
+    if (stage === 'objections') {
+      this.responses.set(who, { responseId, participantId: who, kind, ...(reason && { reason }) });
+    }
+    return this.add({
+      type: 'response.given',
+      responseId,
+      participantId: who,
+      stage,
+      version,
+      sealed: stage === 'objections',
+      kind,
+      ...(reason && { reason }),
+      by: who,
+    });
+  }
+
+  revealResponses(): this {
+    return this.add({
+      type: 'responses.revealed',
+      stage: 'objections',
+      reactions: [],
+      responses: [...this.responses.values()],
+      by: FACILITATOR,
+    });
+  }
+
+  /** The response id of someone's objection-round response. */
+  responseOf(who: string): string {
+    const r = this.responses.get(who);
+    if (!r) throw new Error('no response from that person');
+    return r.responseId;
+  }
+
+  /**
+   * Ana, Ben and Cleo; the role set; Ana and Cleo nominate Ben, Ben nominates Ana; after the
+   * reveal, Cleo changes to Ana; Ana is proposed. Advanced as far as `stage`.
+   */
+  static at(stage: ElectionStage): ElectionScript {
+    const s = new ElectionScript().join(ANA, 'Ana').join(BEN, 'Ben').join(CLEO, 'Cleo');
+    if (stage === 'role') return s.setRole();
+    s.setRole().move('role', 'nominations');
+    if (stage === 'nominations') return s;
+    s.nominate(ANA, BEN, 'Ben plans well.')
+      .nominate(BEN, ANA, 'She knows every bed.')
+      .nominate(CLEO, BEN, 'He has time this year.')
+      .reveal();
+    if (stage === 'changes') return s;
+    s.change(CLEO, BEN, ANA, 'Ana’s knowledge matters more.').move('changes', 'proposal').propose(ANA);
+    if (stage === 'proposal') return s;
+    s.move('proposal', 'objections');
+    if (stage === 'objections') return s;
+    s.respond(BEN, 'objections', 'consent')
+      .respond(CLEO, 'objections', 'consent')
+      .respond(ANA, 'objections', 'consent')
+      .revealResponses();
+    return s.move('objections', 'consent');
+  }
+
+  viewFor(viewer: Viewer): ElectionView {
+    const view = reduceLog(this.events.map((e) => eventFor(e, viewer)));
+    if (view.kind !== 'election') throw new Error('the script did not make an election');
+    return view;
+  }
+}
