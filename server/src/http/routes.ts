@@ -13,12 +13,18 @@ import type { Meetings } from '../meeting/meetings';
 const send = (res: Response, status: number, code: ErrorCode, message: string) =>
   res.status(status).json({ error: { code, message } });
 
-export function apiRoutes(meetings: Meetings, version: string): Router {
+export interface ServerInfo {
+  version: string;
+  /** Addresses phones on the same network can reach (the projector's QR code uses one). */
+  joinOrigins: string[];
+}
+
+export function apiRoutes(meetings: Meetings, info: ServerInfo): Router {
   const api = express.Router();
   api.use(express.json({ limit: '32kb' }));
 
   api.get('/health', (_req, res) => {
-    res.json({ ok: true, version, meetings: meetings.count() });
+    res.json({ ok: true, version: info.version, meetings: meetings.count(), joinOrigins: info.joinOrigins });
   });
 
   api.post('/meetings', (req, res) => {
@@ -38,7 +44,11 @@ export function apiRoutes(meetings: Meetings, version: string): Router {
       return void send(res, 401, 'bad_token', 'This link does not open this meeting’s minutes.');
     }
     const viewer = viewerOf({ meetingId: meeting.id, role: known.role, participantId: known.participantId });
-    res.json({ events: meetings.store.events(meeting.id).map((e) => eventFor(e, viewer)) });
+    // A1: under group commit, read and answer once what is pending is on disk, as acks do.
+    const answer = () =>
+      res.json({ events: meetings.store.events(meeting.id).map((e) => eventFor(e, viewer)) });
+    if (meetings.store.whenDurable) meetings.store.whenDurable(answer);
+    else answer();
   });
 
   api.use((_req, res) => send(res, 404, 'not_found', 'No such API route.'));

@@ -45,6 +45,11 @@ export interface EventStore {
   events(meetingId: string, afterSeq?: number): MeetingEvent[];
   tokenByHash(hash: string): TokenRecord | undefined;
   closeMeeting(meetingId: string, at: number): void;
+  /**
+   * Runs `send` once every append made so far is durable: at once for a store that commits each
+   * append, after the shared commit for one that groups them (A1). Optional for other engines.
+   */
+  whenDurable?(send: () => void): void;
   close(): void;
 }
 
