@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
 import { attachGateway, type GatewayServer } from './gateway/gateway';
+import type { RateLimit } from './gateway/rateLimit';
 import { apiRoutes } from './http/routes';
 import { Meetings } from './meeting/meetings';
 import type { EventStore } from './store/eventStore';
@@ -19,6 +20,12 @@ export interface AppOptions {
   allowedOrigins?: string[];
   now?: () => number;
   version?: string;
+  /** Origins phones can reach, e.g. http://192.168.1.20:3000, for the projector's QR code. */
+  joinOrigins?: string[];
+  /** See GatewayOptions.broadcastWindowMs; 0 (each broadcast at once) unless set. */
+  broadcastWindowMs?: number;
+  /** S5: per-socket rate limit; absent: none (main.ts sets it from the configuration). */
+  rateLimit?: RateLimit;
 }
 
 export interface App {
@@ -39,7 +46,10 @@ export function createApp(options: AppOptions): App {
 
   const web = express();
   web.disable('x-powered-by');
-  web.use('/api', apiRoutes(meetings, options.version ?? '0.1.0'));
+  web.use(
+    '/api',
+    apiRoutes(meetings, { version: options.version ?? '0.1.0', joinOrigins: options.joinOrigins ?? [] }),
+  );
   const clientDir = options.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     web.use(express.static(clientDir, { index: false, maxAge: '1h' }));
@@ -64,7 +74,11 @@ export function createApp(options: AppOptions): App {
     serveClient: false,
     allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins ?? [])),
   });
-  attachGateway(io, meetings, options.now ? { now: options.now } : {});
+  attachGateway(io, meetings, {
+    ...(options.now && { now: options.now }),
+    ...(options.broadcastWindowMs !== undefined && { broadcastWindowMs: options.broadcastWindowMs }),
+    ...(options.rateLimit && { rateLimit: options.rateLimit }),
+  });
 
   return {
     http,

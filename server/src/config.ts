@@ -3,6 +3,7 @@
  * runs the app on this machine with the embedded SQLite store.
  */
 import { resolve } from 'node:path';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './gateway/rateLimit';
 
 export interface Config {
   port: number;
@@ -11,6 +12,12 @@ export interface Config {
   /** Browser origins allowed to open a socket (S5). Empty: the page's own origin only. */
   allowedOrigins: string[];
   synchronous: 'full' | 'normal';
+  /** Appends of one event-loop turn share one commit; acks wait for it (docs/performance.md). */
+  groupCommit: boolean;
+  /** A busy meeting's broadcasts go out together at most once per this many ms (0: each at once). */
+  broadcastWindowMs: number;
+  /** S5: messages per second and burst per socket; undefined when CIRCLEWISE_RATE_PER_SECOND=0. */
+  rateLimit: RateLimit | undefined;
   clientDir: string;
 }
 
@@ -23,6 +30,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (synchronous !== 'full' && synchronous !== 'normal') {
     throw new Error(`CIRCLEWISE_SYNC must be "full" or "normal", not "${env.CIRCLEWISE_SYNC}".`);
   }
+  const groupCommit = (env.CIRCLEWISE_GROUP_COMMIT ?? 'on').toLowerCase();
+  if (groupCommit !== 'on' && groupCommit !== 'off') {
+    throw new Error(`CIRCLEWISE_GROUP_COMMIT must be "on" or "off", not "${env.CIRCLEWISE_GROUP_COMMIT}".`);
+  }
+  const broadcastWindowMs = Number.parseInt(env.CIRCLEWISE_BROADCAST_MS ?? '40', 10);
+  if (!Number.isInteger(broadcastWindowMs) || broadcastWindowMs < 0 || broadcastWindowMs > 1000) {
+    throw new Error(`CIRCLEWISE_BROADCAST_MS must be 0–1000 (ms), not "${env.CIRCLEWISE_BROADCAST_MS}".`);
+  }
+  const perSecond = Number(env.CIRCLEWISE_RATE_PER_SECOND ?? DEFAULT_RATE_LIMIT.perSecond);
+  const burst = Number(env.CIRCLEWISE_RATE_BURST ?? DEFAULT_RATE_LIMIT.burst);
+  if (!(perSecond >= 0) || !(burst >= 1)) {
+    throw new Error('CIRCLEWISE_RATE_PER_SECOND must be ≥ 0 (0: no limit) and CIRCLEWISE_RATE_BURST ≥ 1.');
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -32,6 +52,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     synchronous,
+    groupCommit: groupCommit === 'on',
+    broadcastWindowMs,
+    rateLimit: perSecond > 0 ? { ...DEFAULT_RATE_LIMIT, perSecond, burst } : undefined,
     clientDir: resolve(import.meta.dirname, '../../client/dist'),
   };
 }

@@ -27,7 +27,8 @@ afterAll(async () => {
   await server?.destroy();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
 const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name });
 
 async function joinAs(page: Page, code: string, name: string): Promise<void> {
@@ -56,7 +57,9 @@ it('[C1–C10][R1] a facilitator and two phones complete a decision with an obje
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   await laptop.getByLabel('Title').fill('Lunch break at noon');
   await laptop.getByLabel('Driver: what is happening, and why it matters').fill('People eat at their desks.');
-  await laptop.getByLabel('Proposal', { exact: true }).fill('We take a shared lunch break from 12:00 to 12:45.');
+  await laptop
+    .getByLabel('Proposal', { exact: true })
+    .fill('We take a shared lunch break from 12:00 to 12:45.');
   await button(laptop, 'Save proposal').click();
   await expect.poll(() => laptop.getByText('Proposal saved.').count()).toBeGreaterThan(0);
 
@@ -111,7 +114,9 @@ it('[C1–C10][R1] a facilitator and two phones complete a decision with an obje
   await button(laptop, 'Reveal responses').click();
   await button(laptop, 'Qualifies as objection').click();
   await expect.poll(() => button(laptop, /Go to Consent/).isDisabled()).toBe(true);
-  await laptop.getByLabel('Proposal', { exact: true }).fill('We take a shared lunch break from 12:30 to 13:15.');
+  await laptop
+    .getByLabel('Proposal', { exact: true })
+    .fill('We take a shared lunch break from 12:30 to 13:15.');
   await laptop.getByRole('checkbox').first().check();
   await button(laptop, /Amend: make version 2/).click();
   await shot(laptop, '05-console-amended');
@@ -121,11 +126,15 @@ it('[C1–C10][R1] a facilitator and two phones complete a decision with an obje
 
   // Everyone is asked again on version 2.
   await expect.poll(() => ben.getByText('version 2', { exact: false }).first().isVisible()).toBe(true);
-  await expect.poll(() => ben.getByText('Resolved by version 2', { exact: false }).count()).toBeGreaterThan(0);
+  await expect
+    .poll(() => ben.getByText('Resolved by version 2', { exact: false }).count())
+    .toBeGreaterThan(0);
   for (const phone of [ana, ben]) {
     await phone.getByLabel('No objection (consent)').check();
     await button(phone, 'Send response').click();
-    await expect.poll(() => phone.getByRole('heading', { name: 'Your response to version 2' }).count()).toBe(1);
+    await expect
+      .poll(() => phone.getByRole('heading', { name: 'Your response to version 2' }).count())
+      .toBe(1);
   }
   await shot(ben, '06-phone-objections-v2');
   await button(laptop, 'Reveal responses').click();
@@ -144,8 +153,15 @@ it('[C1–C10][R1] a facilitator and two phones complete a decision with an obje
 
   // The minutes, on a phone, tell the whole story from the log (R1).
   await ben.goto(`${server.url}/m/${code}/minutes`);
-  await expect.poll(() => ben.getByText('Noon clashes with the daily standup.').first().isVisible()).toBe(true);
-  for (const text of ['Does this include Fridays?', 'Yes, every weekday.', 'Love it, we need this.', '12:30 to 13:15']) {
+  await expect
+    .poll(() => ben.getByText('Noon clashes with the daily standup.').first().isVisible())
+    .toBe(true);
+  for (const text of [
+    'Does this include Fridays?',
+    'Yes, every weekday.',
+    'Love it, we need this.',
+    '12:30 to 13:15',
+  ]) {
     expect(await ben.getByText(text, { exact: false }).count(), text).toBeGreaterThan(0);
   }
   expect(await ben.getByText(/resolved by version 2/i).count()).toBeGreaterThan(0);

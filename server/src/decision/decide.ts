@@ -188,6 +188,15 @@ function amend(view: MeetingView, command: CommandOf<'proposal.amend'>): Body[] 
       `Version ${current.version + 1} would be the same as version ${current.version}.`,
     );
   }
+  // A new version starts a new objection round (C5). Responses still hidden in this one would
+  // never be revealed or recorded: an objection would vanish without a fate (C8, R1).
+  const round = view.objectionRound;
+  if (!round.revealed && Object.keys(round.responses).length > 0) {
+    return err(
+      'not_allowed',
+      'Reveal the responses first: an amendment starts a new round, and what was said in this one goes on the record.',
+    );
+  }
   const amended: Body = {
     type: 'proposal.amended',
     version: current.version + 1,

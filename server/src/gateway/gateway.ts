@@ -12,19 +12,11 @@ import type {
   ClientToServerEvents,
   CommandResult,
   Failure,
-  JoinResult,
   ResyncResult,
   Role,
   ServerToClientEvents,
 } from '@circlewise/shared/protocol';
-import {
-  eventFor,
-  isSealed,
-  redact,
-  sealedAudience,
-  type Viewer,
-  viewFor,
-} from '@circlewise/shared/visibility';
+import { eventFor, type Viewer, viewFor } from '@circlewise/shared/visibility';
 import type { Server, Socket } from 'socket.io';
 import type { ZodError } from 'zod';
 import { hashSecret } from '../auth/secrets';
@@ -32,7 +24,9 @@ import type { Caller } from '../decision/decide';
 import type { LiveMeeting } from '../meeting/liveMeeting';
 import type { Meetings } from '../meeting/meetings';
 import { DuplicateCommandError, SeqConflictError } from '../store/eventStore';
+import { Broadcaster, sendEvents } from './broadcaster';
 import { permissionError } from './permissions';
+import { limitRate, type RateLimit } from './rateLimit';
 
 export interface Session {
   meetingId: string;
@@ -54,6 +48,10 @@ type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 
 export interface GatewayOptions {
   now?: () => number;
+  /** Events of a busy meeting are broadcast together at most once per this many ms (0: each at once). */
+  broadcastWindowMs?: number;
+  /** S5: per-socket message rate limit (rateLimit.ts); absent: none. */
+  rateLimit?: RateLimit;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -68,28 +66,24 @@ const fail = (code: ErrorCode, message: string): Failure => ({ ok: false, error:
 export function attachGateway(io: GatewayServer, meetings: Meetings, options: GatewayOptions = {}): void {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e));
+  /** A1 under group commit: acks and broadcasts wait, in order, until the appends are committed. */
+  const durable =
+    <A extends unknown[]>(send: (...args: A) => void) =>
+    (...args: A): void =>
+      meetings.store.whenDurable ? meetings.store.whenDurable(() => send(...args)) : send(...args);
 
-  /** BROADCAST: public events to the room in one emit; sealed ones whole only to who may see them (A6). */
+  /**
+   * BROADCAST: public events to the room in one emit; sealed ones whole only to who may see them
+   * (A6). A busy meeting's events are sent together once per window (broadcaster.ts).
+   */
+  const broadcaster = new Broadcaster(
+    (meetingId, events, done) => sendEvents(io, rooms, meetingId, events, done),
+    options.broadcastWindowMs ?? 0,
+    undefined,
+    (meetingId) => io.sockets.adapter.rooms.get(rooms.meeting(meetingId))?.size ?? 0,
+  );
   function broadcast(meeting: LiveMeeting, events: MeetingEvent[]): void {
-    const room = rooms.meeting(meeting.id);
-    const sealed = events.filter(isSealed);
-    if (sealed.length === 0) {
-      io.to(room).emit('meeting:events', events);
-      return;
-    }
-    const privileged = new Set<string>();
-    for (const e of sealed) {
-      const audience = sealedAudience(e);
-      if (audience.facilitator) privileged.add(rooms.facilitators(meeting.id));
-      if (audience.author) privileged.add(rooms.participant(meeting.id, audience.author));
-    }
-    io.to([...privileged]).emit('meeting:events', events);
-    io.to(room)
-      .except([...privileged])
-      .emit(
-        'meeting:events',
-        events.map((e) => (isSealed(e) ? redact(e) : e)),
-      );
+    durable(() => broadcaster.broadcast(meeting.id, events))();
   }
 
   /** APPEND → APPLY → BROADCAST for events the machine accepted. Returns the last seq. */
@@ -111,6 +105,7 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
   io.on('connection', (socket: GatewaySocket) => {
     // Keep nothing of the handshake request we do not need (memory per phone).
     (socket.request as { res?: unknown }).res = undefined;
+    if (options.rateLimit) limitRate(socket, options.rateLimit);
 
     // Broadcasts that must wait until the sender has its ack (a join's own event).
     const afterAck: Array<() => void> = [];
@@ -129,8 +124,9 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
       }
     }
 
-    socket.on('meeting:join', (raw, ack) => {
-      if (typeof ack !== 'function') return;
+    socket.on('meeting:join', (raw, sendAck) => {
+      if (typeof sendAck !== 'function') return answerEmpty(raw);
+      const ack = durable(sendAck);
       guard(ack, () => {
         // VALIDATE
         const parsed = joinSchema.safeParse(raw);
@@ -164,8 +160,14 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
 
         // AUTH: the token is the identity (S2); a new one with a name joins as a new participant.
         const hash = hashSecret(request.token);
-        let known = meetings.store.tokenByHash(hash);
-        if (known && known.meetingId !== meeting.id) known = undefined;
+        const known = meetings.store.tokenByHash(hash);
+        // A secret of another meeting opens nothing here, and cannot become a participant here
+        // either: a token is bound to one meeting (S2, S3).
+        if (known && known.meetingId !== meeting.id) {
+          return ack(
+            fail('bad_token', 'This device’s secret belongs to another meeting: join this one afresh.'),
+          );
+        }
         let session: Session;
         if (known) {
           session = { meetingId: meeting.id, role: known.role, participantId: known.participantId };
@@ -217,8 +219,9 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
       });
     });
 
-    socket.on('meeting:command', (raw, ack) => {
-      if (typeof ack !== 'function') return;
+    socket.on('meeting:command', (raw, sendAck) => {
+      if (typeof sendAck !== 'function') return answerEmpty(raw);
+      const ack = durable(sendAck);
       guard(ack, () => {
         // AUTH
         const session = socket.data.session;
@@ -274,8 +277,9 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
       });
     });
 
-    socket.on('meeting:resync', (raw, ack) => {
-      if (typeof ack !== 'function') return;
+    socket.on('meeting:resync', (raw, sendAck) => {
+      if (typeof sendAck !== 'function') return answerEmpty(raw);
+      const ack = durable(sendAck);
       guard(ack, () => {
         const session = socket.data.session;
         const meeting = session && meetings.get(session.meetingId);
@@ -362,6 +366,17 @@ export function invalid(error: ZodError): Failure {
     ? `${issue.message}${code === 'invalid_payload' ? where : ''}`
     : 'The message is not valid.';
   return { ok: false, error: wireError(code, message) satisfies WireError };
+}
+
+/**
+ * A message sent with an ack but no payload arrives with the ack in the payload's place: answer
+ * it with an error rather than leave the client waiting (S6). Without any ack there is no one to
+ * answer.
+ */
+function answerEmpty(raw: unknown): void {
+  if (typeof raw === 'function') {
+    (raw as (r: Failure) => void)(fail('invalid_payload', 'The message has no payload.'));
+  }
 }
 
 function byteSize(value: unknown): number {

@@ -13,12 +13,18 @@ import type { Meetings } from '../meeting/meetings';
 const send = (res: Response, status: number, code: ErrorCode, message: string) =>
   res.status(status).json({ error: { code, message } });
 
-export function apiRoutes(meetings: Meetings, version: string): Router {
+export interface ServerInfo {
+  version: string;
+  /** Addresses phones on the same network can reach (the projector's QR code uses one). */
+  joinOrigins: string[];
+}
+
+export function apiRoutes(meetings: Meetings, info: ServerInfo): Router {
   const api = express.Router();
   api.use(express.json({ limit: '32kb' }));
 
   api.get('/health', (_req, res) => {
-    res.json({ ok: true, version, meetings: meetings.count() });
+    res.json({ ok: true, version: info.version, meetings: meetings.count(), joinOrigins: info.joinOrigins });
   });
 
   api.post('/meetings', (req, res) => {
@@ -46,18 +52,26 @@ export function apiRoutes(meetings: Meetings, version: string): Router {
     };
   }
 
+  /** A1: under group commit, read and answer once what is pending is on disk, as acks do. */
+  function whenDurable(answer: () => void): void {
+    if (meetings.store.whenDurable) meetings.store.whenDurable(answer);
+    else answer();
+  }
+
   /** The meeting's log, filtered for whoever holds the token (R1; A6 still applies). */
   api.get('/meetings/:code/events', (req, res) => {
     const found = holder(req, res);
     if (!found) return;
-    res.json({ events: meetings.store.events(found.meeting.id).map((e) => eventFor(e, found.viewer)) });
+    whenDurable(() =>
+      res.json({ events: meetings.store.events(found.meeting.id).map((e) => eventFor(e, found.viewer)) }),
+    );
   });
 
   /** E5: the roles elected in this meeting. */
   api.get('/meetings/:code/roles', (req, res) => {
     const found = holder(req, res);
     if (!found) return;
-    res.json({ roles: meetings.store.roles(found.meeting.id) });
+    whenDurable(() => res.json({ roles: meetings.store.roles(found.meeting.id) }));
   });
 
   api.use((_req, res) => send(res, 404, 'not_found', 'No such API route.'));

@@ -58,6 +58,11 @@ export interface EventStore {
   /** E5: the roles elected in a meeting (the register, kept with each election.recorded append). */
   roles(meetingId: string): RoleRecord[];
   closeMeeting(meetingId: string, at: number): void;
+  /**
+   * Runs `send` once every append made so far is durable: at once for a store that commits each
+   * append, after the shared commit for one that groups them (A1). Optional for other engines.
+   */
+  whenDurable?(send: () => void): void;
   close(): void;
 }
 

@@ -14,10 +14,13 @@ import {
   SeqConflictError,
   type TokenRecord,
 } from './eventStore';
+import { GroupCommit } from './groupCommit';
 
 export interface SqliteOptions {
   /** `full` fsyncs every commit (survives power loss); `normal` survives a process crash. */
   synchronous?: 'full' | 'normal';
+  /** Appends of one event-loop turn share one commit; sends wait for it (groupCommit.ts). */
+  groupCommit?: boolean;
 }
 
 const MIGRATIONS = join(import.meta.dirname, 'migrations');
@@ -49,6 +52,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const group = options.groupCommit ? new GroupCommit(db) : undefined;
 
   const q = {
     insertMeeting: db.prepare('INSERT INTO meetings (id, code, created_at) VALUES (?, ?, ?)'),
@@ -111,6 +115,8 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
 
   return {
     createMeeting(meeting, first, facilitator) {
+      // The REST reply goes out at once, so a new meeting is committed on its own.
+      group?.flush();
       createTx(meeting, first, facilitator);
     },
     meetingByCode: (code) => toMeeting(q.meetingByCode.get(code)),
@@ -118,6 +124,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     openMeetings: () => q.openMeetings.all().map((r) => toMeeting(r)!),
     append(meetingId, commandId, events, token) {
       try {
+        group?.begin();
         appendTx(meetingId, commandId, events, token);
       } catch (error) {
         throw translate(error);
@@ -146,7 +153,9 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     closeMeeting(meetingId, at) {
       q.closeMeeting.run(at, meetingId);
     },
+    whenDurable: (send) => (group ? group.whenDurable(send) : send()),
     close() {
+      group?.flush();
       db.close();
     },
   };

@@ -1,0 +1,109 @@
+/**
+ * Small helpers shared by the integration tests: open a meeting with a facilitator and named
+ * participants, unwrap acks, wait for every screen to reach a seq, read the server's log.
+ */
+import type { ConsentStage } from '@circlewise/shared/constants';
+import type { ErrorCode } from '@circlewise/shared/errors';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import type { CreatedMeeting, Failure } from '@circlewise/shared/protocol';
+import type { MeetingView } from '@circlewise/shared/view';
+import { type Viewer, viewFor } from '@circlewise/shared/visibility';
+import { expect } from 'vitest';
+import { createMeeting, TestClient, type TestServer } from '../support/server';
+
+export interface OpenMeeting {
+  meeting: CreatedMeeting;
+  facilitator: TestClient;
+  participants: TestClient[];
+}
+
+/** Every client made through here, so a file's afterEach/afterAll can close them all. */
+const opened = new Set<TestClient>();
+
+export function client(server: TestServer, token?: string): TestClient {
+  const c = new TestClient(server.url, token);
+  opened.add(c);
+  return c;
+}
+
+export function closeClients(): void {
+  for (const c of opened) c.close();
+  opened.clear();
+}
+
+/** Creates a meeting over REST, joins its facilitator and one participant per name. */
+export async function openMeeting(server: TestServer, names: string[], title?: string): Promise<OpenMeeting> {
+  const meeting = await createMeeting(server.url, title);
+  const facilitator = client(server, meeting.facilitatorKey);
+  const joined = ok(await facilitator.join(meeting.code));
+  expect(joined.role).toBe('facilitator');
+  const participants: TestClient[] = [];
+  for (const name of names) {
+    const p = client(server);
+    const result = ok(await p.join(meeting.code, name));
+    expect(result.role).toBe('participant');
+    participants.push(p);
+  }
+  await settle([facilitator, ...participants], lastSeq(server, meeting.meetingId));
+  return { meeting, facilitator, participants };
+}
+
+/** Unwraps a successful ack, failing the test with the server's message otherwise. */
+export function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
+  if (!result.ok) {
+    const { error } = result as unknown as Failure;
+    throw new Error(`expected ok, got ${error.code}: ${error.message}`);
+  }
+  return result as Extract<T, { ok: true }>;
+}
+
+/** Asserts an error ack with a stable code and a readable message (S6). */
+export function expectError(result: unknown, code: ErrorCode): Failure['error'] {
+  expect(result).toMatchObject({ ok: false, error: { code } });
+  const { error } = result as Failure;
+  expect(typeof error.message).toBe('string');
+  expect(error.message.trim().length).toBeGreaterThan(0);
+  return error;
+}
+
+/** Resolves once every client's view has applied the event with this seq. */
+export async function settle(clients: TestClient[], seq: number): Promise<void> {
+  await Promise.all(clients.map((c) => c.until((v) => v.seq >= seq)));
+}
+
+export function log(server: TestServer, meetingId: string): MeetingEvent[] {
+  return server.app.meetings.store.events(meetingId);
+}
+
+export function lastSeq(server: TestServer, meetingId: string): number {
+  return log(server, meetingId).at(-1)?.seq ?? 0;
+}
+
+/** The view the server holds for this meeting, as this viewer may see it. */
+export function serverView(server: TestServer, meetingId: string, viewer: Viewer): MeetingView {
+  const meeting = server.app.meetings.get(meetingId);
+  if (!meeting) throw new Error(`no live meeting ${meetingId}`);
+  // The meetings these helpers open are decisions.
+  return viewFor(meeting.view, viewer) as MeetingView;
+}
+
+export function asViewer(c: TestClient): Viewer {
+  if (!c.participantId) throw new Error('this client has not joined as a participant');
+  return { role: 'participant', participantId: c.participantId };
+}
+
+/** The facilitator moves the meeting one stage on from `from`; returns the recorded seq. */
+export async function advance(facilitator: TestClient, from: ConsentStage): Promise<number> {
+  return ok(await facilitator.command({ type: 'stage.advance', from })).seq;
+}
+
+/** The participant id of a client that joined as a participant. */
+export function pid(c: TestClient): string {
+  if (!c.participantId) throw new Error('this client has not joined as a participant');
+  return c.participantId;
+}
+
+/** Every event this client received over the wire, flattened. */
+export function receivedEvents(c: TestClient): MeetingEvent[] {
+  return c.received.flat();
+}

@@ -1,0 +1,18 @@
+/**
+ * The real server in its own process, for crash tests (A1): started as
+ * `node --import tsx test/support/serverProcess.ts DATA_DIR [on|off]`, it prints `{"port":N}` once
+ * listening. Tests end it with SIGKILL, so nothing is closed or flushed on the way out.
+ */
+import { join } from 'node:path';
+import { createApp } from '@circlewise/server/app';
+import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
+
+const [dataDir, groupCommit] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: serverProcess.ts DATA_DIR [on|off]');
+const store = openSqliteStore(join(dataDir, 'circlewise.db'), {
+  synchronous: 'normal',
+  groupCommit: groupCommit === 'on',
+});
+const app = createApp({ store });
+const port = await app.listen(0, '127.0.0.1');
+process.stdout.write(`${JSON.stringify({ port })}\n`);
