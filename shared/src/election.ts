@@ -5,7 +5,8 @@
  */
 import { type ConsentCheckView, emptyCheck } from './consentCheck';
 import type { ElectionOutcome, ElectionPhase } from './constants';
-import type { Participant } from './view';
+import type { Refusal } from './rules';
+import { type Participant, presentParticipants } from './view';
 
 export interface RoleTerm {
   role: string;
@@ -112,4 +113,41 @@ export function tally(view: ElectionView): { nomineeId: string | null; count: nu
   return [...counts.entries()]
     .map(([nomineeId, by]) => ({ nomineeId, count: by.length, by }))
     .sort((a, b) => b.count - a.count);
+}
+
+/** E4: present people other than the candidate who have not yet answered this round. */
+export function waitingForOthers(view: ElectionView, round: 'objections' | 'consent'): Participant[] {
+  const candidate = currentProposal(view)?.candidateId;
+  const responses = round === 'consent' ? view.consentRound.responses : view.objectionRound.responses;
+  return presentParticipants(view)
+    .filter((p) => p.id !== candidate)
+    .filter((p) => (round === 'consent' ? responses[p.id]?.kind !== 'consent' : !responses[p.id]));
+}
+
+/** E4: the candidate answers once everyone else present has answered this round. */
+export function othersHaveAnswered(view: ElectionView, round: 'objections' | 'consent'): boolean {
+  return waitingForOthers(view, round).length === 0;
+}
+
+/** C7, E4: why nobody can be recorded as elected now, or null (the machine's guard and the console's). */
+export function canElect(view: ElectionView): Refusal | null {
+  if (view.stage !== 'consent')
+    return { code: 'wrong_stage', message: 'Someone is elected from the consent round.' };
+  const proposal = currentProposal(view);
+  if (!proposal) return { code: 'not_allowed', message: 'Nobody has been proposed yet.' };
+  if (view.participants[proposal.candidateId]?.present !== true) {
+    return { code: 'not_allowed', message: 'The candidate is no longer present: propose someone present.' };
+  }
+  const waiting = presentParticipants(view).filter(
+    (p) => view.consentRound.responses[p.id]?.kind !== 'consent',
+  );
+  if (waiting.length > 0) {
+    return {
+      code: 'not_allowed',
+      message: `Everyone present, the candidate last, must consent first. Still waiting for ${waiting
+        .map((p) => p.name)
+        .join(', ')}.`,
+    };
+  }
+  return null;
 }

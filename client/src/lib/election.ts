@@ -5,9 +5,8 @@
  */
 import type { ConsentCheckView } from '@circlewise/shared/consentCheck';
 import type { ElectionPhase } from '@circlewise/shared/constants';
-import { currentNominee, currentProposal, type ElectionView } from '@circlewise/shared/election';
+import { canElect, currentNominee, currentProposal, type ElectionView } from '@circlewise/shared/election';
 import { canEnterConsent, type Refusal } from '@circlewise/shared/rules';
-import { presentParticipants } from '@circlewise/shared/view';
 import { formatDate, nameOf, type WithPeople } from './names';
 
 /** What the consent-check components need: a decision's view or an election's. */
@@ -35,38 +34,12 @@ export function termText(termStart: string, termEnd: string): string {
   return `${formatDate(termStart)} to ${formatDate(termEnd)}`;
 }
 
-/** E4: the candidate answers once everyone else present has answered this round. */
-export function othersHaveAnswered(view: ElectionView, round: 'objections' | 'consent'): boolean {
-  return waitingForOthers(view, round).length === 0;
-}
-
-/** Present people other than the candidate who have not yet answered this round. */
-export function waitingForOthers(view: ElectionView, round: 'objections' | 'consent') {
-  const candidate = currentProposal(view)?.candidateId;
-  const responses = round === 'consent' ? view.consentRound.responses : view.objectionRound.responses;
-  return presentParticipants(view)
-    .filter((p) => p.id !== candidate)
-    .filter((p) => (round === 'consent' ? responses[p.id]?.kind !== 'consent' : !responses[p.id]));
-}
-
-/** C7, E4: why "Record: elected" is not possible yet, or null. */
+/** C7, E4: why "Record: elected" is not possible yet, or null (the server's own rule). */
 export function electRefusal(view: ElectionView): string | null {
-  if (view.stage !== 'consent') return 'Someone is elected from the consent round.';
-  const proposal = currentProposal(view);
-  if (!proposal) return 'Nobody has been proposed yet.';
-  if (view.participants[proposal.candidateId]?.present !== true) {
-    return 'The candidate is no longer present: propose someone present.';
-  }
-  const waiting = presentParticipants(view).filter(
-    (p) => view.consentRound.responses[p.id]?.kind !== 'consent',
-  );
-  if (waiting.length > 0) {
-    return `Everyone present, the candidate last, must consent first. Still waiting for ${waiting
-      .map((p) => p.name)
-      .join(', ')}.`;
-  }
-  return null;
+  return canElect(view)?.message ?? null;
 }
+
+export { othersHaveAnswered, waitingForOthers } from '@circlewise/shared/election';
 
 /** Why the election cannot move forward now (the machine's guards, in words), or null. */
 export function electionAdvanceRefusal(view: ElectionView): Refusal | null {

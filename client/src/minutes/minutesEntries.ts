@@ -2,7 +2,9 @@
  * R1: the minutes are the event log read aloud. Walks the events with the shared reducer so each
  * line can name people and versions as they were at that moment.
  */
+
 import { type Gesture, OUTCOME_LABELS, STAGE_LABELS } from '@circlewise/shared/constants';
+import { currentProposal } from '@circlewise/shared/election';
 import { FACILITATOR, type MeetingEvent, SYSTEM } from '@circlewise/shared/events';
 import { type AnyMeetingView, emptyMeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import { GESTURE_LABELS } from '../components/GestureIcon';
@@ -122,7 +124,14 @@ export function minutesFromEvents(events: readonly MeetingEvent[]): {
       case 'response.given':
         if (e.stage === 'consent' && e.kind === 'objection')
           add('response', `Late objection on version ${e.version}: ${e.reason ?? ''}`);
-        else if (e.stage === 'consent') add('response', `Consented to version ${e.version}.`);
+        else if (e.stage === 'consent')
+          add(
+            'response',
+            // E4: in an election the candidate's consent is their acceptance of the role.
+            before.kind === 'election' && currentProposal(before)?.candidateId === e.participantId
+              ? `Accepted the role (proposal version ${e.version}).`
+              : `Consented to version ${e.version}.`,
+          );
         else if (e.kind === undefined) {
           unseen.add(`o:${e.participantId}`);
           add('response', `Responded to version ${e.version} (shown when revealed).`);

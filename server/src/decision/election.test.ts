@@ -875,3 +875,26 @@ describe('no one elected', () => {
     });
   }
 });
+
+describe('the record around a decline and a new proposal', () => {
+  it('[E4][R1] a decline first reveals the hidden answers, and the declined proposal no longer stands', () => {
+    const e = electionAt('objections');
+    e.ok({ type: 'response.give', kind: 'concern', reason: 'Busy season' }, e.as('Ana'));
+    e.ok({ type: 'candidate.decline', reason: 'Not this year' }, e.as('Ben'));
+    expect(e.view().objectionRound.revealed).toBe(true);
+    expect(e.view().concerns.map((c) => c.reason)).toEqual(['Busy season']);
+    expect(e.view().stage).toBe('proposal');
+    const refused = e.run({ type: 'stage.advance', from: 'proposal' }, facilitator);
+    expect(refused.ok ? undefined : refused.error.message).toMatch(/declined proposal no longer stands/);
+  });
+
+  it('[C5][R1] a new proposal is refused while objection-round answers are hidden', () => {
+    const e = electionAt('objections');
+    e.ok({ type: 'response.give', kind: 'consent' }, e.as('Ana'));
+    const refused = e.run(
+      { type: 'candidate.propose', candidateId: e.id('Cleo'), reasons: 'Another try' },
+      facilitator,
+    );
+    expect(refused.ok ? undefined : refused.error.message).toMatch(/Reveal the responses first/);
+  });
+});

@@ -10,14 +10,20 @@ import {
   previousElectionStage,
   STAGE_LABELS,
 } from '@circlewise/shared/constants';
-import { currentNominee, currentProposal, type ElectionView } from '@circlewise/shared/election';
+import {
+  canElect,
+  currentNominee,
+  currentProposal,
+  type ElectionView,
+  othersHaveAnswered,
+} from '@circlewise/shared/election';
 import type { WireError } from '@circlewise/shared/errors';
 import { type EventBody, FACILITATOR, type MeetingEvent } from '@circlewise/shared/events';
 import { canEnterConsent } from '@circlewise/shared/rules';
 import type { SnapshotFrom } from 'xstate';
 import { respondInCheck, revealObjectionRound } from './consentCheckDecide';
 import { type Caller, type DecideEnv, type Decision, stepThrough } from './decide';
-import { electionMachine, othersHaveAnswered } from './electionMachine';
+import { electionMachine } from './electionMachine';
 
 export type ElectionSnapshot = SnapshotFrom<typeof electionMachine>;
 
@@ -123,7 +129,9 @@ function toEvents(view: ElectionView, command: Command, me: string, env: DecideE
           `The candidate declines during the objection or consent round; the election is in ${label(stage)}.`,
         );
       }
+      // What others said in a hidden round stays on the record (R1): it is revealed first.
       return [
+        ...revealObjectionRound(view, true),
         {
           type: 'candidate.declined',
           version: proposal.version,
@@ -191,6 +199,10 @@ function propose(view: ElectionView, command: CommandOf<'candidate.propose'>): B
   if (view.participants[command.candidateId]?.present !== true) {
     return err('not_found', 'The candidate must be a participant present in this meeting.');
   }
+  // As with a decision's amendment: hidden answers would be lost from the record by a new round.
+  if (!view.objectionRound.revealed && Object.keys(view.objectionRound.responses).length > 0) {
+    return err('not_allowed', 'Reveal the responses first, so what was said is on the record.');
+  }
   const proposal = currentProposal(view);
   const proposed: Body = {
     type: 'candidate.proposed',
@@ -257,7 +269,7 @@ function explain(view: ElectionView, command: Command, event: MeetingEvent): Wir
     case 'stage.changed':
       if (event.to === 'nominations') return err('not_allowed', 'Set the role and its term first.');
       if (event.to === 'objections' && event.from === 'proposal')
-        return err('not_allowed', 'Propose a candidate first.');
+        return err('not_allowed', 'Propose a candidate first: a declined proposal no longer stands.');
       if (event.to === 'consent') return canEnterConsent(view) ?? err('not_allowed', 'Not yet.');
       return err('not_allowed', `The election cannot go from ${stage} to ${label(event.to)}.`);
     case 'response.given': {
@@ -273,7 +285,7 @@ function explain(view: ElectionView, command: Command, event: MeetingEvent): Wir
     case 'election.recorded':
       if (view.stage !== 'consent')
         return err('wrong_stage', `Someone is elected from the consent round; the election is in ${stage}.`);
-      return err('not_allowed', 'Everyone present, the candidate last, must consent first.');
+      return canElect(view) ?? err('not_allowed', 'The outcome cannot be recorded now.');
     case 'candidate.declined':
       return err('forbidden', 'Only the proposed candidate can decline.');
     case 'candidate.proposed':

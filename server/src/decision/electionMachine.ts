@@ -5,11 +5,16 @@
  * the election reducer's view and nothing else (A5). Pure.
  */
 import type { ElectionStage } from '@circlewise/shared/constants';
-import { currentProposal, type ElectionView, emptyElectionView } from '@circlewise/shared/election';
+import {
+  canElect,
+  currentProposal,
+  type ElectionView,
+  emptyElectionView,
+  othersHaveAnswered,
+} from '@circlewise/shared/election';
 import { reduceElection } from '@circlewise/shared/electionReducer';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { canEnterConsent } from '@circlewise/shared/rules';
-import { presentParticipants } from '@circlewise/shared/view';
 import { and, assign, not, setup } from 'xstate';
 import * as check from './consentCheckGuards';
 
@@ -21,24 +26,6 @@ const movesTo = (to: ElectionStage) => ({ type: 'movesTo', params: { to } }) as 
 const respondsIn = (stage: 'objections' | 'consent') => ({ type: 'respondsIn', params: { stage } }) as const;
 const candidateLast = (stage: 'objections' | 'consent') =>
   ({ type: 'candidateLast', params: { stage } }) as const;
-
-/** E4: the candidate answers after everyone else present has answered this round. */
-export function othersHaveAnswered(view: ElectionView, round: 'objections' | 'consent'): boolean {
-  const candidate = currentProposal(view)?.candidateId;
-  const responses = round === 'consent' ? view.consentRound.responses : view.objectionRound.responses;
-  return presentParticipants(view)
-    .filter((p) => p.id !== candidate)
-    .every((p) =>
-      round === 'consent' ? responses[p.id]?.kind === 'consent' : responses[p.id] !== undefined,
-    );
-}
-
-/** Everyone present, the candidate last, consented to the current proposal (C7, E4). */
-export function canElect(view: ElectionView): boolean {
-  const proposal = currentProposal(view);
-  if (!proposal || view.participants[proposal.candidateId]?.present !== true) return false;
-  return presentParticipants(view).every((p) => view.consentRound.responses[p.id]?.kind === 'consent');
-}
 
 export const electionMachine = setup({
   types: {
@@ -70,7 +57,11 @@ export const electionMachine = setup({
       event.type === 'candidate.proposed' &&
       context.view.participants[event.candidateId]?.present === true &&
       check.newVersionResolvesOpen(context.view, event.version, event.resolves),
-    hasProposal: ({ context }) => currentProposal(context.view) !== undefined,
+    /** A proposal stands until its candidate declines it: then another proposal is needed (E4). */
+    hasProposal: ({ context }) => {
+      const proposal = currentProposal(context.view);
+      return proposal !== undefined && !context.view.declined.some((d) => d.version === proposal.version);
+    },
     respondsIn: ({ context, event }, params: { stage: 'objections' | 'consent' }) =>
       check.respondsIn(context.view, event, params.stage),
     /** E4: the candidate answers last. */
@@ -101,7 +92,7 @@ export const electionMachine = setup({
         proposal !== undefined &&
         event.version === proposal.version &&
         event.electedId === proposal.candidateId &&
-        canElect(context.view)
+        canElect(context.view) === null
       );
     },
     nobodyElected: ({ event }) => event.type === 'election.recorded' && event.outcome === 'none',

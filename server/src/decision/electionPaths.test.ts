@@ -8,13 +8,19 @@
  * States are compared by an abstraction of the view (no seq, no time), and ids are derived from
  * it, so an event proposed for one representative is valid for every state equal to it.
  */
-import { currentNominee, currentProposal, type ElectionView, tally } from '@circlewise/shared/election';
+import {
+  currentNominee,
+  currentProposal,
+  type ElectionView,
+  othersHaveAnswered,
+  tally,
+} from '@circlewise/shared/election';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
 import { openObjections, presentParticipants } from '@circlewise/shared/view';
 import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { createActor, type SnapshotFrom } from 'xstate';
-import { electionMachine, othersHaveAnswered } from './electionMachine';
+import { electionMachine } from './electionMachine';
 import { T0, testId } from './testMeeting';
 
 type Snap = SnapshotFrom<typeof electionMachine>;
