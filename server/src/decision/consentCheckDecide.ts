@@ -106,3 +106,21 @@ export function revealObjectionRound(view: CheckView, onlyIfHidden = false): Bod
 export function badReveal(stage: 'reactions' | 'objections'): Body {
   return { type: 'responses.revealed', stage, reactions: [], responses: [] };
 }
+
+/**
+ * Why a test or a withdrawal of an objection was refused (C2, C8), in words. The stage first:
+ * an objection still open after going back a stage is not "already raised".
+ */
+export function explainObjectionRefusal(
+  view: CheckView & { stage: string },
+  event: { type: 'objection.tested' | 'objection.withdrawn'; objectionId: string; by: string },
+  wrongStage: string,
+): WireError {
+  if (view.stage !== 'objections') return err('wrong_stage', wrongStage);
+  const o = view.objections.find((x) => x.id === event.objectionId);
+  if (!o) return err('not_found', 'No such objection (it shows once the responses are revealed).');
+  if (event.type === 'objection.withdrawn' && o.participantId !== event.by) {
+    return err('forbidden', 'Only the person who raised an objection can withdraw it.');
+  }
+  return err('not_allowed', `This objection is already ${o.status}.`);
+}

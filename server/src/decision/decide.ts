@@ -17,7 +17,12 @@ import { FACILITATOR } from '@circlewise/shared/events';
 import { canAdopt, canEnterConsent, canPresent } from '@circlewise/shared/rules';
 import { currentVersion, type MeetingView } from '@circlewise/shared/view';
 import { type AnyMachineSnapshot, type AnyStateMachine, getNextSnapshot, type SnapshotFrom } from 'xstate';
-import { badReveal, respondInCheck, revealObjectionRound } from './consentCheckDecide';
+import {
+  badReveal,
+  explainObjectionRefusal,
+  respondInCheck,
+  revealObjectionRound,
+} from './consentCheckDecide';
 import { consentDecisionMachine } from './consentDecisionMachine';
 
 export type DecisionSnapshot = SnapshotFrom<typeof consentDecisionMachine>;
@@ -258,18 +263,8 @@ function explain(view: MeetingView, command: Command, event: MeetingEvent): Wire
             `Only reactions and objection-round responses are hidden; the meeting is in ${stage}.`,
           );
     case 'objection.tested':
-    case 'objection.withdrawn': {
-      // The stage first: an objection still open after going back to reactions is not "already raised".
-      if (view.stage !== 'objections') {
-        return err('wrong_stage', `${ASKED_IN[command.type]} The meeting is in ${stage}.`);
-      }
-      const o = view.objections.find((x) => x.id === event.objectionId);
-      if (!o) return err('not_found', 'No such objection (it shows once the responses are revealed).');
-      if (event.type === 'objection.withdrawn' && o.participantId !== event.by) {
-        return err('forbidden', 'Only the person who raised an objection can withdraw it.');
-      }
-      return err('not_allowed', `This objection is already ${o.status}.`);
-    }
+    case 'objection.withdrawn':
+      return explainObjectionRefusal(view, event, `${ASKED_IN[command.type]} The meeting is in ${stage}.`);
     case 'question.answered':
       return err('not_found', 'No such question.');
     case 'proposal.amended':

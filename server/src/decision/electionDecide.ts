@@ -21,7 +21,7 @@ import type { WireError } from '@circlewise/shared/errors';
 import { type EventBody, FACILITATOR, type MeetingEvent } from '@circlewise/shared/events';
 import { canEnterConsent } from '@circlewise/shared/rules';
 import type { SnapshotFrom } from 'xstate';
-import { respondInCheck, revealObjectionRound } from './consentCheckDecide';
+import { explainObjectionRefusal, respondInCheck, revealObjectionRound } from './consentCheckDecide';
 import { type Caller, type DecideEnv, type Decision, stepThrough } from './decide';
 import { electionMachine } from './electionMachine';
 
@@ -293,19 +293,12 @@ function explain(view: ElectionView, command: Command, event: MeetingEvent): Wir
     case 'nomination.changed':
       return err('wrong_stage', `Nominations are changed in the change round; the election is in ${stage}.`);
     case 'objection.tested':
-    case 'objection.withdrawn': {
-      if (view.stage !== 'objections')
-        return err(
-          'wrong_stage',
-          `Objections are handled in the objection round; the election is in ${stage}.`,
-        );
-      const o = view.objections.find((x) => x.id === event.objectionId);
-      if (!o) return err('not_found', 'No such objection (it shows once the responses are revealed).');
-      if (event.type === 'objection.withdrawn' && o.participantId !== event.by) {
-        return err('forbidden', 'Only the person who raised an objection can withdraw it.');
-      }
-      return err('not_allowed', `This objection is already ${o.status}.`);
-    }
+    case 'objection.withdrawn':
+      return explainObjectionRefusal(
+        view,
+        event,
+        `Objections are handled in the objection round; the election is in ${stage}.`,
+      );
     case 'participant.left':
       return err('not_found', 'That participant is not present.');
     default:
