@@ -3,6 +3,7 @@ import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import { type CandidateProposal, type ElectionView, type RoleTerm, tally } from '@circlewise/shared/election';
 import { nomineeName, termText } from '../lib/election';
 import { nameOf } from '../lib/names';
+import { ConcernList } from './ConcernList';
 
 export function RoleCard({ role }: { role: RoleTerm | undefined }) {
   if (!role) {
@@ -125,7 +126,7 @@ export function ElectionOutcomeSummary({ view }: { view: ElectionView }) {
         </p>
         {outcome.termStart && outcome.termEnd && <p>Term: {termText(outcome.termStart, outcome.termEnd)}</p>}
         {outcome.note && <p>Note: {outcome.note}</p>}
-        {view.concerns.length > 0 && <ConcernList view={view} />}
+        <ConcernList view={view} heading="Concerns recorded with it" />
       </section>
     );
   }
@@ -135,20 +136,5 @@ export function ElectionOutcomeSummary({ view }: { view: ElectionView }) {
       {view.role && <p>The role {view.role.role} stays open.</p>}
       {outcome.note && <p>Note: {outcome.note}</p>}
     </section>
-  );
-}
-
-function ConcernList({ view }: { view: ElectionView }) {
-  return (
-    <>
-      <h3>Concerns recorded with it</h3>
-      <ul className="list">
-        {view.concerns.map((c) => (
-          <li key={c.id}>
-            <strong>{nameOf(view, c.participantId)}</strong>: {c.reason}
-          </li>
-        ))}
-      </ul>
-    </>
   );
 }

@@ -3,8 +3,8 @@ import { currentVersion, type MeetingView } from '@circlewise/shared/view';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { OutcomeSummary } from '../participant/OutcomeStage';
-import { meetingPath } from '../routing';
 import { useMeeting } from '../store/MeetingContext';
+import { ConsoleHeader } from './ConsoleHeader';
 import { ElectionConsole } from './election/ElectionConsole';
 import { ObjectionsPanel } from './ObjectionsPanel';
 import { OutcomeForm } from './OutcomeForm';
@@ -27,24 +27,11 @@ function DecisionConsole({ view }: { view: MeetingView }) {
     <div className="page console">
       <ConnectionBanner />
       <StageAnnouncer />
-      <header className="console-header">
-        <div>
-          <p className="eyebrow">Facilitating · {STAGE_LABELS[view.stage]}</p>
-          <h1>{view.title || 'Meeting'}</h1>
-          <nav className="actions" aria-label="Meeting screens">
-            <a className="button" href={meetingPath(view.code, 'projector')} target="_blank" rel="noreferrer">
-              Open projector view
-            </a>
-            <a className="button" href={meetingPath(view.code, 'minutes')} target="_blank" rel="noreferrer">
-              Minutes
-            </a>
-          </nav>
-        </div>
-        <p className="join-code">
-          <span className="eyebrow">Join code</span>
-          <strong>{view.code}</strong>
-        </p>
-      </header>
+      <ConsoleHeader
+        eyebrow={`Facilitating · ${STAGE_LABELS[view.stage]}`}
+        title={view.title || 'Meeting'}
+        code={view.code}
+      />
       <div className="columns">
         <main className="column">
           {view.stage === 'outcome' ? (

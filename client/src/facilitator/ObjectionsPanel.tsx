@@ -1,4 +1,5 @@
 import type { Objection } from '@circlewise/shared/view';
+import { ConcernList } from '../components/ConcernList';
 import { objectionStatusText } from '../components/ResponseKindLabel';
 import { SubmitStatus } from '../components/SubmitStatus';
 import type { CheckViewLike } from '../lib/election';
@@ -26,18 +27,7 @@ export function ObjectionsPanel({
           ))}
         </ul>
       )}
-      {view.concerns.length > 0 && (
-        <>
-          <h3>{concernsHeading}</h3>
-          <ul className="list">
-            {view.concerns.map((c) => (
-              <li key={c.id}>
-                <strong>{nameOf(view, c.participantId)}</strong>: {c.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ConcernList view={view} heading={concernsHeading} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { DEFAULT_REVIEW_MONTHS, OUTCOME_LABELS, OUTCOMES, type Outcome } from '@
 import { canAdopt } from '@circlewise/shared/rules';
 import type { MeetingView } from '@circlewise/shared/view';
 import { useState } from 'react';
+import { DateField } from '../components/DateField';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 
@@ -49,15 +50,7 @@ export function OutcomeForm({ view }: { view: MeetingView }) {
         ))}
       </fieldset>
       {outcome === 'adopted' && (
-        <>
-          <label htmlFor="review-date">Review date</label>
-          <input
-            id="review-date"
-            type="date"
-            value={reviewDate}
-            onChange={(e) => setReviewDate(e.target.value)}
-          />
-        </>
+        <DateField id="review-date" label="Review date" value={reviewDate} onChange={setReviewDate} />
       )}
       <label htmlFor="outcome-note">Note (optional)</label>
       <textarea id="outcome-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -1,8 +1,8 @@
 import { nextStage, previousStage, STAGE_LABELS } from '@circlewise/shared/constants';
 import { canEnterConsent, canPresent, type Refusal } from '@circlewise/shared/rules';
 import { isConsentStage, type MeetingView } from '@circlewise/shared/view';
-import { SubmitStatus } from '../components/SubmitStatus';
-import { useSubmit } from '../lib/useSubmit';
+import { RevealButton } from './RevealButton';
+import { StageMoves } from './StageMoves';
 
 /** Why the meeting cannot move forward now, from the same rules the server applies. */
 export function advanceRefusal(view: MeetingView): Refusal | null {
@@ -15,13 +15,8 @@ export function advanceRefusal(view: MeetingView): Refusal | null {
 }
 
 export function StageControls({ view }: { view: MeetingView }) {
-  const move = useSubmit();
-  const reveal = useSubmit();
   if (!isConsentStage(view.stage)) return null;
   const from = view.stage;
-  const next = nextStage(from);
-  const back = previousStage(from);
-  const refusal = advanceRefusal(view);
   const hidden =
     (from === 'reactions' && !view.reactionsRevealed && Object.keys(view.reactions).length > 0) ||
     (from === 'objections' &&
@@ -32,46 +27,15 @@ export function StageControls({ view }: { view: MeetingView }) {
     <section className="card" aria-labelledby="stage-controls">
       <h2 id="stage-controls">Stage: {STAGE_LABELS[from]}</h2>
       {hidden && (
-        <>
-          <button
-            type="button"
-            className="primary"
-            disabled={reveal.busy}
-            onClick={() => reveal.submit({ type: 'responses.reveal' })}
-          >
-            Reveal responses
-          </button>
-          <SubmitStatus state={reveal.state} recorded="Responses revealed." />
-        </>
+        <RevealButton command="responses.reveal" label="Reveal responses" recorded="Responses revealed." />
       )}
-      <div className="actions">
-        {back && (
-          <button
-            type="button"
-            disabled={move.busy}
-            onClick={() => move.submit({ type: 'stage.back', from })}
-          >
-            ← Back to {STAGE_LABELS[back]}
-          </button>
-        )}
-        {next && (
-          <button
-            type="button"
-            className="primary"
-            disabled={move.busy || refusal !== null}
-            aria-describedby={refusal ? 'advance-refusal' : undefined}
-            onClick={() => move.submit({ type: 'stage.advance', from })}
-          >
-            {from === 'proposal' ? 'Present the proposal' : `Go to ${STAGE_LABELS[next]}`} →
-          </button>
-        )}
-      </div>
-      {refusal && (
-        <p id="advance-refusal" className="refusal">
-          {refusal.message}
-        </p>
-      )}
-      <SubmitStatus state={move.state} recorded="Stage changed." />
+      <StageMoves
+        from={from}
+        back={previousStage(from)}
+        next={nextStage(from)}
+        refusal={advanceRefusal(view)}
+        advanceLabels={{ proposal: 'Present the proposal' }}
+      />
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
-import { objectionStatusText } from '../components/ResponseKindLabel';
 import { nomineeName, termText } from '../lib/election';
 import { formatTime, nameOf } from '../lib/names';
 import { MinutesLog, type RolesLoad } from './MinutesLog';
+import { MinutesSection } from './MinutesSection';
 import type { MinutesEntry } from './minutesEntries';
+import { ObjectionsAndConcerns } from './ObjectionsAndConcerns';
 
 /** R1, E5: an election's minutes, from its log; with the role register the server keeps. */
 export function ElectionMinutes({
@@ -46,8 +47,7 @@ export function ElectionMinutes({
         )}
       </header>
 
-      <section className="card" aria-labelledby="m-role">
-        <h2 id="m-role">Role and term</h2>
+      <MinutesSection id="m-role" heading="Role and term">
         {view.role ? (
           <>
             <p>
@@ -58,10 +58,9 @@ export function ElectionMinutes({
         ) : (
           <p className="empty">No role was set.</p>
         )}
-      </section>
+      </MinutesSection>
 
-      <section className="card" aria-labelledby="m-nominations">
-        <h2 id="m-nominations">Nominations</h2>
+      <MinutesSection id="m-nominations" heading="Nominations">
         {nominations.length === 0 ? (
           <p className="empty">No nominations.</p>
         ) : (
@@ -82,11 +81,10 @@ export function ElectionMinutes({
             ))}
           </ul>
         )}
-      </section>
+      </MinutesSection>
 
       {view.changes.length > 0 && (
-        <section className="card" aria-labelledby="m-changes">
-          <h2 id="m-changes">Change round</h2>
+        <MinutesSection id="m-changes" heading="Change round">
           <ul className="list">
             {view.changes.map((c) => (
               <li key={`${c.participantId}-${c.at}`}>
@@ -97,12 +95,11 @@ export function ElectionMinutes({
               </li>
             ))}
           </ul>
-        </section>
+        </MinutesSection>
       )}
 
       {view.proposals.length > 0 && (
-        <section className="card" aria-labelledby="m-proposals">
-          <h2 id="m-proposals">Proposals</h2>
+        <MinutesSection id="m-proposals" heading="Proposals">
           {view.proposals.map((p) => {
             const declined = view.declined.find((d) => d.version === p.version);
             return (
@@ -123,36 +120,10 @@ export function ElectionMinutes({
               </article>
             );
           })}
-        </section>
+        </MinutesSection>
       )}
 
-      {view.objections.length > 0 && (
-        <section className="card" aria-labelledby="m-objections">
-          <h2 id="m-objections">Objections and their fate</h2>
-          <ul className="list">
-            {view.objections.map((o) => (
-              <li key={o.id}>
-                <strong>{nameOf(view, o.participantId)}</strong> (version {o.version}): {o.reason} —{' '}
-                <em>{objectionStatusText(o.status, o.resolvedBy)}</em>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {view.concerns.length > 0 && (
-        <section className="card" aria-labelledby="m-concerns">
-          <h2 id="m-concerns">Concerns</h2>
-          <ul className="list">
-            {view.concerns.map((c) => (
-              <li key={c.id}>
-                <strong>{nameOf(view, c.participantId)}</strong>: {c.reason}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
+      <ObjectionsAndConcerns view={view} />
       <RoleRegister roles={roles} />
       <MinutesLog entries={entries} />
     </div>
@@ -161,8 +132,7 @@ export function ElectionMinutes({
 
 function RoleRegister({ roles }: { roles: RolesLoad | undefined }) {
   return (
-    <section className="card" aria-labelledby="m-register">
-      <h2 id="m-register">Role register</h2>
+    <MinutesSection id="m-register" heading="Role register">
       {!roles ? (
         <p className="muted">The role register was not loaded.</p>
       ) : roles.state === 'error' ? (
@@ -178,6 +148,6 @@ function RoleRegister({ roles }: { roles: RolesLoad | undefined }) {
           ))}
         </ul>
       )}
-    </section>
+    </MinutesSection>
   );
 }

@@ -2,13 +2,14 @@ import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import type { MeetingView } from '@circlewise/shared/view';
 import { useEffect, useMemo, useState } from 'react';
-import { objectionStatusText } from '../components/ResponseKindLabel';
-import { formatDate, formatTime, nameOf } from '../lib/names';
+import { formatDate, formatTime } from '../lib/names';
 import { fetchEvents, fetchRoles } from '../net/api';
 import { loadFacilitatorKey, loadParticipant } from '../net/identity';
 import { ElectionMinutes } from './ElectionMinutes';
 import { MinutesLog, type RolesLoad } from './MinutesLog';
+import { MinutesSection } from './MinutesSection';
 import { type MinutesEntry, minutesFromEvents } from './minutesEntries';
+import { ObjectionsAndConcerns } from './ObjectionsAndConcerns';
 
 type Load =
   | { state: 'loading' }
@@ -102,8 +103,7 @@ function DecisionMinutes({ view, entries }: { view: MeetingView; entries: Minute
         )}
       </header>
 
-      <section className="card" aria-labelledby="m-versions">
-        <h2 id="m-versions">Proposal versions</h2>
+      <MinutesSection id="m-versions" heading="Proposal versions">
         {view.versions.map((v) => (
           <article key={v.version} className="version">
             <h3>
@@ -115,35 +115,9 @@ function DecisionMinutes({ view, entries }: { view: MeetingView; entries: Minute
             <p className="prose">{v.text}</p>
           </article>
         ))}
-      </section>
+      </MinutesSection>
 
-      {view.objections.length > 0 && (
-        <section className="card" aria-labelledby="m-objections">
-          <h2 id="m-objections">Objections and their fate</h2>
-          <ul className="list">
-            {view.objections.map((o) => (
-              <li key={o.id}>
-                <strong>{nameOf(view, o.participantId)}</strong> (version {o.version}): {o.reason} —{' '}
-                <em>{objectionStatusText(o.status, o.resolvedBy)}</em>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {view.concerns.length > 0 && (
-        <section className="card" aria-labelledby="m-concerns">
-          <h2 id="m-concerns">Concerns</h2>
-          <ul className="list">
-            {view.concerns.map((c) => (
-              <li key={c.id}>
-                <strong>{nameOf(view, c.participantId)}</strong>: {c.reason}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
+      <ObjectionsAndConcerns view={view} />
       <MinutesLog entries={entries} />
     </div>
   );

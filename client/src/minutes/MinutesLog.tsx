@@ -1,5 +1,6 @@
 import { formatTime } from '../lib/names';
 import type { RoleEntry } from '../net/api';
+import { MinutesSection } from './MinutesSection';
 import type { MinutesEntry } from './minutesEntries';
 
 /** The role register of an election (E5), loaded after its events. */
@@ -8,8 +9,7 @@ export type RolesLoad = { state: 'ready'; roles: RoleEntry[] } | { state: 'error
 export function MinutesLog({ entries }: { entries: MinutesEntry[] }) {
   return (
     <>
-      <section className="card" aria-labelledby="m-log">
-        <h2 id="m-log">Everything that happened</h2>
+      <MinutesSection id="m-log" heading="Everything that happened">
         <ol className="log">
           {entries.map((entry) => (
             <li key={entry.seq} className={`log-${entry.kind}`}>
@@ -20,7 +20,7 @@ export function MinutesLog({ entries }: { entries: MinutesEntry[] }) {
             </li>
           ))}
         </ol>
-      </section>
+      </MinutesSection>
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>
           Print or save as PDF

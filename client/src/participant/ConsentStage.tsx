@@ -1,23 +1,15 @@
-import { currentVersion, presentParticipants } from '@circlewise/shared/view';
-import { useState } from 'react';
-import { Counts } from '../components/Counts';
+import { currentVersion } from '@circlewise/shared/view';
 import { ProposalCard } from '../components/ProposalCard';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
+import { ConsentSoFar } from './ConsentSoFar';
+import { LateObjection } from './LateObjection';
 import type { StageProps } from './stageProps';
 
 export function ConsentStage({ view, me }: StageProps) {
   const version = currentVersion(view);
   const mine = view.consentRound.responses[me];
   const consent = useSubmit();
-  const object = useSubmit();
-  const [objecting, setObjecting] = useState(false);
-  const [reason, setReason] = useState('');
-
-  const raise = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (await object.submit({ type: 'response.give', kind: 'objection', reason })) setReason('');
-  };
 
   return (
     <>
@@ -39,35 +31,12 @@ export function ConsentStage({ view, me }: StageProps) {
             <SubmitStatus state={consent.state} recorded="Consent recorded." />
           </>
         )}
-        {!objecting ? (
-          <button type="button" onClick={() => setObjecting(true)}>
-            I see an objection
-          </button>
-        ) : (
-          <form onSubmit={raise}>
-            <label htmlFor="late-reason">
-              Reason (required): what harm do you see, or how could it be better?
-            </label>
-            <textarea id="late-reason" value={reason} rows={4} onChange={(e) => setReason(e.target.value)} />
-            <p className="muted">An objection now takes the meeting back to the objection round.</p>
-            <button type="submit" className="danger" disabled={object.busy}>
-              Raise objection
-            </button>
-          </form>
-        )}
-        <SubmitStatus state={object.state} recorded="Objection recorded." />
+        <LateObjection
+          reasonLabel="Reason (required): what harm do you see, or how could it be better?"
+          consequence="An objection now takes the meeting back to the objection round."
+        />
       </section>
-      <section className="card" aria-labelledby="consented-heading">
-        <h2 id="consented-heading">Consent so far</h2>
-        <Counts view={view} responses={view.consentRound.responses} />
-        <ul className="list">
-          {presentParticipants(view).map((p) => (
-            <li key={p.id}>
-              {p.name}: {view.consentRound.responses[p.id]?.kind === 'consent' ? 'consented' : 'not yet'}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ConsentSoFar view={view} />
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { RESPONSE_KINDS, type ResponseKind } from '@circlewise/shared/constants';
-import { currentVersion, type Objection, presentParticipants } from '@circlewise/shared/view';
+import { currentVersion, type Objection } from '@circlewise/shared/view';
 import { useState } from 'react';
-import { Counts } from '../components/Counts';
 import { ProposalCard } from '../components/ProposalCard';
 import { objectionStatusText, RESPONSE_LABELS } from '../components/ResponseKindLabel';
 import { SubmitStatus } from '../components/SubmitStatus';
 import type { CheckViewLike } from '../lib/election';
 import { nameOf } from '../lib/names';
 import { useSubmit } from '../lib/useSubmit';
+import { HiddenRoundList } from './HiddenRoundList';
 import type { StageProps } from './stageProps';
 
 export function ObjectionsStage({ view, me }: StageProps) {
@@ -66,33 +66,20 @@ export function ObjectionRound({
           </section>
         )
       )}
-      <section className="card" aria-labelledby="responses-heading">
-        <h2 id="responses-heading">Responses</h2>
-        <Counts view={view} responses={round.responses} />
-        {!round.revealed && (
-          <p className="muted">Responses stay hidden until the facilitator reveals them all at once.</p>
-        )}
-        <ul className="list">
-          {presentParticipants(view)
-            .filter((p) => p.id !== me && round.responses[p.id])
-            .map((p) => {
-              const r = round.responses[p.id]!;
-              return (
-                <li key={p.id}>
-                  <strong>{p.name}</strong>:{' '}
-                  {r.hidden || !r.kind ? (
-                    <span className="muted">responded</span>
-                  ) : (
-                    <>
-                      {RESPONSE_LABELS[r.kind]}
-                      {r.reason && `: ${r.reason}`}
-                    </>
-                  )}
-                </li>
-              );
-            })}
-        </ul>
-      </section>
+      <HiddenRoundList
+        view={view}
+        me={me}
+        round={round}
+        heading="Responses"
+        shown={(r) =>
+          r.hidden || !r.kind ? undefined : (
+            <>
+              {RESPONSE_LABELS[r.kind]}
+              {r.reason && `: ${r.reason}`}
+            </>
+          )
+        }
+      />
       <ObjectionList view={view} me={me} />
     </>
   );

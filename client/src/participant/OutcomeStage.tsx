@@ -1,18 +1,15 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { MeetingView } from '@circlewise/shared/view';
-import { formatDate, nameOf } from '../lib/names';
-import { meetingPath } from '../routing';
+import { ConcernList } from '../components/ConcernList';
+import { ReadMinutesLink } from '../components/ReadMinutesLink';
+import { formatDate } from '../lib/names';
 import type { StageProps } from './stageProps';
 
 export function OutcomeStage({ view }: StageProps) {
   return (
     <>
       <OutcomeSummary view={view} />
-      <p>
-        <a className="button" href={meetingPath(view.code, 'minutes')}>
-          Read the minutes
-        </a>
-      </p>
+      <ReadMinutesLink code={view.code} />
     </>
   );
 }
@@ -30,18 +27,7 @@ export function OutcomeSummary({ view }: { view: MeetingView }) {
       {version && <p className="prose">{version.text}</p>}
       {outcome.reviewDate && <p>Review by {formatDate(outcome.reviewDate)}.</p>}
       {outcome.note && <p>Note: {outcome.note}</p>}
-      {view.concerns.length > 0 && (
-        <>
-          <h3>Concerns recorded with it</h3>
-          <ul className="list">
-            {view.concerns.map((c) => (
-              <li key={c.id}>
-                <strong>{nameOf(view, c.participantId)}</strong>: {c.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ConcernList view={view} heading="Concerns recorded with it" />
     </section>
   );
 }

@@ -1,16 +1,13 @@
-import { STAGE_LABELS, type Stage } from '@circlewise/shared/constants';
+import type { Stage } from '@circlewise/shared/constants';
 import type { ComponentType } from 'react';
-import { ConnectionBanner } from '../components/ConnectionBanner';
-import { StageAnnouncer } from '../components/StageAnnouncer';
-import { SubmitStatus } from '../components/SubmitStatus';
 import { STAGE_ASKS } from '../lib/stageText';
-import { useSubmit } from '../lib/useSubmit';
 import { useMeeting } from '../store/MeetingContext';
 import { ClarifyingStage } from './ClarifyingStage';
 import { ConsentStage } from './ConsentStage';
 import { ElectionParticipantView } from './election/ElectionParticipantView';
 import { ObjectionsStage } from './ObjectionsStage';
 import { OutcomeStage } from './OutcomeStage';
+import { ParticipantFrame } from './ParticipantFrame';
 import { ProposalStage } from './ProposalStage';
 import { ReactionsStage } from './ReactionsStage';
 import type { StageProps } from './stageProps';
@@ -38,52 +35,16 @@ export function ParticipantView() {
 
 function DecisionParticipantView({ view, me }: StageProps) {
   const Stage = STAGES[view.stage];
-  const present = view.participants[me]?.present ?? false;
   return (
-    <div className="page participant">
-      <ConnectionBanner />
-      <StageAnnouncer />
-      <header className="stage-header">
-        <p className="eyebrow">
-          {view.title || 'Meeting'} · {view.participants[me]?.name}
-        </p>
-        <h1>{STAGE_LABELS[view.stage]}</h1>
-        <p className="ask">{STAGE_ASKS[view.stage]}</p>
-      </header>
-      {present || view.stage === 'outcome' ? (
-        <main>
-          {/* Keyed by stage so that half-typed forms and their status reset when the stage moves. */}
-          <Stage key={view.stage} view={view} me={me} />
-          {view.stage !== 'outcome' && <LeaveButton />}
-        </main>
-      ) : (
-        <main>
-          <p className="card" role="alert">
-            You are no longer counted as present in this meeting (you left or were marked absent). Ask the
-            facilitator if you should be back in.
-          </p>
-        </main>
-      )}
-    </div>
-  );
-}
-
-export function LeaveButton() {
-  const { state, submit, busy } = useSubmit();
-  return (
-    <div className="leave">
-      <button
-        type="button"
-        disabled={busy}
-        onClick={() => {
-          if (window.confirm('Leave this meeting? You will no longer count for consent.')) {
-            void submit({ type: 'participant.leave' });
-          }
-        }}
-      >
-        Leave meeting
-      </button>
-      <SubmitStatus state={state} recorded="You have left the meeting." />
-    </div>
+    <ParticipantFrame
+      context={view.title || 'Meeting'}
+      name={view.participants[me]?.name}
+      stage={view.stage}
+      ask={STAGE_ASKS[view.stage]}
+      present={view.participants[me]?.present ?? false}
+    >
+      {/* Keyed by stage so that half-typed forms and their status reset when the stage moves. */}
+      <Stage key={view.stage} view={view} me={me} />
+    </ParticipantFrame>
   );
 }

@@ -1,12 +1,11 @@
 import { GESTURES, type Gesture } from '@circlewise/shared/constants';
-import { currentVersion, presentParticipants } from '@circlewise/shared/view';
+import { currentVersion } from '@circlewise/shared/view';
 import { useState } from 'react';
-import { Counts } from '../components/Counts';
 import { GESTURE_LABELS, GestureIcon } from '../components/GestureIcon';
 import { ProposalCard } from '../components/ProposalCard';
 import { SubmitStatus } from '../components/SubmitStatus';
-import { nameOf } from '../lib/names';
 import { useSubmit } from '../lib/useSubmit';
+import { HiddenRoundList } from './HiddenRoundList';
 import type { StageProps } from './stageProps';
 
 export function ReactionsStage({ view, me }: StageProps) {
@@ -34,32 +33,19 @@ export function ReactionsStage({ view, me }: StageProps) {
       ) : (
         <p className="hint">The reactions are revealed; this round is closing.</p>
       )}
-      <section className="card" aria-labelledby="reactions-heading">
-        <h2 id="reactions-heading">Reactions</h2>
-        <Counts view={view} responses={view.reactions} />
-        {!view.reactionsRevealed && (
-          <p className="muted">Reactions stay hidden until the facilitator reveals them all at once.</p>
-        )}
-        <ul className="list">
-          {presentParticipants(view)
-            .filter((p) => p.id !== me && view.reactions[p.id])
-            .map((p) => {
-              const r = view.reactions[p.id]!;
-              return (
-                <li key={p.id}>
-                  <strong>{nameOf(view, p.id)}</strong>:{' '}
-                  {r.hidden ? (
-                    <span className="muted">responded</span>
-                  ) : (
-                    <>
-                      {r.gesture && <GestureIcon gesture={r.gesture} />} {r.text}
-                    </>
-                  )}
-                </li>
-              );
-            })}
-        </ul>
-      </section>
+      <HiddenRoundList
+        view={view}
+        me={me}
+        round={{ responses: view.reactions, revealed: view.reactionsRevealed }}
+        heading="Reactions"
+        shown={(r) =>
+          r.hidden ? undefined : (
+            <>
+              {r.gesture && <GestureIcon gesture={r.gesture} />} {r.text}
+            </>
+          )
+        }
+      />
     </>
   );
 }

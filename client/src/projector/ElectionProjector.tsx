@@ -9,10 +9,10 @@ import {
   RoleCard,
   TallyList,
 } from '../components/ElectionCards';
-import { objectionStatusText } from '../components/ResponseKindLabel';
 import { ELECTION_ASKS } from '../lib/election';
-import { nameOf, respondedCount } from '../lib/names';
+import { respondedCount } from '../lib/names';
 import { JoinQr } from './JoinQr';
+import { ProjectedObjections } from './ProjectedObjections';
 
 /** The room's screen during an election; `view` is already filtered as for a silent participant (E1, C10). */
 export function ElectionProjector({ view, online }: { view: ElectionView; online: Record<string, true> }) {
@@ -70,19 +70,7 @@ export function ElectionProjector({ view, online }: { view: ElectionView; online
       {view.stage === 'nominations' && (
         <p className="card">Nominations stay secret until the facilitator reveals them all at once.</p>
       )}
-      {view.objections.length > 0 && view.stage !== 'outcome' && (
-        <section className="card" aria-labelledby="pr-objections">
-          <h2 id="pr-objections">Objections</h2>
-          <ul className="list">
-            {view.objections.map((o) => (
-              <li key={o.id}>
-                {nameOf(view, o.participantId)}: {o.reason}{' '}
-                <em>({objectionStatusText(o.status, o.resolvedBy)})</em>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ProjectedObjections view={view} />
     </div>
   );
 }

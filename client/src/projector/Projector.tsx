@@ -4,13 +4,14 @@ import { viewFor } from '@circlewise/shared/visibility';
 import { useMemo } from 'react';
 import { GestureIcon } from '../components/GestureIcon';
 import { ProposalCard } from '../components/ProposalCard';
-import { objectionStatusText, RESPONSE_LABELS } from '../components/ResponseKindLabel';
+import { RESPONSE_LABELS } from '../components/ResponseKindLabel';
 import { respondedCount } from '../lib/names';
 import { STAGE_ASKS } from '../lib/stageText';
 import { OutcomeSummary } from '../participant/OutcomeStage';
 import { useMeeting } from '../store/MeetingContext';
 import { ElectionProjector } from './ElectionProjector';
 import { JoinQr } from './JoinQr';
+import { ProjectedObjections } from './ProjectedObjections';
 
 /**
  * The room's screen. It connects with the facilitator key but shows only what a participant
@@ -95,19 +96,7 @@ function DecisionProjector({ view, online }: { view: MeetingView; online: Record
           </ul>
         </section>
       )}
-      {view.objections.length > 0 && view.stage !== 'outcome' && (
-        <section className="card" aria-labelledby="pr-objections">
-          <h2 id="pr-objections">Objections</h2>
-          <ul className="list">
-            {view.objections.map((o) => (
-              <li key={o.id}>
-                {view.participants[o.participantId]?.name ?? 'Someone'}: {o.reason}{' '}
-                <em>({objectionStatusText(o.status, o.resolvedBy)})</em>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ProjectedObjections view={view} />
     </div>
   );
 }

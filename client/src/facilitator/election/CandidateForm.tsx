@@ -5,6 +5,7 @@ import { SubmitStatus } from '../../components/SubmitStatus';
 import { leadingNominee, reasonsFor } from '../../lib/election';
 import { nameOf } from '../../lib/names';
 import { useSubmit } from '../../lib/useSubmit';
+import { type Term, TermDates } from './TermDates';
 
 /**
  * Propose a candidate with the strongest reasons heard (prefilled from the nominations), for
@@ -30,8 +31,10 @@ export function CandidateForm({ view }: { view: ElectionView }) {
         : '',
   );
   const [reasonsTouched, setReasonsTouched] = useState(false);
-  const [termStart, setTermStart] = useState(view.role?.termStart ?? '');
-  const [termEnd, setTermEnd] = useState(view.role?.termEnd ?? '');
+  const [term, setTerm] = useState<Term>({
+    termStart: view.role?.termStart ?? '',
+    termEnd: view.role?.termEnd ?? '',
+  });
   const [resolves, setResolves] = useState<string[]>([]);
   const { state, submit, busy } = useSubmit();
   const open = amending ? openObjections(view) : [];
@@ -48,8 +51,8 @@ export function CandidateForm({ view }: { view: ElectionView }) {
       type: 'candidate.propose',
       candidateId,
       reasons,
-      ...(termStart && { termStart }),
-      ...(termEnd && { termEnd }),
+      ...(term.termStart && { termStart: term.termStart }),
+      ...(term.termEnd && { termEnd: term.termEnd }),
       resolves,
     });
   };
@@ -83,26 +86,7 @@ export function CandidateForm({ view }: { view: ElectionView }) {
           setReasonsTouched(true);
         }}
       />
-      <div className="date-pair">
-        <div>
-          <label htmlFor="candidate-term-start">Term starts</label>
-          <input
-            id="candidate-term-start"
-            type="date"
-            value={termStart}
-            onChange={(e) => setTermStart(e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor="candidate-term-end">Term ends</label>
-          <input
-            id="candidate-term-end"
-            type="date"
-            value={termEnd}
-            onChange={(e) => setTermEnd(e.target.value)}
-          />
-        </div>
-      </div>
+      <TermDates idPrefix="candidate-term" term={term} onChange={setTerm} />
       {open.length > 0 && (
         <fieldset className="choices">
           <legend>Open objections this proposal resolves</legend>

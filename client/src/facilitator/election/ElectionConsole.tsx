@@ -4,7 +4,7 @@ import { currentProposal } from '@circlewise/shared/election';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { CandidateCard, ElectionOutcomeSummary, RoleCard } from '../../components/ElectionCards';
 import { StageAnnouncer } from '../../components/StageAnnouncer';
-import { meetingPath } from '../../routing';
+import { ConsoleHeader } from '../ConsoleHeader';
 import { ObjectionsPanel } from '../ObjectionsPanel';
 import { PeoplePanel } from '../PeoplePanel';
 import { ResponsesPanel } from '../ResponsesPanel';
@@ -22,24 +22,11 @@ export function ElectionConsole({ view }: { view: ElectionView }) {
     <div className="page console">
       <ConnectionBanner />
       <StageAnnouncer />
-      <header className="console-header">
-        <div>
-          <p className="eyebrow">Facilitating a role election · {STAGE_LABELS[view.stage]}</p>
-          <h1>{view.role?.role ?? (view.title || 'Role election')}</h1>
-          <nav className="actions" aria-label="Meeting screens">
-            <a className="button" href={meetingPath(view.code, 'projector')} target="_blank" rel="noreferrer">
-              Open projector view
-            </a>
-            <a className="button" href={meetingPath(view.code, 'minutes')} target="_blank" rel="noreferrer">
-              Minutes
-            </a>
-          </nav>
-        </div>
-        <p className="join-code">
-          <span className="eyebrow">Join code</span>
-          <strong>{view.code}</strong>
-        </p>
-      </header>
+      <ConsoleHeader
+        eyebrow={`Facilitating a role election · ${STAGE_LABELS[view.stage]}`}
+        title={view.role?.role ?? (view.title || 'Role election')}
+        code={view.code}
+      />
       <div className="columns">
         <main className="column">
           {view.stage === 'outcome' ? (

@@ -5,19 +5,15 @@ import {
   STAGE_LABELS,
 } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
-import { SubmitStatus } from '../../components/SubmitStatus';
 import { canGoBack, electionAdvanceRefusal } from '../../lib/election';
-import { useSubmit } from '../../lib/useSubmit';
+import { RevealButton } from '../RevealButton';
+import { StageMoves } from '../StageMoves';
 
 /** Move the election on or back, reveal what is hidden, and say why a move is not possible yet. */
 export function ElectionStageControls({ view }: { view: ElectionView }) {
-  const move = useSubmit();
-  const reveal = useSubmit();
   if (view.stage === 'outcome') return null;
   const from: ElectionStage = view.stage;
-  const next = nextElectionStage(from);
-  const back = canGoBack(from) ? previousElectionStage(from) : undefined;
-  const refusal = electionAdvanceRefusal(view);
+  const nominating = from === 'nominations';
   const hiddenResponses =
     from === 'objections' &&
     !view.objectionRound.revealed &&
@@ -26,64 +22,30 @@ export function ElectionStageControls({ view }: { view: ElectionView }) {
   return (
     <section className="card" aria-labelledby="stage-controls">
       <h2 id="stage-controls">Stage: {STAGE_LABELS[from]}</h2>
-      {from === 'nominations' && (
+      {nominating && (
         <>
           <p className="muted">
             Nominations are secret until you reveal them, from you too (E1). The reveal shows them all at once
             and opens the change round.
           </p>
-          <button
-            type="button"
-            className="primary"
-            disabled={reveal.busy}
-            onClick={() => reveal.submit({ type: 'nominations.reveal' })}
-          >
-            Reveal nominations
-          </button>
-          <SubmitStatus state={reveal.state} recorded="Nominations revealed." />
+          <RevealButton
+            command="nominations.reveal"
+            label="Reveal nominations"
+            recorded="Nominations revealed."
+          />
         </>
       )}
       {hiddenResponses && (
-        <>
-          <button
-            type="button"
-            className="primary"
-            disabled={reveal.busy}
-            onClick={() => reveal.submit({ type: 'responses.reveal' })}
-          >
-            Reveal responses
-          </button>
-          <SubmitStatus state={reveal.state} recorded="Responses revealed." />
-        </>
+        <RevealButton command="responses.reveal" label="Reveal responses" recorded="Responses revealed." />
       )}
-      <div className="actions">
-        {back && (
-          <button
-            type="button"
-            disabled={move.busy}
-            onClick={() => move.submit({ type: 'stage.back', from })}
-          >
-            ← Back to {STAGE_LABELS[back]}
-          </button>
-        )}
-        {next && from !== 'nominations' && (
-          <button
-            type="button"
-            className="primary"
-            disabled={move.busy || refusal !== null}
-            aria-describedby={refusal ? 'advance-refusal' : undefined}
-            onClick={() => move.submit({ type: 'stage.advance', from })}
-          >
-            {from === 'role' ? 'Open nominations' : `Go to ${STAGE_LABELS[next]}`} →
-          </button>
-        )}
-      </div>
-      {refusal && from !== 'nominations' && (
-        <p id="advance-refusal" className="refusal">
-          {refusal.message}
-        </p>
-      )}
-      <SubmitStatus state={move.state} recorded="Stage changed." />
+      {/* Nominations move on only by their reveal. */}
+      <StageMoves
+        from={from}
+        back={canGoBack(from) ? previousElectionStage(from) : undefined}
+        next={nominating ? undefined : nextElectionStage(from)}
+        refusal={nominating ? null : electionAdvanceRefusal(view)}
+        advanceLabels={{ role: 'Open nominations' }}
+      />
     </section>
   );
 }

@@ -3,12 +3,13 @@ import type { ElectionView } from '@circlewise/shared/election';
 import { useState } from 'react';
 import { SubmitStatus } from '../../components/SubmitStatus';
 import { useSubmit } from '../../lib/useSubmit';
+import { type Term, TermDates } from './TermDates';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** A term from today for a year, until the circle says otherwise. */
-export function defaultTerm(today = new Date()): { termStart: string; termEnd: string } {
+export function defaultTerm(today = new Date()): Term {
   const end = new Date(today.getFullYear() + 1, today.getMonth(), today.getDate());
   return { termStart: isoDay(today), termEnd: isoDay(end) };
 }
@@ -18,8 +19,7 @@ export function RoleForm({ view }: { view: ElectionView }) {
   const initial = view.role ?? { role: '', description: '', ...defaultTerm() };
   const [role, setRole] = useState(initial.role);
   const [description, setDescription] = useState(initial.description);
-  const [termStart, setTermStart] = useState(initial.termStart);
-  const [termEnd, setTermEnd] = useState(initial.termEnd);
+  const [term, setTerm] = useState<Term>({ termStart: initial.termStart, termEnd: initial.termEnd });
   const { state, submit, busy } = useSubmit();
 
   return (
@@ -28,7 +28,7 @@ export function RoleForm({ view }: { view: ElectionView }) {
       aria-labelledby="role-form-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit({ type: 'role.set', role, description, termStart, termEnd });
+        void submit({ type: 'role.set', role, description, ...term });
       }}
     >
       <h2 id="role-form-heading">Role and term</h2>
@@ -48,21 +48,7 @@ export function RoleForm({ view }: { view: ElectionView }) {
         maxLength={LIMITS.text}
         onChange={(e) => setDescription(e.target.value)}
       />
-      <div className="date-pair">
-        <div>
-          <label htmlFor="term-start">Term starts</label>
-          <input
-            id="term-start"
-            type="date"
-            value={termStart}
-            onChange={(e) => setTermStart(e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor="term-end">Term ends</label>
-          <input id="term-end" type="date" value={termEnd} onChange={(e) => setTermEnd(e.target.value)} />
-        </div>
-      </div>
+      <TermDates idPrefix="term" term={term} onChange={setTerm} />
       <button type="submit" className="primary" disabled={busy}>
         {view.role ? 'Update the role' : 'Set the role'}
       </button>

@@ -1,12 +1,12 @@
 import { currentProposal } from '@circlewise/shared/election';
-import { presentParticipants } from '@circlewise/shared/view';
 import { useState } from 'react';
-import { Counts } from '../../components/Counts';
 import { CandidateCard, RoleCard, TallyList } from '../../components/ElectionCards';
 import { SubmitStatus } from '../../components/SubmitStatus';
 import { waitingForOthers } from '../../lib/election';
 import { nameOf } from '../../lib/names';
 import { useSubmit } from '../../lib/useSubmit';
+import { ConsentSoFar } from '../ConsentSoFar';
+import { LateObjection } from '../LateObjection';
 import { ObjectionRound } from '../ObjectionsStage';
 import type { ElectionStageProps } from './ElectionParticipantView';
 
@@ -97,18 +97,10 @@ export function ElectionObjectionsStage({ view, me }: ElectionStageProps) {
 export function ElectionConsentStage({ view, me }: ElectionStageProps) {
   const proposal = currentProposal(view);
   const consent = useSubmit();
-  const object = useSubmit();
-  const [objecting, setObjecting] = useState(false);
-  const [reason, setReason] = useState('');
   if (!proposal) return <Proposal view={view} />;
   const isCandidate = proposal.candidateId === me;
   const waiting = isCandidate ? waitingForOthers(view, 'consent').map((p) => p.name) : [];
   const mine = view.consentRound.responses[me];
-
-  const raise = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (await object.submit({ type: 'response.give', kind: 'objection', reason })) setReason('');
-  };
 
   return (
     <>
@@ -141,36 +133,15 @@ export function ElectionConsentStage({ view, me }: ElectionStageProps) {
             <SubmitStatus state={consent.state} recorded="Consent recorded." />
           </>
         )}
-        {isCandidate ? null : !objecting ? (
-          <button type="button" onClick={() => setObjecting(true)}>
-            I see an objection
-          </button>
-        ) : (
-          <form onSubmit={raise}>
-            <label htmlFor="late-reason">Reason (required): what harm do you see?</label>
-            <textarea id="late-reason" value={reason} rows={4} onChange={(e) => setReason(e.target.value)} />
-            <p className="muted">An objection now takes the election back to the objection round.</p>
-            <button type="submit" className="danger" disabled={object.busy}>
-              Raise objection
-            </button>
-          </form>
+        {!isCandidate && (
+          <LateObjection
+            reasonLabel="Reason (required): what harm do you see?"
+            consequence="An objection now takes the election back to the objection round."
+          />
         )}
-        <SubmitStatus state={object.state} recorded="Objection recorded." />
       </section>
       {isCandidate && <DeclineRole />}
-      <section className="card" aria-labelledby="consented-heading">
-        <h2 id="consented-heading">Consent so far</h2>
-        <Counts view={view} responses={view.consentRound.responses} />
-        <ul className="list">
-          {presentParticipants(view).map((p) => (
-            <li key={p.id}>
-              {p.name}
-              {p.id === proposal.candidateId && ' (candidate)'}:{' '}
-              {view.consentRound.responses[p.id]?.kind === 'consent' ? 'consented' : 'not yet'}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ConsentSoFar view={view} candidateId={proposal.candidateId} />
     </>
   );
 }

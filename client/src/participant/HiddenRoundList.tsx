@@ -1,0 +1,49 @@
+import { presentParticipants } from '@circlewise/shared/view';
+import type { ReactNode } from 'react';
+import { Counts } from '../components/Counts';
+import type { WithPeople } from '../lib/names';
+
+/**
+ * A round whose answers stay hidden until the facilitator reveals them: how many answered, and
+ * everyone else's answer, or only that they answered while it is hidden.
+ */
+export function HiddenRoundList<R>({
+  view,
+  me,
+  round,
+  heading,
+  shown,
+}: {
+  view: WithPeople;
+  me: string;
+  round: { responses: Record<string, R>; revealed: boolean };
+  /** "Responses" or "Reactions": the section's heading, its id, and its note while hidden. */
+  heading: 'Responses' | 'Reactions';
+  /** An answer in words, or undefined while it is hidden. */
+  shown: (response: R) => ReactNode | undefined;
+}) {
+  const { responses, revealed } = round;
+  const headingId = `${heading.toLowerCase()}-heading`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading}</h2>
+      <Counts view={view} responses={responses} />
+      {!revealed && (
+        <p className="muted">{heading} stay hidden until the facilitator reveals them all at once.</p>
+      )}
+      <ul className="list">
+        {presentParticipants(view)
+          .filter((p) => p.id !== me && responses[p.id])
+          .map((p) => {
+            const answer = shown(responses[p.id]!);
+            return (
+              <li key={p.id}>
+                <strong>{p.name}</strong>:{' '}
+                {answer === undefined ? <span className="muted">responded</span> : answer}
+              </li>
+            );
+          })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { type AnyStage, STAGE_LABELS } from '@circlewise/shared/constants';
+import type { ReactNode } from 'react';
+import { ConnectionBanner } from '../components/ConnectionBanner';
+import { StageAnnouncer } from '../components/StageAnnouncer';
+import { LeaveButton } from './LeaveButton';
+
+/**
+ * The phone's page around any stage, of a decision or an election: who and where, what the stage
+ * asks, the stage itself with a way to leave; or, once this person is no longer present, why not.
+ */
+export function ParticipantFrame({
+  context,
+  name,
+  stage,
+  ask,
+  present,
+  children,
+}: {
+  /** What meeting this is, before this person's name. */
+  context: string;
+  name: string | undefined;
+  stage: AnyStage | 'outcome';
+  ask: string;
+  present: boolean;
+  /** The stage's own component, keyed by stage. */
+  children: ReactNode;
+}) {
+  return (
+    <div className="page participant">
+      <ConnectionBanner />
+      <StageAnnouncer />
+      <header className="stage-header">
+        <p className="eyebrow">
+          {context} · {name}
+        </p>
+        <h1>{STAGE_LABELS[stage]}</h1>
+        <p className="ask">{ask}</p>
+      </header>
+      {present || stage === 'outcome' ? (
+        <main>
+          {children}
+          {stage !== 'outcome' && <LeaveButton />}
+        </main>
+      ) : (
+        <main>
+          <p className="card" role="alert">
+            You are no longer counted as present in this meeting (you left or were marked absent). Ask the
+            facilitator if you should be back in.
+          </p>
+        </main>
+      )}
+    </div>
+  );
+}
