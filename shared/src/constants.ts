@@ -80,6 +80,34 @@ export const OUTCOME_LABELS: Record<Outcome | ElectionOutcome, string> = {
   none: 'No one elected',
 };
 
+/** Words for the quick gestures, shown beside their icons and read in the minutes. */
+export const GESTURE_LABELS: Record<Gesture, string> = {
+  up: 'Thumbs up',
+  sideways: 'Thumbs sideways',
+  down: 'Thumbs down',
+};
+
+export const RESPONSE_LABELS: Record<ResponseKind, string> = {
+  consent: 'No objection (consent)',
+  concern: 'Concern',
+  objection: 'Objection',
+};
+
+export const OBJECTION_STATUS_LABELS: Record<ObjectionStatus, string> = {
+  raised: 'Raised, waiting to be tested',
+  qualified: 'Qualifies: to be resolved by amending the proposal',
+  concern: 'Recorded as a concern',
+  withdrawn: 'Withdrawn by its author',
+  resolved: 'Resolved',
+};
+
+/** C8: an objection's fate in words, naming the version that resolved it. */
+export function objectionStatusText(status: ObjectionStatus, resolvedBy?: number): string {
+  return status === 'resolved' && resolvedBy !== undefined
+    ? `Resolved by version ${resolvedBy}`
+    : OBJECTION_STATUS_LABELS[status];
+}
+
 /** Sizes a message may have. Socket.IO's own cap sits above these (server config). */
 export const LIMITS = {
   name: 60,

@@ -1,10 +1,6 @@
-import type { Gesture } from '@circlewise/shared/constants';
+import { GESTURE_LABELS, type Gesture } from '@circlewise/shared/constants';
 
-export const GESTURE_LABELS: Record<Gesture, string> = {
-  up: 'Thumbs up',
-  sideways: 'Thumbs sideways',
-  down: 'Thumbs down',
-};
+export { GESTURE_LABELS };
 
 const ICONS: Record<Gesture, string> = { up: '👍', sideways: '👉', down: '👎' };
 

@@ -76,12 +76,14 @@ describe('election minutes', () => {
     expect(log.textContent).toMatch(/Outcome: Elected Ana as Garden circle lead/);
   });
 
-  it('a participant’s minutes show sealed nominations until the reveal, then their content', () => {
+  it('a participant’s minutes fill others’ sealed nominations from the reveal', () => {
     const script = elected();
     const events = script.events.map((e) => eventFor(e, { role: 'participant', participantId: CLEO }));
     render(<MinutesView events={events} />);
     const log = screen.getByRole('region', { name: 'Everything that happened' });
-    expect(log.textContent).toContain('Nominated someone (shown when revealed).');
+    expect(log.textContent).not.toContain('shown when revealed');
+    const ben = within(log).getByText('Nominated Ana, because She knows every bed.', { selector: 'li' });
+    expect(ben.closest('li')!.textContent).toContain('Ben:');
     expect(log.textContent).toContain('Nominations revealed.');
     expect(screen.getByRole('region', { name: 'Role register' }).textContent).toContain('not loaded');
   });

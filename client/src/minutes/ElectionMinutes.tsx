@@ -1,10 +1,11 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
+import type { MinutesEntry } from '@circlewise/shared/minutes';
 import { nomineeName, termText } from '../lib/election';
 import { formatTime, nameOf } from '../lib/names';
+import type { MinutesSource } from './MinutesDownloads';
 import { MinutesLog, type RolesLoad } from './MinutesLog';
 import { MinutesSection } from './MinutesSection';
-import type { MinutesEntry } from './minutesEntries';
 import { ObjectionsAndConcerns } from './ObjectionsAndConcerns';
 
 /** R1, E5: an election's minutes, from its log; with the role register the server keeps. */
@@ -12,10 +13,12 @@ export function ElectionMinutes({
   view,
   entries,
   roles,
+  source,
 }: {
   view: ElectionView;
   entries: MinutesEntry[];
   roles: RolesLoad | undefined;
+  source?: MinutesSource | undefined;
 }) {
   const date = new Date(view.createdAt).toLocaleDateString([], { dateStyle: 'long' });
   const outcome = view.outcome;
@@ -125,7 +128,7 @@ export function ElectionMinutes({
 
       <ObjectionsAndConcerns view={view} />
       <RoleRegister roles={roles} />
-      <MinutesLog entries={entries} />
+      <MinutesLog entries={entries} source={source} />
     </div>
   );
 }

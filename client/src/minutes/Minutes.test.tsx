@@ -74,8 +74,21 @@ describe('minutes [R1]', () => {
       return rest;
     });
     render(<MinutesView events={redacted} />);
-    expect(screen.getByText(/Responded to version 1 \(shown when revealed\)/)).toBeTruthy();
+    // The response's own line carries what the reveal showed, not a placeholder.
+    expect(screen.queryByText(/shown when revealed/)).toBeNull();
+    expect(screen.getByText('Objection on version 1: Away in March')).toBeTruthy();
     expect(screen.getByText(/Ben: Objection \(Away in March\)/)).toBeTruthy();
+  });
+
+  it('[R2] offer Markdown and JSON downloads beside print when the page has a token', () => {
+    const { unmount } = render(
+      <MinutesView events={decision().events} source={{ code: 'ABC123', token: 't' }} />,
+    );
+    for (const name of ['Print or save as PDF', 'Download Markdown', 'Download JSON'])
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    unmount();
+    render(<MinutesView events={decision().events} />);
+    expect(screen.queryByRole('button', { name: 'Download Markdown' })).toBeNull();
   });
 
   it('say so when nothing is recorded', () => {

@@ -1,14 +1,16 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { type MinutesEntry, minutesFromEvents } from '@circlewise/shared/minutes';
 import type { MeetingView } from '@circlewise/shared/view';
 import { useEffect, useMemo, useState } from 'react';
 import { formatDate, formatTime } from '../lib/names';
 import { fetchEvents, fetchRoles } from '../net/api';
 import { loadFacilitatorKey, loadParticipant } from '../net/identity';
 import { ElectionMinutes } from './ElectionMinutes';
+import type { MinutesSource } from './MinutesDownloads';
 import { MinutesLog, type RolesLoad } from './MinutesLog';
 import { MinutesSection } from './MinutesSection';
-import { type MinutesEntry, minutesFromEvents } from './minutesEntries';
+
 import { ObjectionsAndConcerns } from './ObjectionsAndConcerns';
 
 type Load =
@@ -75,17 +77,37 @@ export function MinutesScreen({ code }: { code: string }) {
       </div>
     );
   }
-  return <MinutesView events={load.events} {...(load.roles && { roles: load.roles })} />;
+  return (
+    <MinutesView events={load.events} source={{ code, token }} {...(load.roles && { roles: load.roles })} />
+  );
 }
 
-export function MinutesView({ events, roles }: { events: MeetingEvent[]; roles?: RolesLoad }) {
-  const { view, entries } = useMemo(() => minutesFromEvents(events), [events]);
+export function MinutesView({
+  events,
+  roles,
+  source,
+}: {
+  events: MeetingEvent[];
+  roles?: RolesLoad;
+  /** Where the exports come from; without it (a test, a preview) there are no download buttons. */
+  source?: MinutesSource;
+}) {
+  const { view, entries } = useMemo(() => minutesFromEvents(events, { formatDate }), [events]);
   if (events.length === 0) return <p className="empty">Nothing has been recorded in this meeting yet.</p>;
-  if (view.kind === 'election') return <ElectionMinutes view={view} entries={entries} roles={roles} />;
-  return <DecisionMinutes view={view} entries={entries} />;
+  if (view.kind === 'election')
+    return <ElectionMinutes view={view} entries={entries} roles={roles} source={source} />;
+  return <DecisionMinutes view={view} entries={entries} source={source} />;
 }
 
-function DecisionMinutes({ view, entries }: { view: MeetingView; entries: MinutesEntry[] }) {
+function DecisionMinutes({
+  view,
+  entries,
+  source,
+}: {
+  view: MeetingView;
+  entries: MinutesEntry[];
+  source: MinutesSource | undefined;
+}) {
   const date = new Date(view.createdAt).toLocaleDateString([], { dateStyle: 'long' });
 
   return (
@@ -118,7 +140,7 @@ function DecisionMinutes({ view, entries }: { view: MeetingView; entries: Minute
       </MinutesSection>
 
       <ObjectionsAndConcerns view={view} />
-      <MinutesLog entries={entries} />
+      <MinutesLog entries={entries} source={source} />
     </div>
   );
 }

@@ -1,12 +1,20 @@
+import type { MinutesEntry } from '@circlewise/shared/minutes';
 import { formatTime } from '../lib/names';
 import type { RoleEntry } from '../net/api';
+import { MinutesDownloads, type MinutesSource } from './MinutesDownloads';
 import { MinutesSection } from './MinutesSection';
-import type { MinutesEntry } from './minutesEntries';
 
 /** The role register of an election (E5), loaded after its events. */
 export type RolesLoad = { state: 'ready'; roles: RoleEntry[] } | { state: 'error'; message: string };
 
-export function MinutesLog({ entries }: { entries: MinutesEntry[] }) {
+/** The log of everything that happened, then print and (when the page knows its token) downloads. */
+export function MinutesLog({
+  entries,
+  source,
+}: {
+  entries: MinutesEntry[];
+  source?: MinutesSource | undefined;
+}) {
   return (
     <>
       <MinutesSection id="m-log" heading="Everything that happened">
@@ -21,10 +29,11 @@ export function MinutesLog({ entries }: { entries: MinutesEntry[] }) {
           ))}
         </ol>
       </MinutesSection>
-      <p className="no-print">
+      <p className="no-print actions">
         <button type="button" onClick={() => window.print()}>
           Print or save as PDF
         </button>
+        {source && <MinutesDownloads source={source} />}
       </p>
     </>
   );

@@ -1,4 +1,4 @@
-/** The REST calls: create a meeting, read its events for the minutes, and its role register. */
+/** The REST calls: create a meeting, read its events for the minutes, its role register, its exports. */
 import type { MeetingKind } from '@circlewise/shared/constants';
 import type { WireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
@@ -40,6 +40,31 @@ export async function fetchEvents(code: string, token: string): Promise<ApiResul
     { headers: { Authorization: `Bearer ${token}` } },
   );
   return result.ok ? { ok: true, value: result.value.events } : result;
+}
+
+/**
+ * R2: the minutes as a file, from GET /api/meetings/:code/minutes.md or .json. A plain link
+ * cannot send the token, so the file is fetched and handed over as a Blob.
+ */
+export async function fetchMinutesFile(
+  code: string,
+  token: string,
+  format: 'md' | 'json',
+  timeZone: string,
+): Promise<ApiResult<Blob>> {
+  const url = `/api/meetings/${encodeURIComponent(code)}/minutes.${format}?tz=${encodeURIComponent(timeZone)}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Could not reach the server. Try again.' } };
+  }
+  if (response.ok) return { ok: true, value: await response.blob() };
+  const body = (await response.json().catch(() => undefined)) as { error?: WireError } | undefined;
+  return {
+    ok: false,
+    error: body?.error ?? { code: 'internal', message: `The server answered ${response.status}. Try again.` },
+  };
 }
 
 /** Addresses phones on the same network can reach, as the server sees its own interfaces. */

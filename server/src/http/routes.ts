@@ -1,9 +1,12 @@
 /**
- * The small REST surface: create a meeting, read a meeting's log for its minutes, health.
+ * The small REST surface: create a meeting, read a meeting's log for its minutes, export the
+ * minutes, health.
  * Errors are `{ error: { code, message } }` with a fitting status.
  */
 import { createMeetingSchema } from '@circlewise/shared/commands';
 import type { ErrorCode } from '@circlewise/shared/errors';
+import { buildMinutes, minutesToJson } from '@circlewise/shared/minutes';
+import { isTimeZone, minutesToMarkdown } from '@circlewise/shared/minutesMarkdown';
 import { eventFor } from '@circlewise/shared/visibility';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { hashSecret } from '../auth/secrets';
@@ -66,6 +69,36 @@ export function apiRoutes(meetings: Meetings, info: ServerInfo): Router {
       res.json({ events: meetings.store.events(found.meeting.id).map((e) => eventFor(e, found.viewer)) }),
     );
   });
+
+  /**
+   * R2: the minutes as Markdown or JSON, made from the same filtered log as /events, so an export
+   * holds nothing its reader could not read there (A6). `?tz=` sets the time zone of the times.
+   */
+  const exportMinutes = (format: 'md' | 'json') => (req: Request, res: Response) => {
+    const found = holder(req, res);
+    if (!found) return;
+    const tz = req.query.tz;
+    if (tz !== undefined && (typeof tz !== 'string' || !isTimeZone(tz))) {
+      return void send(res, 400, 'invalid_payload', 'tz must be a time zone such as Europe/Amsterdam.');
+    }
+    const timeZone = tz ?? 'UTC';
+    whenDurable(() => {
+      const minutes = buildMinutes(
+        meetings.store.events(found.meeting.id).map((e) => eventFor(e, found.viewer)),
+      );
+      const file = `minutes-${found.meeting.code}`;
+      if (format === 'json') {
+        res.attachment(`${file}.json`).json(minutesToJson(minutes));
+        return;
+      }
+      res
+        .attachment(`${file}.md`)
+        .type('text/markdown; charset=utf-8')
+        .send(minutesToMarkdown(minutes, { timeZone }));
+    });
+  };
+  api.get('/meetings/:code/minutes.md', exportMinutes('md'));
+  api.get('/meetings/:code/minutes.json', exportMinutes('json'));
 
   /** E5: the roles elected in this meeting. */
   api.get('/meetings/:code/roles', (req, res) => {

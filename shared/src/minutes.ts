@@ -1,0 +1,599 @@
+/**
+ * R1: the minutes are the event log read aloud. Walks the events with the shared reducer so each
+ * line can name people and versions as they were at that moment. Pure (no DOM, no Node): the
+ * client renders these minutes, and the server exports them as Markdown and JSON (R2).
+ *
+ * The events are the reader's copy (A6): a sealed submission from someone else arrives without
+ * its content, which the reveal that follows supplies.
+ */
+
+import type { ConsentCheckView } from './consentCheck';
+import {
+  type ElectionOutcome,
+  GESTURE_LABELS,
+  type Gesture,
+  type ObjectionStatus,
+  OUTCOME_LABELS,
+  type Outcome,
+  objectionStatusText,
+  RESPONSE_LABELS,
+  type ResponseKind,
+  STAGE_LABELS,
+} from './constants';
+import { currentProposal, type ElectionView, type RoleTerm } from './election';
+import { FACILITATOR, type MeetingEvent, SYSTEM } from './events';
+import { type AnyMeetingView, emptyMeetingView, reduceMeeting } from './meeting';
+import type { Participant } from './view';
+
+export interface MinutesEntry {
+  seq: number;
+  at: number;
+  who: string;
+  kind:
+    | 'stage'
+    | 'proposal'
+    | 'question'
+    | 'reaction'
+    | 'response'
+    | 'objection'
+    | 'outcome'
+    | 'people'
+    | 'nomination';
+  text: string;
+  /** Longer content shown under the line (proposal text, reasons). */
+  detail?: string;
+}
+
+export interface MinutesOptions {
+  /**
+   * How a calendar date (YYYY-MM-DD: a review date, a term) reads. The client passes its
+   * locale's; the default is English and does not depend on where the code runs, so an export
+   * reads the same on every server.
+   */
+  formatDate?: (isoDate: string) => string;
+}
+
+const STAGE_REASONS = {
+  advance: 'moved on',
+  back: 'went back',
+  late_objection: 'a late objection reopened the objection round',
+  amendment: 'an amendment asks everyone again for objections',
+  reveal: 'the nominations were revealed',
+  declined: 'the candidate declined',
+} as const;
+
+/** A sealed submission this reader got without content, waiting for the reveal to fill it. */
+interface Pending {
+  index: number;
+  /** The response id, for objection-round responses (the reveal names them). */
+  responseId?: string;
+  /** The line's text once we know the content will never come. */
+  replaced: string;
+  notRevealed: string;
+}
+
+/** The log walk: the final view and one line per event. */
+export function minutesFromEvents(
+  events: readonly MeetingEvent[],
+  options: MinutesOptions = {},
+): { view: AnyMeetingView; entries: MinutesEntry[] } {
+  const formatDate = options.formatDate ?? englishDate;
+  const termText = (start: string, end: string) => `${formatDate(start)} to ${formatDate(end)}`;
+  let view: AnyMeetingView = emptyMeetingView();
+  const entries: MinutesEntry[] = [];
+  // Keyed by round and author: `r:` reactions, `o:` objection-round responses, `n:` nominations.
+  const pending = new Map<string, Pending>();
+
+  const wait = (key: string, item: Omit<Pending, 'index'>) => {
+    // A later submission by the same person replaces the earlier one (E2, C5): the earlier is
+    // never revealed, so its line must not wait for a reveal, nor take the later one's content.
+    const earlier = pending.get(key);
+    if (earlier) setText(entries, earlier.index, earlier.replaced);
+    pending.set(key, { index: entries.length - 1, ...item });
+  };
+  /** A reveal covers its whole round: whatever of it is still pending will never be shown. */
+  const closeRound = (prefix: string) => {
+    for (const [key, item] of pending) {
+      if (!key.startsWith(prefix)) continue;
+      setText(entries, item.index, item.notRevealed);
+      pending.delete(key);
+    }
+  };
+  const fill = (key: string, text: string, responseId?: string) => {
+    const item = pending.get(key);
+    if (!item || item.responseId !== responseId) return false;
+    setText(entries, item.index, text);
+    pending.delete(key);
+    return true;
+  };
+
+  for (const e of events) {
+    const before = view;
+    view = reduceMeeting(view, e);
+    const name = (id: string) => view.participants[id]?.name ?? 'Someone';
+    const nominee = (id: string | null | undefined) => nomineeName(view, id);
+    const who = e.by === FACILITATOR ? 'Facilitator' : e.by === SYSTEM ? '' : name(e.by);
+    const add = (kind: MinutesEntry['kind'], text: string, detail?: string) =>
+      // People lines already name the person; a "who" prefix would say it twice.
+      entries.push({
+        seq: e.seq,
+        at: e.at,
+        who: kind === 'people' ? '' : who,
+        kind,
+        text,
+        ...(detail && { detail }),
+      });
+
+    switch (e.type) {
+      case 'meeting.created':
+        add(
+          'stage',
+          `${e.kind === 'election' ? 'Role election' : 'Meeting'} “${e.title}” opened (code ${e.code}).`,
+        );
+        break;
+      case 'participant.joined':
+        if (!before.participants[e.participantId]) add('people', `${e.name} joined.`);
+        else add('people', `${e.name} rejoined.`);
+        break;
+      case 'participant.left':
+        add(
+          'people',
+          e.reason === 'left'
+            ? `${name(e.participantId)} left.`
+            : `${name(e.participantId)} was marked absent.`,
+        );
+        break;
+      case 'proposal.edited':
+        add(
+          'proposal',
+          `Proposal version 1 written: “${e.title}”.`,
+          `Driver: ${e.driver}\n\nProposal: ${e.text}`,
+        );
+        break;
+      case 'proposal.amended': {
+        const resolved = e.resolves.map((id) => objectionOwner(before, id)).filter(Boolean);
+        add(
+          'proposal',
+          `Proposal amended: version ${e.version}.${resolved.length ? ` It resolves the objection of ${resolved.join(', ')}.` : ''}`,
+          `Driver: ${e.driver}\n\nProposal: ${e.text}`,
+        );
+        break;
+      }
+      case 'stage.changed':
+        add('stage', `${STAGE_LABELS[e.from]} → ${STAGE_LABELS[e.to]} (${STAGE_REASONS[e.reason]}).`);
+        break;
+      case 'question.asked':
+        add('question', `Asked (on version ${e.version}): ${e.text}`);
+        break;
+      case 'question.answered': {
+        const q =
+          before.kind === 'decision' ? before.questions.find((x) => x.id === e.questionId) : undefined;
+        add(
+          'question',
+          `Answered ${q ? `${name(q.participantId)}’s question “${q.text}”` : 'a question'}: ${e.text}`,
+        );
+        break;
+      }
+      case 'reaction.given':
+        if (e.text === undefined) {
+          add('reaction', 'Gave a reaction (shown when revealed).');
+          wait(`r:${e.participantId}`, {
+            replaced: 'Gave a reaction (replaced before the reveal).',
+            notRevealed: 'Gave a reaction (not revealed).',
+          });
+        } else add('reaction', `Reacted: ${reactionText(e.text, e.gesture)}`);
+        break;
+      case 'response.given':
+        if (e.stage === 'consent' && e.kind === 'objection')
+          add('response', `Late objection on version ${e.version}: ${e.reason ?? ''}`);
+        else if (e.stage === 'consent')
+          add(
+            'response',
+            // E4: in an election the candidate's consent is their acceptance of the role.
+            before.kind === 'election' && currentProposal(before)?.candidateId === e.participantId
+              ? `Accepted the role (proposal version ${e.version}).`
+              : `Consented to version ${e.version}.`,
+          );
+        else if (e.kind === undefined) {
+          add('response', `Responded to version ${e.version} (shown when revealed).`);
+          wait(`o:${e.participantId}`, {
+            responseId: e.responseId,
+            replaced: `Responded to version ${e.version} (replaced before the reveal).`,
+            notRevealed: `Responded to version ${e.version} (not revealed).`,
+          });
+        } else add('response', responseText(e.kind, e.version, e.reason));
+        break;
+      case 'responses.revealed': {
+        const lines: string[] = [];
+        if (e.stage === 'reactions') {
+          for (const r of e.reactions) {
+            if (fill(`r:${r.participantId}`, `Reacted: ${reactionText(r.text, r.gesture)}`))
+              lines.push(`${name(r.participantId)}: ${reactionText(r.text, r.gesture)}`);
+          }
+          closeRound('r:');
+        } else {
+          for (const r of e.responses) {
+            const version = pendingVersion(before, r.responseId);
+            if (fill(`o:${r.participantId}`, responseText(r.kind, version, r.reason), r.responseId))
+              lines.push(
+                `${name(r.participantId)}: ${RESPONSE_LABELS[r.kind]}${r.reason ? ` (${r.reason})` : ''}`,
+              );
+          }
+          closeRound('o:');
+        }
+        add(
+          'stage',
+          `${e.stage === 'reactions' ? 'Reactions' : 'Objection-round responses'} revealed.`,
+          lines.join('\n'),
+        );
+        break;
+      }
+      case 'objection.tested':
+        add(
+          'objection',
+          `Tested the objection of ${objectionOwner(before, e.objectionId) || 'someone'}: ${
+            e.verdict === 'qualifies' ? 'it qualifies and must be resolved' : 'recorded as a concern'
+          }.`,
+        );
+        break;
+      case 'objection.withdrawn':
+        add('objection', 'Withdrew their objection.');
+        break;
+      case 'role.set':
+        add(
+          'proposal',
+          `Role: ${e.role}, for ${termText(e.termStart, e.termEnd)}.`,
+          e.description || undefined,
+        );
+        break;
+      case 'nomination.given':
+        if (e.nomineeId === undefined) {
+          add('nomination', 'Nominated someone (shown when revealed).');
+          wait(`n:${e.participantId}`, {
+            replaced: 'Nominated someone (replaced before the reveal).',
+            notRevealed: 'Nominated someone (not revealed).',
+          });
+        } else add('nomination', nominationText(view, e.nomineeId, e.reason));
+        break;
+      case 'nominations.revealed':
+        for (const n of e.nominations)
+          fill(`n:${n.participantId}`, nominationText(view, n.nomineeId, n.reason));
+        closeRound('n:');
+        add(
+          'nomination',
+          'Nominations revealed.',
+          e.nominations
+            .map((n) => `${name(n.participantId)}: ${nominationText(view, n.nomineeId, n.reason)}`)
+            .join('\n'),
+        );
+        break;
+      case 'nomination.changed':
+        add(
+          'nomination',
+          e.from === e.to
+            ? `Kept their nomination of ${nominee(e.to)}.`
+            : `Changed from ${nominee(e.from)} to ${nominee(e.to)}, because ${e.reason}`,
+        );
+        break;
+      case 'candidate.proposed': {
+        const resolved = e.resolves.map((id) => objectionOwner(before, id)).filter(Boolean);
+        add(
+          'proposal',
+          `Proposal version ${e.version}: ${name(e.candidateId)}, for ${termText(e.termStart, e.termEnd)}.${
+            resolved.length ? ` It resolves the objection of ${resolved.join(', ')}.` : ''
+          }`,
+          `Reasons: ${e.reasons}`,
+        );
+        break;
+      }
+      case 'candidate.declined':
+        add('outcome', `Declined the role (version ${e.version})${e.reason ? `: ${e.reason}` : '.'}`);
+        break;
+      case 'election.recorded':
+        add(
+          'outcome',
+          e.outcome === 'elected'
+            ? `Outcome: ${OUTCOME_LABELS.elected} ${e.electedName ?? ''} as ${e.role ?? 'the role'}${
+                e.termStart && e.termEnd ? `, for ${termText(e.termStart, e.termEnd)}` : ''
+              } (version ${e.version}).`
+            : `Outcome: ${OUTCOME_LABELS.none}.`,
+          e.note,
+        );
+        break;
+      case 'outcome.recorded':
+        add(
+          'outcome',
+          `Outcome: ${OUTCOME_LABELS[e.outcome]} (version ${e.version})${
+            e.reviewDate ? `, to be reviewed by ${formatDate(e.reviewDate)}` : ''
+          }.`,
+          e.note,
+        );
+        break;
+    }
+  }
+  return { view, entries };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The structured minutes: what the exports are made of (R2, docs/minutes-format.md).
+
+export interface MinutesObjection {
+  by: string;
+  version: number;
+  reason: string;
+  at: number;
+  status: ObjectionStatus;
+  /** The fate in words: "Resolved by version 2", "Withdrawn by its author", … (C8). */
+  fate: string;
+  resolvedBy?: number;
+  decidedAt?: number;
+}
+
+export interface MinutesConcern {
+  by: string;
+  version: number;
+  reason: string;
+  at: number;
+  /** Given as a concern, or an objection the facilitator recorded as a concern. */
+  source: 'response' | 'objection';
+}
+
+interface MinutesCommon {
+  code: string;
+  title: string;
+  /** When the meeting was opened (ms since the epoch, server clock). */
+  createdAt: number;
+  /** Seq of the last event read: which state of the log these minutes show. */
+  seq: number;
+  /** Everyone who joined, in order of joining; `present` at the end of the log. */
+  participants: { name: string; present: boolean }[];
+  objections: MinutesObjection[];
+  concerns: MinutesConcern[];
+  log: MinutesEntry[];
+}
+
+export interface DecisionMinutes extends MinutesCommon {
+  kind: 'decision';
+  outcome?: {
+    outcome: Outcome;
+    label: string;
+    version: number;
+    at: number;
+    reviewDate?: string;
+    note?: string;
+  };
+  versions: { version: number; at: number; title: string; driver: string; text: string }[];
+  questions: {
+    by: string;
+    version: number;
+    at: number;
+    text: string;
+    answer?: { text: string; at: number };
+  }[];
+  /** One per participant, their latest; `hidden` when this reader never saw its content. */
+  reactions: { by: string; version: number; at: number; hidden: boolean; text?: string; gesture?: Gesture }[];
+}
+
+export interface ElectionMinutes extends MinutesCommon {
+  kind: 'election';
+  outcome?: {
+    outcome: ElectionOutcome;
+    label: string;
+    version: number;
+    at: number;
+    electedName?: string;
+    role?: string;
+    termStart?: string;
+    termEnd?: string;
+    note?: string;
+  };
+  role?: RoleTerm;
+  /** One per participant, the last given; `hidden` when this reader never saw whom it named. */
+  nominations: { by: string; at: number; hidden: boolean; nominee?: string; reason?: string }[];
+  changes: { by: string; at: number; from: string; to: string; kept: boolean; reason: string }[];
+  proposals: {
+    version: number;
+    at: number;
+    candidate: string;
+    termStart: string;
+    termEnd: string;
+    reasons: string;
+    declined?: { at: number; reason?: string };
+  }[];
+}
+
+export type Minutes = DecisionMinutes | ElectionMinutes;
+
+/** The minutes of a meeting from the reader's copy of its log. */
+export function buildMinutes(events: readonly MeetingEvent[], options: MinutesOptions = {}): Minutes {
+  const { view, entries } = minutesFromEvents(events, options);
+  const name = (id: string) => nameOf(view, id);
+  const common: MinutesCommon = {
+    code: view.code,
+    title: view.title,
+    createdAt: view.createdAt,
+    seq: view.seq,
+    participants: Object.values(view.participants)
+      .sort((a, b) => a.joinedAt - b.joinedAt)
+      .map((p: Participant) => ({ name: p.name, present: p.present })),
+    ...checkMinutes(view),
+    log: entries,
+  };
+  if (view.kind === 'election') return electionMinutes(view, common);
+  return {
+    ...common,
+    kind: 'decision',
+    ...(view.outcome && {
+      outcome: { ...view.outcome, label: OUTCOME_LABELS[view.outcome.outcome] },
+    }),
+    versions: view.versions.map((v) => ({
+      version: v.version,
+      at: v.at,
+      title: v.title,
+      driver: v.driver,
+      text: v.text,
+    })),
+    questions: view.questions.map((q) => ({
+      by: name(q.participantId),
+      version: q.version,
+      at: q.at,
+      text: q.text,
+      ...(q.answer && { answer: q.answer }),
+    })),
+    reactions: Object.values(view.reactions)
+      .sort((a, b) => a.at - b.at)
+      .map((r) => ({
+        by: name(r.participantId),
+        version: r.version,
+        at: r.at,
+        hidden: r.hidden,
+        ...(r.text !== undefined && { text: r.text }),
+        ...(r.gesture !== undefined && { gesture: r.gesture }),
+      })),
+  };
+}
+
+function electionMinutes(view: ElectionView, common: MinutesCommon): ElectionMinutes {
+  const name = (id: string) => nameOf(view, id);
+  return {
+    ...common,
+    kind: 'election',
+    ...(view.outcome && {
+      outcome: {
+        outcome: view.outcome.outcome,
+        label: OUTCOME_LABELS[view.outcome.outcome],
+        version: view.outcome.version,
+        at: view.outcome.at,
+        ...pick(view.outcome, ['electedName', 'role', 'termStart', 'termEnd', 'note']),
+      },
+    }),
+    ...(view.role && { role: view.role }),
+    nominations: Object.values(view.nominations)
+      .sort((a, b) => a.at - b.at)
+      .map((n) => ({
+        by: name(n.participantId),
+        at: n.at,
+        hidden: n.hidden,
+        ...(!n.hidden && { nominee: nomineeName(view, n.nomineeId) }),
+        ...(n.reason && { reason: n.reason }),
+      })),
+    changes: view.changes.map((c) => ({
+      by: name(c.participantId),
+      at: c.at,
+      from: nomineeName(view, c.from),
+      to: nomineeName(view, c.to),
+      kept: c.from === c.to,
+      reason: c.reason,
+    })),
+    proposals: view.proposals.map((p) => {
+      const declined = view.declined.find((d) => d.version === p.version);
+      return {
+        version: p.version,
+        at: p.at,
+        candidate: name(p.candidateId),
+        termStart: p.termStart,
+        termEnd: p.termEnd,
+        reasons: p.reasons,
+        ...(declined && {
+          declined: { at: declined.at, ...(declined.reason && { reason: declined.reason }) },
+        }),
+      };
+    }),
+  };
+}
+
+function checkMinutes(
+  view: ConsentCheckView & { participants: Record<string, Participant> },
+): Pick<MinutesCommon, 'objections' | 'concerns'> {
+  return {
+    objections: view.objections.map((o) => ({
+      by: nameOf(view, o.participantId),
+      version: o.version,
+      reason: o.reason,
+      at: o.at,
+      status: o.status,
+      fate: objectionStatusText(o.status, o.resolvedBy),
+      ...(o.resolvedBy !== undefined && { resolvedBy: o.resolvedBy }),
+      ...(o.decidedAt !== undefined && { decidedAt: o.decidedAt }),
+    })),
+    concerns: view.concerns.map((c) => ({
+      by: nameOf(view, c.participantId),
+      version: c.version,
+      reason: c.reason,
+      at: c.at,
+      source: c.source,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type WithPeople = { participants: Record<string, Participant> };
+
+function nameOf(view: WithPeople, participantId: string): string {
+  return view.participants[participantId]?.name ?? 'Someone';
+}
+
+function nomineeName(view: WithPeople, nomineeId: string | null | undefined): string {
+  if (nomineeId === null) return 'No one yet';
+  if (nomineeId === undefined) return 'Not nominated';
+  return nameOf(view, nomineeId);
+}
+
+function nominationText(view: WithPeople, nomineeId: string | null, reason?: string): string {
+  const whom = nomineeId === null ? 'no one yet' : nomineeName(view, nomineeId);
+  return `Nominated ${whom}${reason ? `, because ${reason}` : '.'}`;
+}
+
+function objectionOwner(view: AnyMeetingView, objectionId: string): string {
+  const o = view.objections.find((x) => x.id === objectionId);
+  return o ? (view.participants[o.participantId]?.name ?? 'someone') : '';
+}
+
+function reactionText(text: string, gesture?: Gesture): string {
+  return gesture ? `${text} (${GESTURE_LABELS[gesture]})` : text;
+}
+
+function responseText(kind: ResponseKind, version: number, reason?: string): string {
+  return `${RESPONSE_LABELS[kind]} on version ${version}${reason ? `: ${reason}` : '.'}`;
+}
+
+/** The version a still-hidden response was given against, from the view before its reveal. */
+function pendingVersion(view: AnyMeetingView, responseId: string): number {
+  const r = Object.values(view.objectionRound.responses).find((x) => x.id === responseId);
+  return r?.version ?? view.objectionRound.version;
+}
+
+function setText(entries: MinutesEntry[], index: number, text: string): void {
+  const entry = entries[index];
+  if (entry) entries[index] = { ...entry, text };
+}
+
+function pick<T extends object, K extends keyof T>(from: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (from[k] !== undefined) out[k] = from[k];
+  return out;
+}
+
+/** "June 1, 2025": a calendar date in English, the same wherever it is computed. */
+export function englishDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The version of the JSON export's shape; a change that breaks readers gets a new one. */
+export const MINUTES_JSON_FORMAT = 'circlewise-minutes/1';
+
+export type MinutesJson = { format: typeof MINUTES_JSON_FORMAT } & Minutes;
+
+/** R2: the minutes as a plain JSON object, in the format docs/minutes-format.md describes. */
+export function minutesToJson(minutes: Minutes): MinutesJson {
+  // A deep copy, so that a caller changing the export cannot change the minutes it came from.
+  return { format: MINUTES_JSON_FORMAT, ...(JSON.parse(JSON.stringify(minutes)) as Minutes) };
+}

@@ -1,0 +1,217 @@
+/**
+ * R2: the minutes as Markdown, to keep with a circle's records or paste into its wiki. Made from
+ * the structured minutes (minutes.ts), so it says what the screen says. Times read in one time
+ * zone, given by the reader (UTC unless told), since a server has no idea where its readers are.
+ */
+import { GESTURE_LABELS } from './constants';
+import type { DecisionMinutes, ElectionMinutes, Minutes, MinutesEntry } from './minutes';
+import { englishDate } from './minutes';
+
+export interface MarkdownOptions {
+  /** An IANA time zone such as `Europe/Amsterdam`; UTC by default. */
+  timeZone?: string;
+  /** How a calendar date (YYYY-MM-DD) reads; English by default, as in the minutes' lines. */
+  formatDate?: (isoDate: string) => string;
+}
+
+/** Whether `Intl` knows this time zone (the export route refuses one it does not). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function minutesToMarkdown(minutes: Minutes, options: MarkdownOptions = {}): string {
+  const timeZone = options.timeZone ?? 'UTC';
+  const formatDate = options.formatDate ?? englishDate;
+  const time = timeFormat(timeZone);
+  const day = (at: number) => englishDate(isoDay(at, timeZone));
+  const term = (start: string, end: string) => `${formatDate(start)} to ${formatDate(end)}`;
+
+  const out: string[] = [];
+  const election = minutes.kind === 'election';
+  out.push(
+    `# ${inline(election ? (minutes.role?.role ?? (minutes.title || 'Role election')) : minutes.title || 'Meeting')}`,
+  );
+  out.push('');
+  out.push(
+    `${election ? 'Minutes of a role election' : 'Minutes'} · ${day(minutes.createdAt)} · meeting ${inline(minutes.code)}`,
+  );
+  out.push('');
+  out.push(outcomeLine(minutes, formatDate));
+  out.push('');
+
+  if (minutes.kind === 'decision') decisionSections(minutes, out, time);
+  else electionSections(minutes, out, time, term);
+
+  if (minutes.objections.length > 0) {
+    section(out, 'Objections and their fate');
+    for (const o of minutes.objections)
+      out.push(`- **${inline(o.by)}** (version ${o.version}): ${inline(o.reason)} — _${o.fate}_`);
+    out.push('');
+  }
+  if (minutes.concerns.length > 0) {
+    section(out, 'Concerns');
+    for (const c of minutes.concerns) out.push(`- **${inline(c.by)}**: ${inline(c.reason)}`);
+    out.push('');
+  }
+
+  section(out, `Everything that happened (times ${timeZone})`);
+  for (const entry of minutes.log) out.push(...logLine(entry, time));
+  out.push('');
+  return out.join('\n');
+}
+
+function outcomeLine(minutes: Minutes, formatDate: (isoDate: string) => string): string {
+  const o = minutes.outcome;
+  if (!o) return '_No outcome recorded yet._';
+  if (minutes.kind === 'decision' && minutes.outcome) {
+    const d = minutes.outcome;
+    return `**Outcome: ${d.label}** (version ${d.version})${d.reviewDate ? `, review by ${formatDate(d.reviewDate)}` : ''}${d.note ? ` · Note: ${inline(d.note)}` : ''}`;
+  }
+  if (minutes.kind === 'election' && minutes.outcome) {
+    const e = minutes.outcome;
+    const who =
+      e.outcome === 'elected'
+        ? `**Outcome: ${e.label}: ${inline(e.electedName ?? '')}** as ${inline(e.role ?? 'the role')}${
+            e.termStart && e.termEnd ? `, ${formatDate(e.termStart)} to ${formatDate(e.termEnd)}` : ''
+          } (version ${e.version})`
+        : `**Outcome: ${e.label}**`;
+    return `${who}${e.note ? ` · Note: ${inline(e.note)}` : ''}`;
+  }
+  return '';
+}
+
+function decisionSections(m: DecisionMinutes, out: string[], time: (at: number) => string): void {
+  section(out, 'Proposal versions');
+  for (const v of m.versions) {
+    out.push(`### Version ${v.version} · ${time(v.at)}`, '');
+    if (v.title) out.push(`**Title:** ${inline(v.title)}`, '');
+    out.push(`**Driver:** ${inline(v.driver)}`, '');
+    out.push(...block(v.text), '');
+  }
+  if (m.questions.length > 0) {
+    section(out, 'Clarifying questions');
+    for (const q of m.questions) {
+      out.push(`- **${inline(q.by)}** (version ${q.version}): ${inline(q.text)}`);
+      out.push(`  - ${q.answer ? `Answer: ${inline(q.answer.text)}` : '_Not answered._'}`);
+    }
+    out.push('');
+  }
+  if (m.reactions.length > 0) {
+    section(out, 'Reactions');
+    for (const r of m.reactions) {
+      const said = r.hidden
+        ? '_not shown_'
+        : `${inline(r.text ?? '')}${r.gesture ? ` (${GESTURE_LABELS[r.gesture]})` : ''}`;
+      out.push(`- **${inline(r.by)}** (version ${r.version}): ${said}`);
+    }
+    out.push('');
+  }
+}
+
+function electionSections(
+  m: ElectionMinutes,
+  out: string[],
+  time: (at: number) => string,
+  term: (start: string, end: string) => string,
+): void {
+  section(out, 'Role and term');
+  if (m.role) {
+    out.push(`**${inline(m.role.role)}**, ${term(m.role.termStart, m.role.termEnd)}`, '');
+    if (m.role.description) out.push(...block(m.role.description), '');
+  } else out.push('_No role was set._', '');
+
+  section(out, 'Nominations');
+  if (m.nominations.length === 0) out.push('_No nominations._');
+  for (const n of m.nominations)
+    out.push(
+      n.hidden
+        ? `- **${inline(n.by)}**: nominated (not revealed)`
+        : `- **${inline(n.by)}** nominated **${inline(n.nominee ?? '')}**${n.reason ? `: ${inline(n.reason)}` : ''}`,
+    );
+  out.push('');
+
+  if (m.changes.length > 0) {
+    section(out, 'Change round');
+    for (const c of m.changes)
+      out.push(
+        `- **${inline(c.by)}**: ${
+          c.kept ? `kept ${inline(c.to)}` : `${inline(c.from)} → ${inline(c.to)}, because ${inline(c.reason)}`
+        }`,
+      );
+    out.push('');
+  }
+  if (m.proposals.length > 0) {
+    section(out, 'Proposals');
+    for (const p of m.proposals) {
+      out.push(
+        `### Version ${p.version} · ${time(p.at)}: ${inline(p.candidate)}, ${term(p.termStart, p.termEnd)}`,
+        '',
+      );
+      out.push(...block(p.reasons), '');
+      if (p.declined)
+        out.push(
+          `_${inline(p.candidate)} declined the role${p.declined.reason ? `: ${inline(p.declined.reason)}` : '.'}_`,
+          '',
+        );
+    }
+  }
+}
+
+function logLine(entry: MinutesEntry, time: (at: number) => string): string[] {
+  const lines = [`- ${time(entry.at)} ${entry.who ? `**${inline(entry.who)}:** ` : ''}${inline(entry.text)}`];
+  if (entry.detail) lines.push(...block(entry.detail).map((l) => (l ? `  > ${l}` : '  >')));
+  return lines;
+}
+
+// Emphasis is written `_like this_`, as the repository's formatter writes it, so that a golden
+// file of an export stays as the export made it.
+function section(out: string[], heading: string): void {
+  out.push(`## ${heading}`, '');
+}
+
+/**
+ * Text typed by participants, on one line: Markdown's own characters are escaped so that a
+ * reason cannot become a heading, a link or an HTML tag in the export.
+ */
+function inline(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)
+    .trim();
+}
+
+/** Text typed by participants that may hold paragraphs: escaped line by line, blank lines kept. */
+function block(text: string): string[] {
+  return text.split('\n').map((line) => {
+    const escaped = line.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`).trimEnd();
+    // A line that starts like a list item or a quote would become one.
+    return escaped.replace(/^(\s*)([-+>])(\s)/, '$1\\$2$3').replace(/^(\s*\d+)\.(\s)/, '$1\\.$2');
+  });
+}
+
+function timeFormat(timeZone: string): (at: number) => string {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  });
+  return (at) => format.format(at);
+}
+
+/** The calendar day (YYYY-MM-DD) of a moment in a time zone. */
+function isoDay(at: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone,
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
