@@ -17,11 +17,11 @@ import {
 } from '@circlewise/shared/election';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
 import { openObjections, presentParticipants } from '@circlewise/shared/view';
-import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { createActor, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import { electionMachine } from './electionMachine';
-import { T0, testId } from './testMeeting';
+import { replayEveryPath, shortestPaths, stamp } from './modelPaths';
+import { testId } from './testHarness';
 
 type Snap = SnapshotFrom<typeof electionMachine>;
 
@@ -30,9 +30,6 @@ const MAX_PROPOSALS = 2;
 const MAX_OBJECTIONS = 2;
 const TERM = { termStart: '2025-02-01', termEnd: '2026-01-31' };
 const SHORT_END = '2025-07-31';
-
-const stamp = (body: NewEvent, seq: number): MeetingEvent =>
-  ({ ...body, seq, at: T0 + seq * 1000, commandId: testId(seq, 0xc0de) }) as MeetingEvent;
 
 /** Every path starts here: an election created, two participants present, no role yet. */
 const PROLOGUE: MeetingEvent[] = (
@@ -409,14 +406,8 @@ function checkStep(before: Snap, event: MeetingEvent) {
 }
 
 describe('model-based paths through an election', () => {
-  const start = createActor(electionMachine, { input: undefined }).start();
-  for (const e of PROLOGUE) start.send(e);
-  const paths = getShortestPaths(electionMachine, {
-    fromState: start.getSnapshot(),
-    events: proposals,
-    serializeState: serialize,
-    limit: 200_000,
-  });
+  const model = { machine: electionMachine, prologue: PROLOGUE, proposals, serialize };
+  const paths = shortestPaths(model);
 
   it('[C1][E1–E5] generated paths reach every stage and both outcomes', () => {
     const reached = new Set(paths.map((p) => JSON.stringify(p.state.value)));
@@ -427,28 +418,11 @@ describe('model-based paths through an election', () => {
   });
 
   it('[C1][C5][C6][C7][C8][E1–E5] every path replays on a fresh actor, keeping the invariants at each step', () => {
-    // Shortest paths form a tree: replaying its leaves passes through every reached state.
-    const inner = new Set(paths.flatMap((p) => p.steps.slice(0, -1).map((s) => serialize(s.state))));
-    const leaves = paths.filter((p) => !inner.has(serialize(p.state)));
-    const checked = new Set<string>();
-    for (const path of leaves) {
-      const actor = createActor(electionMachine, { input: undefined }).start();
-      for (const e of PROLOGUE) actor.send(e);
-      const steps = path.steps.filter((s) => (s.event as { type: string }).type !== 'xstate.init');
-      for (const [i, step] of steps.entries()) {
-        const seq = PROLOGUE.length + i + 1;
-        const event = { ...step.event, seq, at: T0 + seq * 1000 } as MeetingEvent;
-        const before = actor.getSnapshot();
-        expect(before.can(event), `${step.event.type} after ${serialize(before)}`).toBe(true);
-        checkStep(before, event);
-        actor.send(event);
-        const after = actor.getSnapshot();
-        expect(serialize(after)).toBe(serialize(step.state));
-        checkInvariants(after);
-        checked.add(serialize(after));
-      }
-    }
-    expect(checked.size).toBe(paths.length - 1);
+    const checked = replayEveryPath(model, paths, (before, event, after) => {
+      checkStep(before, event);
+      checkInvariants(after);
+    });
+    expect(checked).toBe(paths.length - 1);
   }, 60_000);
 
   it('[C7][E4][E5] paths to elected go through consent, the candidate consenting last', () => {

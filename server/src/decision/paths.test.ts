@@ -17,20 +17,17 @@ import {
   openObjections,
   presentParticipants,
 } from '@circlewise/shared/view';
-import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { createActor, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import { consentDecisionMachine } from './consentDecisionMachine';
-import { T0, testId } from './testMeeting';
+import { replayEveryPath, shortestPaths, stamp } from './modelPaths';
+import { testId } from './testHarness';
 
 type Snap = SnapshotFrom<typeof consentDecisionMachine>;
 
 const P = [testId(1, 0xbeef), testId(2, 0xbeef)] as const;
 const MAX_VERSIONS = 2;
 const MAX_OBJECTIONS = 2;
-
-const stamp = (body: NewEvent, seq: number): MeetingEvent =>
-  ({ ...body, seq, at: T0 + seq * 1000, commandId: testId(seq, 0xc0de) }) as MeetingEvent;
 
 /** The meeting every path starts from: created, two participants, a proposal ready to present. */
 const PROLOGUE: MeetingEvent[] = (
@@ -263,14 +260,8 @@ function checkInvariants(snapshot: Snap) {
 }
 
 describe('model-based paths', () => {
-  const start = createActor(consentDecisionMachine, { input: undefined }).start();
-  for (const e of PROLOGUE) start.send(e);
-  const paths = getShortestPaths(consentDecisionMachine, {
-    fromState: start.getSnapshot(),
-    events: proposals,
-    serializeState: serialize,
-    limit: 200_000,
-  });
+  const model = { machine: consentDecisionMachine, prologue: PROLOGUE, proposals, serialize };
+  const paths = shortestPaths(model);
 
   it('[C1] generated paths reach every stage and outcome', () => {
     const reached = new Set(paths.map((p) => JSON.stringify(p.state.value)));
@@ -284,31 +275,8 @@ describe('model-based paths', () => {
   });
 
   it('[C1][C5][C6][C7][C8] every path replays on a fresh actor, keeping the invariants at each step', () => {
-    // Shortest paths form a tree: replaying its leaves passes through every reached state.
-    const inner = new Set(paths.flatMap((p) => p.steps.slice(0, -1).map((s) => serialize(s.state))));
-    const leaves = paths.filter((p) => !inner.has(serialize(p.state)));
-    const checked = new Set<string>();
-    for (const path of leaves) {
-      const actor = createActor(consentDecisionMachine, { input: undefined }).start();
-      for (const e of PROLOGUE) actor.send(e);
-      const steps = path.steps.filter((s) => (s.event as { type: string }).type !== 'xstate.init');
-      for (const [i, step] of steps.entries()) {
-        // Renumber: the graph's representative states may sit at another seq than this replay.
-        const event = {
-          ...step.event,
-          seq: PROLOGUE.length + i + 1,
-          at: T0 + (PROLOGUE.length + i + 1) * 1000,
-        };
-        const before = actor.getSnapshot();
-        expect(before.can(event), `${step.event.type} after ${serialize(before)}`).toBe(true);
-        actor.send(event);
-        const after = actor.getSnapshot();
-        expect(serialize(after)).toBe(serialize(step.state));
-        checkInvariants(after);
-        checked.add(serialize(after));
-      }
-    }
-    expect(checked.size).toBe(paths.length - 1);
+    const checked = replayEveryPath(model, paths, (_before, _event, after) => checkInvariants(after));
+    expect(checked).toBe(paths.length - 1);
   });
 
   it('[C7] adoption paths go through consent with everyone present consenting', () => {
