@@ -3,45 +3,21 @@
  * phone-sized participants, with an objection that is integrated by an amendment. Screenshots
  * of each step land in test-results/screens/ for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { laptopContext, launchChromium, phoneContext } from '../support/browser';
-import { startServer, type TestServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { laptopContext, phoneContext } from '../support/browser';
+import { browserMeeting } from '../support/browserMeeting';
 
-const SCREENS = join(import.meta.dirname, '../../test-results/screens');
-const CLIENT = join(import.meta.dirname, '../../client/dist');
-
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  server = await startServer({ clientDir: CLIENT });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
-const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name });
+const session = browserMeeting();
+const { button, shot } = session;
 
 async function joinAs(page: Page, code: string, name: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByLabel('Meeting code').fill(code.toLowerCase());
-  await page.getByLabel('Your name').fill(name);
-  await shot(page, `00-phone-home-${name}`);
-  await button(page, 'Join').click();
-  await page.waitForURL(`**/m/${code}`);
+  await session.join(page, code, name, (p) => shot(p, `00-phone-home-${name}`));
   await expect.poll(() => page.getByText('Proposal', { exact: false }).first().isVisible()).toBe(true);
 }
 
 it('[C1–C10][R1] a facilitator and two phones complete a decision with an objection integrated by an amendment', async () => {
+  const { server, browser } = session;
   const errors: string[] = [];
   const laptop = await (await laptopContext(browser)).newPage();
   const ana = await (await phoneContext(browser)).newPage();

@@ -3,39 +3,19 @@
  * phone-sized participants nominate, reveal, change, propose, check and elect (PROCESS.md E1–E5).
  * Screenshots of each step land in test-results/screens/ (prefixed `e`) for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ElectionView } from '@circlewise/shared/election';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { laptopContext, launchChromium, phoneContext } from '../support/browser';
-import { startServer, type TestServer } from '../support/server';
-
-const SCREENS = join(import.meta.dirname, '../../test-results/screens');
-const CLIENT = join(import.meta.dirname, '../../client/dist');
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { laptopContext, phoneContext } from '../support/browser';
+import { browserMeeting } from '../support/browserMeeting';
 
 const ROLE = 'Garden circle facilitator';
 const ANA_REASON = 'Ben keeps calm when we disagree.';
 const BEN_REASON = 'Ana knows every bed in the garden.';
 const CHANGE_REASON = 'Ana asked not to stand this year; I have the time.';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  server = await startServer({ clientDir: CLIENT });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SCREENS, `e${name}.png`), fullPage: true });
-const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name });
+const session = browserMeeting({ screenshotPrefix: 'e' });
+const { button, shot } = session;
 const radio = (page: Page, name: string) => page.getByRole('radio', { name, exact: true });
 const seen = (page: Page, text: string | RegExp) => page.getByText(text, { exact: false }).count();
 /** A region's text as the DOM holds it (hidden parts included, so a secret cannot hide in them). */
@@ -46,15 +26,12 @@ const stage = (page: Page, name: string) =>
   page.getByRole('heading', { level: 1, name, exact: true }).count();
 
 async function joinAs(page: Page, code: string, name: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByLabel('Meeting code').fill(code.toLowerCase());
-  await page.getByLabel('Your name').fill(name);
-  await button(page, 'Join').click();
-  await page.waitForURL(`**/m/${code}`);
+  await session.join(page, code, name);
   await expect.poll(() => page.getByRole('heading', { name: ROLE, exact: true }).count()).toBe(1);
 }
 
 it('[E1–E5] a facilitator and two phones elect someone in Chromium', async () => {
+  const { server, browser } = session;
   const errors: string[] = [];
   const laptop = await (await laptopContext(browser)).newPage();
   const ana = await (await phoneContext(browser)).newPage();
