@@ -4,27 +4,19 @@
  */
 import type { CommandInput } from '@circlewise/shared/commands';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createMeeting,
   type DistributiveOmit,
-  startServer,
   type TestClient,
   type TestServer,
   uuid,
 } from '../support/server';
-import { advance, client, closeClients, expectError, log, ok, openMeeting, pid, settle } from './helpers';
+import { advance, client, expectError, log, ok, openMeeting, pid, settle, withServer } from './helpers';
 
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  closeClients();
-  await server.destroy();
-});
+withServer({ set: (s) => (server = s), current: () => server });
 
 type Command = DistributiveOmit<CommandInput, 'commandId'>;
 

@@ -3,13 +3,12 @@
  * one objection integrated by an amendment, and every screen ending on the same meeting.
  */
 import { reduceAll } from '@circlewise/shared/reducer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestClient, type TestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import type { TestClient, TestServer } from '../support/server';
 import {
   advance,
   asViewer,
   client,
-  closeClients,
   expectError,
   lastSeq,
   log,
@@ -18,6 +17,7 @@ import {
   pid,
   serverView,
   settle,
+  withServer,
 } from './helpers';
 
 type Five = [TestClient, TestClient, TestClient, TestClient, TestClient];
@@ -28,14 +28,7 @@ let server: TestServer;
 describe.each([{ groupCommit: false }, { groupCommit: true }])(
   'consent decision end to end, group commit $groupCommit',
   ({ groupCommit }) => {
-    beforeAll(async () => {
-      server = await startServer({ groupCommit });
-    });
-
-    afterAll(async () => {
-      closeClients();
-      await server.destroy();
-    });
+    withServer({ set: (s) => (server = s), current: () => server }, { groupCommit });
 
     it('[C1–C10] a facilitator and five participants run a whole decision; one objection is integrated by an amendment', async () => {
       const {

@@ -2,12 +2,11 @@
  * The consent round through the real server: a late objection or an amendment sends the meeting
  * back to objections (C5, C6), and consent counts the people present (C7, M2).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestClient, type TestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import type { TestClient, TestServer } from '../support/server';
 import {
   advance,
   client,
-  closeClients,
   expectError,
   lastSeq,
   log,
@@ -15,18 +14,12 @@ import {
   openMeeting,
   pid,
   settle,
+  withServer,
 } from './helpers';
 
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  closeClients();
-  await server.destroy();
-});
+withServer({ set: (s) => (server = s), current: () => server });
 
 /** A meeting in the consent round, everyone having seen no objection to version 1. */
 async function inConsent(names: string[]) {

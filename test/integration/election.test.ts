@@ -4,8 +4,8 @@
  */
 import { currentProposal, tally } from '@circlewise/shared/election';
 import { type Viewer, viewFor } from '@circlewise/shared/visibility';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server';
 import {
   closeElectionClients,
   type ElectionClient,
@@ -18,17 +18,14 @@ import {
   rest,
   settle,
 } from './electionSupport';
+import { withServer } from './helpers';
 
 let server: TestServer;
 
-beforeEach(async () => {
-  server = await startServer();
-});
-
-afterEach(async () => {
-  closeElectionClients();
-  await server.destroy();
-});
+withServer(
+  { set: (s) => (server = s), current: () => server },
+  { perTest: true, closeClients: closeElectionClients },
+);
 
 describe('role election', () => {
   it('[E1–E5] a whole election with five participants, one change of nomination and one objection resolved by shortening the term', async () => {

@@ -7,8 +7,8 @@
  */
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer, uuid } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, uuid } from '../support/server';
 import {
   closeElectionClients,
   type ElectionClient,
@@ -20,17 +20,11 @@ import {
   rest,
   settle,
 } from './electionSupport';
+import { withServer } from './helpers';
 
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  closeElectionClients();
-  await server.destroy();
-});
+withServer({ set: (s) => (server = s), current: () => server }, { closeClients: closeElectionClients });
 
 interface Given {
   author: string;

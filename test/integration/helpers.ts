@@ -8,8 +8,8 @@ import type { MeetingEvent } from '@circlewise/shared/events';
 import type { CreatedMeeting, Failure } from '@circlewise/shared/protocol';
 import type { MeetingView } from '@circlewise/shared/view';
 import { type Viewer, viewFor } from '@circlewise/shared/visibility';
-import { expect } from 'vitest';
-import { createMeeting, TestClient, type TestServer } from '../support/server';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { createMeeting, startServer, TestClient, type TestServer } from '../support/server';
 
 export interface OpenMeeting {
   meeting: CreatedMeeting;
@@ -106,4 +106,24 @@ export function pid(c: TestClient): string {
 /** Every event this client received over the wire, flattened. */
 export function receivedEvents(c: TestClient): MeetingEvent[] {
   return c.received.flat();
+}
+
+/**
+ * A real server for this file's tests (or a fresh one per test), and the clients they opened
+ * closed afterwards. `set` hands the server to the file's own variable; teardown destroys the
+ * one `current` returns, which may be a restarted server (A8 tests restart mid-test).
+ */
+export function withServer(
+  slot: { set: (server: TestServer) => void; current: () => TestServer | undefined },
+  options: { perTest?: boolean; groupCommit?: boolean; closeClients?: () => void } = {},
+): void {
+  (options.perTest ? beforeEach : beforeAll)(async () => {
+    slot.set(
+      await startServer(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
+    );
+  });
+  (options.perTest ? afterEach : afterAll)(async () => {
+    (options.closeClients ?? closeClients)();
+    await slot.current()?.destroy();
+  });
 }

@@ -2,18 +2,18 @@
  * A2: a command carries a client-made id; a retry of that id (lost ack, reconnect, double tap)
  * returns the first result and records nothing new.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestClient, type TestServer, uuid } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { type TestClient, type TestServer, uuid } from '../support/server';
 import {
   advance,
   client,
-  closeClients,
   lastSeq,
   log,
   ok,
   openMeeting,
   receivedEvents,
   settle,
+  withServer,
 } from './helpers';
 
 let server: TestServer;
@@ -35,14 +35,7 @@ async function fence(sender: TestClient, peers: TestClient[]): Promise<void> {
 describe.each([{ groupCommit: false }, { groupCommit: true }])(
   'idempotent commands, group commit $groupCommit',
   ({ groupCommit }) => {
-    beforeAll(async () => {
-      server = await startServer({ groupCommit });
-    });
-
-    afterAll(async () => {
-      closeClients();
-      await server.destroy();
-    });
+    withServer({ set: (s) => (server = s), current: () => server }, { groupCommit });
 
     it('[A2] the same command sent twice is recorded once', async () => {
       const { meeting, facilitator: fac, participants } = await openMeeting(server, ['Ada', 'Ben']);

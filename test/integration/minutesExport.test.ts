@@ -8,9 +8,9 @@ import type { MeetingEvent, NewEvent } from '@circlewise/shared/events';
 import { buildMinutes, MINUTES_JSON_FORMAT } from '@circlewise/shared/minutes';
 import { minutesToMarkdown } from '@circlewise/shared/minutesMarkdown';
 import { eventFor } from '@circlewise/shared/visibility';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMeeting, startServer, type TestClient, type TestServer, uuid } from '../support/server';
-import { advance, closeClients, ok, openMeeting, settle } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { createMeeting, type TestClient, type TestServer, uuid } from '../support/server';
+import { advance, ok, openMeeting, settle, withServer } from './helpers';
 
 const ANA = '00000000-0000-4000-8000-00000000000a';
 const BEN = '00000000-0000-4000-8000-00000000000b';
@@ -343,14 +343,7 @@ describe('minutes as Markdown: golden files [R1, R2]', () => {
 describe('GET /api/meetings/:code/minutes.md and .json [R2, A6]', () => {
   let server: TestServer;
 
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    closeClients();
-    await server.destroy();
-  });
+  withServer({ set: (s) => (server = s), current: () => server });
 
   const get = (code: string, file: string, token?: string) =>
     fetch(`${server.url}/api/meetings/${code}/${file}`, {

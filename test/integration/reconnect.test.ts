@@ -6,13 +6,12 @@ import { LIMITS } from '@circlewise/shared/constants';
 import { reduceAll } from '@circlewise/shared/reducer';
 import type { MeetingView } from '@circlewise/shared/view';
 import { eventFor } from '@circlewise/shared/visibility';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server';
 import {
   advance,
   asViewer,
   client,
-  closeClients,
   lastSeq,
   log,
   ok,
@@ -20,18 +19,12 @@ import {
   pid,
   serverView,
   settle,
+  withServer,
 } from './helpers';
 
 let server: TestServer;
 
-beforeEach(async () => {
-  server = await startServer();
-});
-
-afterEach(async () => {
-  closeClients();
-  await server.destroy();
-});
+withServer({ set: (s) => (server = s), current: () => server }, { perTest: true });
 
 describe('reconnect and resync', () => {
   it('[A3] a participant who reconnects mid-stage catches up', async () => {

@@ -4,20 +4,13 @@
  */
 import { LIMITS } from '@circlewise/shared/constants';
 import type { ErrorCode } from '@circlewise/shared/errors';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../support/server';
-import { client, closeClients, log, ok } from './helpers';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server';
+import { client, log, ok, withServer } from './helpers';
 
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  closeClients();
-  await server.destroy();
-});
+withServer({ set: (s) => (server = s), current: () => server });
 
 async function post(body: string | undefined, contentType = 'application/json') {
   const res = await fetch(`${server.url}/api/meetings`, {

@@ -4,13 +4,12 @@
  */
 import type { CommandResult } from '@circlewise/shared/protocol';
 import { reduceAll } from '@circlewise/shared/reducer';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestClient, type TestServer, uuid } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { type TestClient, type TestServer, uuid } from '../support/server';
 import {
   advance,
   asViewer,
   client,
-  closeClients,
   expectError,
   lastSeq,
   log,
@@ -19,6 +18,7 @@ import {
   pid,
   serverView,
   settle,
+  withServer,
 } from './helpers';
 
 let server: TestServer;
@@ -27,14 +27,7 @@ let server: TestServer;
 describe.each([{ groupCommit: false }, { groupCommit: true }])(
   'restart, group commit $groupCommit',
   ({ groupCommit }) => {
-    beforeEach(async () => {
-      server = await startServer({ groupCommit });
-    });
-
-    afterEach(async () => {
-      closeClients();
-      await server.destroy();
-    });
+    withServer({ set: (s) => (server = s), current: () => server }, { perTest: true, groupCommit });
 
     it('[A1][A8] the server is stopped and started mid-meeting and every acknowledged submission is still there, stage intact', async () => {
       const names = ['Ada', 'Ben', 'Cleo', 'Dev'];

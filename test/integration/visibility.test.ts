@@ -6,9 +6,9 @@
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import type { JoinResult } from '@circlewise/shared/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestClient, type TestServer, uuid } from '../support/server';
-import { advance, client, closeClients, ok, openMeeting, pid, settle } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { type TestClient, type TestServer, uuid } from '../support/server';
+import { advance, client, ok, openMeeting, pid, settle, withServer } from './helpers';
 
 let server: TestServer;
 
@@ -26,14 +26,7 @@ const wire = (c: TestClient, snapshot: unknown) => JSON.stringify([snapshot, c.r
 describe.each([{ groupCommit: false }, { groupCommit: true }])(
   'per-recipient visibility, group commit $groupCommit',
   ({ groupCommit }) => {
-    beforeAll(async () => {
-      server = await startServer({ groupCommit });
-    });
-
-    afterAll(async () => {
-      closeClients();
-      await server.destroy();
-    });
+    withServer({ set: (s) => (server = s), current: () => server }, { groupCommit });
 
     it('[A6] sealed responses never reach other participants before reveal', async () => {
       const { meeting, facilitator: fac, participants } = await openMeeting(server, ['Ada', 'Ben', 'Cleo']);
