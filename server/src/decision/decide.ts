@@ -54,47 +54,60 @@ export function decide(
   caller: Caller,
   env: DecideEnv,
 ): Decision {
-  const view = snapshot.context.view;
-  if (snapshot.status === 'done' || view.stage === 'outcome') {
-    return refuse('meeting_closed', 'This decision is finished: its outcome is recorded.');
-  }
-  const by = caller.role === 'facilitator' ? FACILITATOR : caller.participantId;
-  const bodies = toEvents(view, command, caller, env);
-  if ('code' in bodies) return { ok: false, error: bodies };
-
-  return stepThrough(
-    consentDecisionMachine,
+  return decideWith(
+    {
+      machine: consentDecisionMachine,
+      finished: 'This decision is finished: its outcome is recorded.',
+      toEvents: (view) => toEvents(view, command, caller, env),
+      explain: (view, event) => explain(view, command, event),
+    },
     snapshot,
-    bodies,
-    { by, commandId: command.commandId, now: env.now },
-    (v, e) => explain(v, command, e),
+    command,
+    caller,
+    env,
   );
 }
 
+/** What differs between the kinds of meeting when a command is decided. */
+export interface KindOfMeeting<TLogic extends AnyStateMachine> {
+  machine: TLogic;
+  /** Said when a command arrives after the outcome. */
+  finished: string;
+  toEvents: (view: SnapshotFrom<TLogic>['context']['view'], by: string) => EventBody[] | WireError;
+  explain: (view: SnapshotFrom<TLogic>['context']['view'], event: MeetingEvent) => WireError;
+}
+
 /**
- * Check each event against the machine in order, stepping a copy of the snapshot: a command that
- * records two events (a late objection reopens the stage first) is accepted whole or not at all.
+ * DECIDE for any kind of meeting: nothing after the outcome; the command's events, each checked
+ * against the machine in order on a stepped copy of the snapshot, so a command that records two
+ * events (a late objection reopens the stage first) is accepted whole or not at all.
  */
-export function stepThrough<TLogic extends AnyStateMachine>(
-  machine: TLogic,
+export function decideWith<TLogic extends AnyStateMachine>(
+  kind: KindOfMeeting<TLogic>,
   snapshot: SnapshotFrom<TLogic>,
-  bodies: readonly EventBody[],
-  stamp: { by: string; commandId: string; now: number },
-  explainRefusal: (view: SnapshotFrom<TLogic>['context']['view'], event: MeetingEvent) => WireError,
+  command: Command,
+  caller: Caller,
+  env: DecideEnv,
 ): Decision {
-  const start = (snapshot as { context: { view: { seq: number } } }).context.view.seq;
+  const view = (snapshot as { context: { view: { seq: number; stage: string } } }).context.view;
+  if ((snapshot as AnyMachineSnapshot).status === 'done' || view.stage === 'outcome') {
+    return { ok: false, error: { code: 'meeting_closed', message: kind.finished } };
+  }
+  const by = caller.role === 'facilitator' ? FACILITATOR : caller.participantId;
+  const bodies = kind.toEvents(view as SnapshotFrom<TLogic>['context']['view'], by);
+  if ('code' in bodies) return { ok: false, error: bodies };
   const events: MeetingEvent[] = [];
   let step = snapshot as AnyMachineSnapshot;
   for (const [i, body] of bodies.entries()) {
     const event = {
       ...body,
-      by: stamp.by,
-      seq: start + i + 1,
-      at: stamp.now,
-      commandId: stamp.commandId,
+      by,
+      seq: view.seq + i + 1,
+      at: env.now,
+      commandId: command.commandId,
     } as MeetingEvent;
-    if (!step.can(event)) return { ok: false, error: explainRefusal(step.context.view, event) };
-    step = getNextSnapshot(machine, step as SnapshotFrom<TLogic>, event as never) as AnyMachineSnapshot;
+    if (!step.can(event)) return { ok: false, error: kind.explain(step.context.view, event) };
+    step = getNextSnapshot(kind.machine, step as SnapshotFrom<TLogic>, event as never) as AnyMachineSnapshot;
     events.push(event);
   }
   return { ok: true, events };
@@ -293,9 +306,5 @@ export function defaultReviewDate(now: number): string {
 }
 
 const err = (code: WireError['code'], message: string): WireError => ({ code, message });
-const refuse = (code: WireError['code'], message: string): Decision => ({
-  ok: false,
-  error: err(code, message),
-});
 
 export type { ConsentStage };

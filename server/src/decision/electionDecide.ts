@@ -18,11 +18,11 @@ import {
   othersHaveAnswered,
 } from '@circlewise/shared/election';
 import type { WireError } from '@circlewise/shared/errors';
-import { type EventBody, FACILITATOR, type MeetingEvent } from '@circlewise/shared/events';
+import type { EventBody, MeetingEvent } from '@circlewise/shared/events';
 import { canEnterConsent } from '@circlewise/shared/rules';
 import type { SnapshotFrom } from 'xstate';
 import { explainObjectionRefusal, respondInCheck, revealObjectionRound } from './consentCheckDecide';
-import { type Caller, type DecideEnv, type Decision, stepThrough } from './decide';
+import { type Caller, type DecideEnv, type Decision, decideWith } from './decide';
 import { electionMachine } from './electionMachine';
 
 export type ElectionSnapshot = SnapshotFrom<typeof electionMachine>;
@@ -35,19 +35,17 @@ export function decideElection(
   caller: Caller,
   env: DecideEnv,
 ): Decision {
-  const view = snapshot.context.view;
-  if (snapshot.status === 'done' || view.stage === 'outcome') {
-    return { ok: false, error: err('meeting_closed', 'This election is finished: its outcome is recorded.') };
-  }
-  const by = caller.role === 'facilitator' ? FACILITATOR : caller.participantId;
-  const bodies = toEvents(view, command, by, env);
-  if ('code' in bodies) return { ok: false, error: bodies };
-  return stepThrough(
-    electionMachine,
+  return decideWith(
+    {
+      machine: electionMachine,
+      finished: 'This election is finished: its outcome is recorded.',
+      toEvents: (view, by) => toEvents(view, command, by, env),
+      explain: (view, event) => explain(view, command, event),
+    },
     snapshot,
-    bodies,
-    { by, commandId: command.commandId, now: env.now },
-    (v, e) => explain(v, command, e),
+    command,
+    caller,
+    env,
   );
 }
 
