@@ -1,0 +1,30 @@
+/** What was said in a round (M3), in the order people spoke: on the phone, the console and the projector. */
+import type { RoundView } from '@circlewise/shared/round';
+import { nameOf } from '../lib/names';
+
+export function RoundEntries({
+  view,
+  me,
+}: {
+  view: RoundView;
+  /** This phone's participant: their entry is marked. */
+  me?: string;
+}) {
+  if (view.entries.length === 0) return <p className="empty">Nobody has spoken yet.</p>;
+  return (
+    <ul className="list round-entries">
+      {view.entries.map((e) => {
+        const mine = e.participantId === me;
+        return (
+          <li key={e.participantId} className={mine ? 'mine' : undefined}>
+            <strong>
+              {nameOf(view, e.participantId)}
+              {mine && ' (you)'}
+            </strong>
+            : <span className="prose">{e.text}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,99 @@
+import { entryOf, type RoundView } from '@circlewise/shared/round';
+import { useState } from 'react';
+import { AgendaStrip } from '../../agenda/AgendaStrip';
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { RoundEntries } from '../../components/RoundEntries';
+import { StageAnnouncer } from '../../components/StageAnnouncer';
+import { SubmitStatus } from '../../components/SubmitStatus';
+import { useSubmit } from '../../lib/useSubmit';
+import { LeaveButton } from '../LeaveButton';
+
+export interface RoundStageProps {
+  view: RoundView;
+  /** This phone's participant id. */
+  me: string;
+}
+
+export const ROUND_ASK = 'Say something once, in turn. Everyone sees what you say.';
+export const ROUND_CLOSED = 'The round is closed';
+
+/**
+ * The phone in a round (M3: check-in or evaluation): say something, see what everyone said.
+ * Its own frame rather than ParticipantFrame, whose heading is a decision's or election's stage.
+ */
+export function RoundStage({ view, me }: RoundStageProps) {
+  const closed = view.stage === 'outcome';
+  const present = view.participants[me]?.present ?? false;
+  return (
+    <div className="page participant">
+      <ConnectionBanner />
+      <StageAnnouncer />
+      <AgendaStrip />
+      <header className="stage-header">
+        <p className="eyebrow">Round · {view.participants[me]?.name}</p>
+        <h1>{view.title || 'Round'}</h1>
+        {/* Polite: a screen reader hears the round close, as it hears a stage change elsewhere. */}
+        <p className="ask" aria-live="polite">
+          {closed ? `${ROUND_CLOSED}.` : ROUND_ASK}
+        </p>
+      </header>
+      {closed ? (
+        <main>
+          <section className="card" aria-labelledby="round-said">
+            <h2 id="round-said">{ROUND_CLOSED}</h2>
+            <RoundEntries view={view} me={me} />
+          </section>
+        </main>
+      ) : present ? (
+        <main>
+          <SayForm view={view} me={me} />
+          <section className="card" aria-labelledby="round-said">
+            <h2 id="round-said">Said so far</h2>
+            <RoundEntries view={view} me={me} />
+          </section>
+          <LeaveButton />
+        </main>
+      ) : (
+        <main>
+          <p className="card" role="alert">
+            You are no longer counted as present in this meeting (you left or were marked absent). Ask the
+            facilitator if you should be back in.
+          </p>
+        </main>
+      )}
+    </div>
+  );
+}
+
+function SayForm({ view, me }: RoundStageProps) {
+  const [text, setText] = useState('');
+  const { state, submit, busy } = useSubmit();
+  const spoken = entryOf(view, me) !== undefined;
+
+  const say = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await submit({ type: 'round.speak', text })) setText('');
+  };
+
+  return (
+    <form className="card" onSubmit={say}>
+      <label htmlFor="round-text">What would you like to say?</label>
+      {spoken && (
+        <p className="hint" id="round-again">
+          You have spoken. Saying something again replaces what you said.
+        </p>
+      )}
+      <textarea
+        id="round-text"
+        value={text}
+        rows={3}
+        onChange={(e) => setText(e.target.value)}
+        {...(spoken && { 'aria-describedby': 'round-again' })}
+      />
+      <button type="submit" className="primary" disabled={busy}>
+        {spoken ? 'Say it instead' : 'Say it'}
+      </button>
+      <SubmitStatus state={state} recorded="Recorded: everyone sees it." />
+    </form>
+  );
+}

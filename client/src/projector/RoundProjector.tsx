@@ -1,0 +1,33 @@
+import { notYetSpoken, type RoundView } from '@circlewise/shared/round';
+import { presentParticipants } from '@circlewise/shared/view';
+import { RoundEntries } from '../components/RoundEntries';
+import { JoinQr } from './JoinQr';
+
+/** The room's screen during a round (M3): what everyone said, large. A round hides nothing (A6). */
+export function RoundProjector({ view, online }: { view: RoundView; online: Record<string, true> }) {
+  const closed = view.stage === 'outcome';
+  const present = presentParticipants(view);
+  const onlineCount = present.filter((p) => online[p.id]).length;
+  const spoke = present.length - notYetSpoken(view).length;
+  return (
+    <div className="page projector">
+      <header className="projector-header">
+        <div>
+          <p className="eyebrow">Round</p>
+          <h1>{view.title || 'Round'}</h1>
+          <p className="ask">
+            {closed ? 'The round is closed.' : 'Each person says something once, in turn.'}
+          </p>
+          <p className="counts big" aria-live="polite">
+            {present.length} present ({onlineCount} connected) · {spoke} of {present.length} spoke
+          </p>
+        </div>
+        <JoinQr code={view.code} />
+      </header>
+      <section className="card" aria-labelledby="pr-round">
+        <h2 id="pr-round">What was said</h2>
+        <RoundEntries view={view} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Builds round items for tests the way the server records them: the item's seed and its events,
+ * reduced by the shared round reducer. A round hides nothing, so every viewer sees the same view.
+ */
+import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
+import { emptyRoundView, type RoundView } from '@circlewise/shared/round';
+import { reduceRound } from '@circlewise/shared/roundReducer';
+import { ANA, BEN, CLEO, START, uuidFor } from './meetingScript';
+
+export class RoundScript {
+  readonly events: MeetingEvent[] = [];
+  private n = 0;
+
+  constructor(title = 'Check-in') {
+    this.add({ type: 'meeting.created', meetingId: 'm1', code: 'ABC123', title, by: FACILITATOR });
+  }
+
+  add(event: NewEvent): this {
+    this.n += 1;
+    this.events.push({ ...event, seq: this.n, at: START + this.n * 60_000, commandId: uuidFor(this.n) });
+    return this;
+  }
+
+  join(participantId: string, name: string): this {
+    return this.add({ type: 'participant.joined', participantId, name, by: participantId });
+  }
+
+  leave(participantId: string): this {
+    return this.add({ type: 'participant.left', participantId, reason: 'left', by: participantId });
+  }
+
+  speak(participantId: string, text: string): this {
+    return this.add({ type: 'round.spoken', participantId, text, by: participantId });
+  }
+
+  close(): this {
+    return this.add({ type: 'round.closed', by: FACILITATOR });
+  }
+
+  /** The time of the event at `seq` (events are a minute apart from START). */
+  static at(seq: number): number {
+    return START + seq * 60_000;
+  }
+
+  /** A round of Ana, Ben and Cleo, open, nobody has spoken yet (seqs 1–4). */
+  static open(title?: string): RoundScript {
+    return new RoundScript(title).join(ANA, 'Ana').join(BEN, 'Ben').join(CLEO, 'Cleo');
+  }
+
+  view(): RoundView {
+    return this.events.reduce(reduceRound, emptyRoundView());
+  }
+}
