@@ -5,9 +5,10 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import { wireError } from '@circlewise/shared/errors';
 import express from 'express';
 import { Server } from 'socket.io';
-import { attachGateway, type GatewayServer } from './gateway/gateway';
+import { attachGateway, type CommandRunner, type GatewayServer } from './gateway/gateway';
 import type { RateLimit } from './gateway/rateLimit';
 import { apiRoutes } from './http/routes';
 import { Meetings } from './meeting/meetings';
@@ -46,9 +47,21 @@ export function createApp(options: AppOptions): App {
 
   const web = express();
   web.disable('x-powered-by');
+  // REST may run a command in a live meeting (R3: a review put on an agenda); the gateway that
+  // runs it is attached below, once the socket server exists.
+  let gateway: CommandRunner | undefined;
+  const runner: CommandRunner = {
+    run: (meetingId, command) =>
+      gateway ? gateway.run(meetingId, command) : { ok: false, error: wireError('internal', 'Starting up.') },
+  };
   web.use(
     '/api',
-    apiRoutes(meetings, { version: options.version ?? '0.1.0', joinOrigins: options.joinOrigins ?? [] }),
+    apiRoutes(
+      meetings,
+      { version: options.version ?? '0.1.0', joinOrigins: options.joinOrigins ?? [] },
+      runner,
+      options.now,
+    ),
   );
   const clientDir = options.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
@@ -74,7 +87,7 @@ export function createApp(options: AppOptions): App {
     serveClient: false,
     allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins ?? [])),
   });
-  attachGateway(io, meetings, {
+  gateway = attachGateway(io, meetings, {
     ...(options.now && { now: options.now }),
     ...(options.broadcastWindowMs !== undefined && { broadcastWindowMs: options.broadcastWindowMs }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),

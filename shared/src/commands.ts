@@ -9,10 +9,12 @@ import {
   ELECTION_OUTCOMES,
   ELECTION_STAGES,
   GESTURES,
+  ITEM_KINDS,
   LIMITS,
   MEETING_KINDS,
   OUTCOMES,
   RESPONSE_KINDS,
+  REVIEW_RESULTS,
   VERDICTS,
 } from './constants';
 
@@ -112,6 +114,8 @@ export const commandSchemas = {
     outcome: z.enum(OUTCOMES, { error: 'outcome must be adopted, withdrawn or deferred.' }),
     reviewDate: isoDate.optional(),
     note: text(LIMITS.reason, 'The note').optional(),
+    /** For the review of an agreement (R3): keep, evolve or drop; worked out from the text if absent. */
+    review: z.enum(REVIEW_RESULTS, { error: 'review must be keep, evolve or drop.' }).optional(),
   }),
   'participant.leave': z.strictObject({ type: z.literal('participant.leave'), commandId }),
   'participant.markAbsent': z.strictObject({
@@ -197,6 +201,35 @@ export const commandSchemas = {
     outcome: z.enum(ELECTION_OUTCOMES, { error: 'outcome must be elected or none.' }),
     note: text(LIMITS.reason, 'The note').optional(),
   }),
+  // The agenda (M1, M3, M4).
+  'agenda.add': z.strictObject({
+    type: z.literal('agenda.add'),
+    commandId,
+    kind: z.enum(ITEM_KINDS, { error: 'kind must be decision, election or round.' }),
+    title: text(LIMITS.title, 'The title'),
+    /** Where to put it, 0-based; at the end when absent. */
+    index: z.number().int().min(0).max(1000).optional(),
+  }),
+  'agenda.move': z.strictObject({
+    type: z.literal('agenda.move'),
+    commandId,
+    itemId: id('itemId'),
+    index: z.number({ error: 'index must be a number.' }).int().min(0).max(1000),
+  }),
+  'agenda.open': z.strictObject({ type: z.literal('agenda.open'), commandId, itemId: id('itemId') }),
+  'facilitation.handOver': z.strictObject({
+    type: z.literal('facilitation.handOver'),
+    commandId,
+    /** A present participant, or null to hand back to the holder of the facilitator key. */
+    participantId: id('participantId').nullable(),
+  }),
+  'meeting.close': z.strictObject({ type: z.literal('meeting.close'), commandId }),
+  'round.speak': z.strictObject({
+    type: z.literal('round.speak'),
+    commandId,
+    text: text(LIMITS.reason, 'What you say'),
+  }),
+  'round.close': z.strictObject({ type: z.literal('round.close'), commandId }),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;
@@ -224,7 +257,27 @@ export const commandSchema = z.discriminatedUnion('type', [
   commandSchemas['candidate.propose'],
   commandSchemas['candidate.decline'],
   commandSchemas['election.record'],
+  commandSchemas['agenda.add'],
+  commandSchemas['agenda.move'],
+  commandSchemas['agenda.open'],
+  commandSchemas['facilitation.handOver'],
+  commandSchemas['meeting.close'],
+  commandSchemas['round.speak'],
+  commandSchemas['round.close'],
 ]);
+
+/** Commands about the meeting as a whole; every other command goes to the current item (M1). */
+export const MEETING_COMMANDS = [
+  'agenda.add',
+  'agenda.move',
+  'agenda.open',
+  'facilitation.handOver',
+  'meeting.close',
+] as const satisfies readonly CommandType[];
+
+export function isMeetingCommand(type: CommandType): type is (typeof MEETING_COMMANDS)[number] {
+  return (MEETING_COMMANDS as readonly string[]).includes(type);
+}
 
 /** A validated command, as the server's decide step sees it. */
 export type Command = z.output<typeof commandSchema>;
@@ -256,6 +309,7 @@ export type ResyncRequest = z.input<typeof resyncSchema>;
 
 export const createMeetingSchema = z.strictObject({
   title: text(LIMITS.title, 'The title').optional(),
+  /** The first agenda item's kind; more items are added in the meeting (M1). */
   kind: z.enum(MEETING_KINDS, { error: 'kind must be decision or election.' }).default('decision'),
 });
 

@@ -4,7 +4,7 @@
  */
 
 /** Bumped on any incompatible change to the wire contract; checked on join. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The five stages of a consent decision, in order (C1). */
 export const CONSENT_STAGES = ['proposal', 'clarifying', 'reactions', 'objections', 'consent'] as const;
@@ -16,6 +16,23 @@ export type Stage = ConsentStage | 'outcome';
 /** What a meeting decides: a proposal by consent, or who fills a role (PROCESS.md, Role election). */
 export const MEETING_KINDS = ['decision', 'election'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/**
+ * What an agenda item can be (M1, M3): a consent decision, a role election, or a round (the
+ * opening check-in or the closing evaluation), where each person speaks once in turn.
+ */
+export const ITEM_KINDS = ['decision', 'election', 'round'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
+  decision: 'Consent decision',
+  election: 'Role election',
+  round: 'Round',
+};
+
+/** R3: what a review of an agreement ends in. */
+export const REVIEW_RESULTS = ['keep', 'evolve', 'drop'] as const;
+export type ReviewResult = (typeof REVIEW_RESULTS)[number];
 
 /**
  * The stages of a role election (E1–E5): nomination rounds, then a consent check on the
@@ -60,7 +77,8 @@ export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 export const HIDDEN_ROUNDS = ['reactions', 'objections'] as const;
 export type HiddenRound = (typeof HIDDEN_ROUNDS)[number];
 
-export const STAGE_LABELS: Record<AnyStage | 'outcome', string> = {
+export const STAGE_LABELS: Record<AnyStage | 'open' | 'outcome', string> = {
+  open: 'Open',
   role: 'Role and term',
   nominations: 'Nominations',
   changes: 'Change round',

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'reason_required',
   'protocol_mismatch',
   'unknown_meeting',
+  /** A circle's member link that opens no circle: wrong, malformed or rotated (S3). */
+  'unknown_circle',
   'bad_token',
   'not_joined',
   'forbidden',

@@ -7,9 +7,11 @@ import type {
   ElectionOutcome,
   Gesture,
   HiddenRound,
+  ItemKind,
   MeetingKind,
   Outcome,
   ResponseKind,
+  ReviewResult,
   Verdict,
 } from './constants';
 
@@ -37,9 +39,58 @@ export interface RevealedResponse {
   reason?: string;
 }
 
+/** A decision's text as adopted, carried by its outcome so the register reads on its own (R3). */
+export interface Agreed {
+  title: string;
+  driver: string;
+  text: string;
+  /** The concerns on record for the adopted version, as "Name: reason". */
+  concerns: string[];
+  /** Set when the decision was the review of an agreement already in the register. */
+  reviewOf?: string;
+  /** For a review: keep, evolve (the text changed) or drop (R3). */
+  review?: ReviewResult;
+}
+
 export type EventBody =
-  /** `kind` is absent in logs from before elections: those are decisions. */
-  | { type: 'meeting.created'; meetingId: string; code: string; title: string; kind?: MeetingKind }
+  /**
+   * The meeting's first event, which also opens its first agenda item (id = meetingId) of `kind`.
+   * `kind` is absent in logs from before elections: those are decisions. The same event, made up
+   * from an `agenda.item.added`, seeds every later item's view (agenda.ts, itemSeed).
+   */
+  | {
+      type: 'meeting.created';
+      meetingId: string;
+      code: string;
+      title: string;
+      kind?: MeetingKind;
+      /** The circle that holds the meeting (S3); absent for a meeting held outside any circle. */
+      circleId?: string;
+      /** In an item's seed: the agreement this decision reviews (R3). */
+      reviewOf?: string;
+    }
+  // The agenda (M1, M3, M4): meeting-level events. Every other event belongs to the item that
+  // is current when it is recorded: items run one at a time (M1).
+  | {
+      type: 'agenda.item.added';
+      itemId: string;
+      kind: ItemKind;
+      title: string;
+      /** Where in the agenda, 0-based; the end when absent. */
+      index?: number;
+      /** A decision pre-filled with this proposal (a review starts from the agreement's text). */
+      proposal?: { title: string; driver: string; text: string };
+      reviewOf?: string;
+    }
+  | { type: 'agenda.item.moved'; itemId: string; index: number }
+  /** The facilitator takes the meeting to this item; the one before pauses where it is. */
+  | { type: 'agenda.item.opened'; itemId: string; from: string | null }
+  /** M4: facilitation passes to a participant, or back to the holder of the facilitator key (null). */
+  | { type: 'facilitation.handed'; from: string | null; to: string | null }
+  | { type: 'meeting.closed' }
+  // Rounds (M3): the opening check-in and the closing evaluation.
+  | { type: 'round.spoken'; participantId: string; text: string }
+  | { type: 'round.closed' }
   | { type: 'participant.joined'; participantId: string; name: string }
   | { type: 'participant.left'; participantId: string; reason: 'left' | 'marked_absent' }
   | { type: 'proposal.edited'; title: string; driver: string; text: string }
@@ -80,7 +131,15 @@ export type EventBody =
     }
   | { type: 'objection.tested'; objectionId: string; verdict: Verdict }
   | { type: 'objection.withdrawn'; objectionId: string }
-  | { type: 'outcome.recorded'; outcome: Outcome; version: number; reviewDate?: string; note?: string }
+  | {
+      type: 'outcome.recorded';
+      outcome: Outcome;
+      version: number;
+      reviewDate?: string;
+      note?: string;
+      /** Set when the outcome is `adopted`: what was agreed (R3). */
+      agreed?: Agreed;
+    }
   // Role elections (E1–E5).
   | { type: 'role.set'; role: string; description: string; termStart: string; termEnd: string }
   /** Sealed until the reveal from everyone but its author, the facilitator too (E1, A6). */

@@ -3,9 +3,12 @@
  * the structured minutes (minutes.ts), so it says what the screen says. Times read in one time
  * zone, given by the reader (UTC unless told), since a server has no idea where its readers are.
  */
-import { GESTURE_LABELS } from './constants';
+
+import { GESTURE_LABELS, ITEM_KIND_LABELS } from './constants';
+import type { MeetingMinutes } from './meetingMinutes';
 import type { DecisionMinutes, ElectionMinutes, Minutes, MinutesEntry } from './minutes';
 import { englishDate } from './minutes';
+import type { RoundMinutes } from './roundMinutes';
 
 export interface MarkdownOptions {
   /** An IANA time zone such as `Europe/Amsterdam`; UTC by default. */
@@ -214,4 +217,73 @@ function isoDay(at: number, timeZone: string): string {
   }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * R2 for a whole meeting. A meeting of one item and no agenda changes reads exactly as that
+ * item's minutes; otherwise the agenda, the hand-overs and the meeting's own log come first, then
+ * each item's minutes under its own heading, one level down.
+ */
+export function meetingMinutesToMarkdown(minutes: MeetingMinutes, options: MarkdownOptions = {}): string {
+  const only = minutes.items[0];
+  if (
+    minutes.items.length === 1 &&
+    only &&
+    only.kind !== 'round' &&
+    minutes.log.length === 0 &&
+    minutes.handOvers.length === 0
+  ) {
+    return minutesToMarkdown(only.minutes, options);
+  }
+  const timeZone = options.timeZone ?? 'UTC';
+  const time = timeFormat(timeZone);
+  const day = (at: number) => englishDate(isoDay(at, timeZone));
+  const out: string[] = [];
+  out.push(`# ${inline(minutes.title || 'Meeting')}`, '');
+  out.push(`Minutes · ${day(minutes.createdAt)} · meeting ${inline(minutes.code)}`, '');
+  out.push(
+    minutes.closedAt !== undefined
+      ? `Closed at ${time(minutes.closedAt)}.`
+      : '_The meeting is not closed yet._',
+    '',
+  );
+  section(out, 'Agenda');
+  minutes.items.forEach((item, i) => {
+    out.push(
+      `${i + 1}. **${inline(item.title)}** (${ITEM_KIND_LABELS[item.kind].toLowerCase()}): ${inline(item.status)}`,
+    );
+  });
+  out.push('');
+  section(out, 'Present');
+  for (const p of minutes.participants) out.push(`- ${inline(p.name)}${p.present ? '' : ' (left)'}`);
+  out.push('');
+  if (minutes.handOvers.length > 0) {
+    section(out, 'Facilitation');
+    for (const h of minutes.handOvers)
+      out.push(`- ${time(h.at)} handed from ${inline(h.from)} to ${inline(h.to)}`);
+    out.push('');
+  }
+  if (minutes.log.length > 0) {
+    section(out, `The agenda as it went (times ${timeZone})`);
+    for (const entry of minutes.log) out.push(`- ${time(entry.at)} ${inline(entry.text)}`);
+    out.push('');
+  }
+  minutes.items.forEach((item, i) => {
+    const body =
+      item.kind === 'round' ? roundMarkdown(item.minutes, time) : minutesToMarkdown(item.minutes, options);
+    // One heading level down, under the item's number.
+    const lines = body.split('\n').map((l) => (l.startsWith('#') ? `#${l}` : l));
+    if (lines[0]?.startsWith('## ')) lines[0] = `## ${i + 1}. ${lines[0].slice(3)}`;
+    out.push(...lines);
+  });
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function roundMarkdown(round: RoundMinutes, time: (at: number) => string): string {
+  const out = [`# ${inline(round.title || 'Round')}`, ''];
+  if (round.entries.length === 0) out.push('_Nobody spoke in this round._');
+  for (const e of round.entries) out.push(`- ${time(e.at)} **${inline(e.by)}:** ${inline(e.text)}`);
+  if (round.silent.length > 0) out.push('', `Passed: ${round.silent.map(inline).join(', ')}`);
+  out.push('');
+  return out.join('\n');
 }

@@ -3,14 +3,16 @@
  * that is a result (`{ ok: true, ... } | { ok: false, error }`). Payload schemas live in
  * commands.ts; docs/protocol.md describes the same for people writing their own client.
  */
+
+import type { AgendaView } from './agenda';
 import type { CommandInput, JoinRequest, ResyncRequest } from './commands';
 import type { WireError } from './errors';
 import type { MeetingEvent } from './events';
-import type { AnyMeetingView } from './meeting';
 
 export type Failure = { ok: false; error: WireError };
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 
+/** What a secret is: the facilitator key or a participant's token. Who facilitates now is the view's (M4). */
 export type Role = 'facilitator' | 'participant';
 
 export type JoinResult = Result<{
@@ -20,8 +22,11 @@ export type JoinResult = Result<{
   participantId?: string;
   /** The secret to keep and send on every later join (the participant token or facilitator key). */
   token: string;
-  /** A snapshot, already filtered for this recipient (A6); `view.seq` is where events continue. */
-  view: AnyMeetingView;
+  /**
+   * A snapshot of the whole meeting (agenda, every item's view), already filtered for this
+   * recipient (A6); `view.seq` is where events continue.
+   */
+  view: AgendaView;
   /** Participants with at least one open connection now (not recorded; M2). */
   online: string[];
 }>;
@@ -33,11 +38,17 @@ export type CommandResult = Result<{
   duplicate: boolean;
 }>;
 
-export type ResyncResult = Result<{ events: MeetingEvent[] } | { view: AnyMeetingView }>;
+export type ResyncResult = Result<{ events: MeetingEvent[] } | { view: AgendaView }>;
+
+/**
+ * A command on the wire: an item's command may name the item it was meant for (`forItem`), and
+ * is refused with `stale_stage` if the meeting has moved to another (M1).
+ */
+export type CommandEnvelope = CommandInput & { forItem?: string };
 
 export interface ClientToServerEvents {
   'meeting:join': (request: JoinRequest, ack: (result: JoinResult) => void) => void;
-  'meeting:command': (command: CommandInput, ack: (result: CommandResult) => void) => void;
+  'meeting:command': (command: CommandEnvelope, ack: (result: CommandResult) => void) => void;
   'meeting:resync': (request: ResyncRequest, ack: (result: ResyncResult) => void) => void;
 }
 

@@ -40,6 +40,7 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
         title: e.title,
         createdAt: e.at,
         versions: [{ ...(first ?? emptyView().versions[0]!), title: e.title, at: e.at }],
+        ...(e.reviewOf !== undefined && { reviewOf: e.reviewOf }),
       };
     }
     case 'participant.joined':
@@ -48,7 +49,12 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
       return withLeft(view, e);
     case 'proposal.edited': {
       const v1 = { ...currentVersion(view), title: e.title, driver: e.driver, text: e.text, at: e.at };
-      return { ...view, title: e.title, versions: [v1] };
+      // R3: a review's first edit is the agreement's text it was pre-filled with.
+      const base =
+        view.reviewOf !== undefined && view.reviewBase === undefined
+          ? { reviewBase: { driver: e.driver, text: e.text } }
+          : {};
+      return { ...view, ...base, title: e.title, versions: [v1] };
     }
     case 'proposal.amended':
       return amend(view, e);

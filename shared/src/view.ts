@@ -105,6 +105,13 @@ export interface MeetingView {
   objections: Objection[];
   concerns: Concern[];
   outcome?: { outcome: Outcome; version: number; at: number; reviewDate?: string; note?: string };
+  /** R3: set when this decision reviews an agreement of the circle's register (its id). */
+  reviewOf?: string;
+  /**
+   * R3: for a review, the driver and text the decision was pre-filled with (its first
+   * `proposal.edited`), so an adoption can tell a kept text from an evolved one.
+   */
+  reviewBase?: { driver: string; text: string };
 }
 
 export function emptyView(): MeetingView {

@@ -5,9 +5,9 @@
  * side: `viewFor(reduceAll(events), v)` equals `reduceAll(events.map(e => eventFor(e, v)))`.
  */
 
+import type { AgendaView, ItemView } from './agenda';
 import type { ElectionView, Nomination } from './election';
 import type { MeetingEvent } from './events';
-import type { AnyMeetingView } from './meeting';
 import type { MeetingView, Reaction, Response, Round } from './view';
 
 export type Viewer = { role: 'facilitator' } | { role: 'participant'; participantId: string };
@@ -61,8 +61,21 @@ export function redact(event: MeetingEvent): MeetingEvent {
   return event;
 }
 
-/** The view this viewer may see: for snapshots on join and resync. */
-export function viewFor<V extends AnyMeetingView>(view: V, viewer: Viewer): V {
+/** The whole meeting as this viewer may see it: each item's view through `viewFor`. */
+export function agendaFor(view: AgendaView, viewer: Viewer): AgendaView {
+  const views: Record<string, ItemView> = {};
+  let changed = false;
+  for (const [id, item] of Object.entries(view.views)) {
+    const shown = viewFor(item, viewer);
+    if (shown !== item) changed = true;
+    views[id] = shown;
+  }
+  return changed ? { ...view, views } : view;
+}
+
+/** The view this viewer may see: for snapshots on join and resync. A round hides nothing. */
+export function viewFor<V extends ItemView>(view: V, viewer: Viewer): V {
+  if (view.kind === 'round') return view;
   if (view.kind === 'election') return electionFor(view, viewer) as V;
   return decisionFor(view, viewer) as V;
 }

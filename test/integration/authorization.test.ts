@@ -46,6 +46,10 @@ describe('who may do what', () => {
       { type: 'proposal.edit', title: 'Mine now', driver: 'x', text: 'y' },
       { type: 'question.answer', questionId: uuid(), text: 'Because I say so.' },
       { type: 'participant.markAbsent', participantId: pid(ben) },
+      // The agenda's (M1, M3, M4).
+      { type: 'agenda.add', kind: 'decision', title: 'Mine too' },
+      { type: 'facilitation.handOver', participantId: pid(ada) },
+      { type: 'meeting.close' },
     ];
     for (const command of facilitatorOnly) {
       const before = log(server, meeting.meetingId);
@@ -80,6 +84,7 @@ describe('who may do what', () => {
       { type: 'response.give', kind: 'objection', reason: 'I prefer coffee.' },
       { type: 'objection.withdraw', objectionId },
       { type: 'participant.leave' },
+      { type: 'round.speak', text: 'My turn?' },
     ];
     for (const command of participantOnly) {
       const before = log(server, meeting.meetingId);

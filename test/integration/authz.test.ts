@@ -8,6 +8,7 @@
  * error ack that names the reason, with the meeting's log unchanged (S6).
  */
 import { COMMAND_TYPES, type CommandInput, type CommandType } from '@circlewise/shared/commands';
+import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { CommandResult } from '@circlewise/shared/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting, startServer, TestClient, type TestServer, uuid } from '../support/server';
@@ -37,6 +38,14 @@ const MAY_SEND: Record<CommandType, Who> = {
   'nomination.give': 'participant',
   'nomination.change': 'participant',
   'candidate.decline': 'participant',
+  // The agenda (M1, M3, M4): the facilitator leads it; everyone speaks in a round.
+  'agenda.add': 'facilitator',
+  'agenda.move': 'facilitator',
+  'agenda.open': 'facilitator',
+  'facilitation.handOver': 'facilitator',
+  'meeting.close': 'facilitator',
+  'round.speak': 'participant',
+  'round.close': 'facilitator',
 };
 
 const CALLERS = [
@@ -95,6 +104,20 @@ function payload(type: CommandType, participantId: string): CommandInput {
       return { type, commandId, nomineeId: null };
     case 'candidate.decline':
       return { type, commandId };
+    case 'agenda.add':
+      return { type, commandId, kind: 'round', title: 'Check-in' };
+    case 'agenda.move':
+      return { type, commandId, itemId: uuid(), index: 0 };
+    case 'agenda.open':
+      return { type, commandId, itemId: uuid() };
+    case 'facilitation.handOver':
+      return { type, commandId, participantId };
+    case 'meeting.close':
+      return { type, commandId };
+    case 'round.speak':
+      return { type, commandId, text: 'Glad to be here' };
+    case 'round.close':
+      return { type, commandId };
   }
 }
 
@@ -148,7 +171,7 @@ describe('[AUTHZ] every command × every caller', () => {
       expect(asNew.ok ? 'joined' : asNew.error.code).toBe('bad_token');
     } else if (caller === 'no token') {
       sender = client();
-      const r = await sender.raw('meeting:join', { protocol: 1, code: here.code });
+      const r = await sender.raw('meeting:join', { protocol: PROTOCOL_VERSION, code: here.code });
       expect(r).toMatchObject({ ok: false, error: { code: 'bad_token' } });
     } else if (caller === 'unknown token') {
       sender = client();

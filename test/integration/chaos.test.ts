@@ -17,10 +17,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type AgendaView, currentItem, reduceAgenda } from '@circlewise/shared/agenda';
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import type { CommandResult, JoinResult, ResyncResult } from '@circlewise/shared/protocol';
-import { reduce } from '@circlewise/shared/reducer';
 import type { MeetingView } from '@circlewise/shared/view';
 import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
@@ -107,7 +107,8 @@ class ServerProcess {
 class Phone {
   readonly socket: Socket;
   readonly token = `${uuid()}${uuid()}`.replaceAll('-', '');
-  view: MeetingView | undefined;
+  /** The whole meeting as this phone holds it (its snapshot plus the events since). */
+  view: AgendaView | undefined;
   joined = false;
   private catchingUp = false;
 
@@ -140,8 +141,7 @@ class Phone {
         name: this.name,
       })) as JoinResult;
       if (r.ok) {
-        // These meetings are decisions.
-        this.view = r.view as MeetingView;
+        this.view = r.view;
         this.joined = true;
       }
     } catch {
@@ -152,7 +152,7 @@ class Phone {
   private receive(events: MeetingEvent[]): void {
     for (const e of events) {
       if (!this.view || e.seq <= this.view.seq) continue;
-      if (e.seq === this.view.seq + 1) this.view = reduce(this.view, e);
+      if (e.seq === this.view.seq + 1) this.view = reduceAgenda(this.view, e);
       else void this.catchUp();
     }
   }
@@ -164,7 +164,7 @@ class Phone {
       const r = (await this.socket
         .timeout(2000)
         .emitWithAck('meeting:resync', { afterSeq: this.view.seq })) as ResyncResult;
-      if (r.ok && 'view' in r) this.view = r.view as MeetingView;
+      if (r.ok && 'view' in r) this.view = r.view;
       else if (r.ok) this.receive(r.events);
     } catch {
       // Lost with the connection; the rejoin brings a fresh snapshot.
@@ -299,9 +299,12 @@ describe('[CHAOS] kill -9 while phones submit', () => {
       token: created.facilitatorKey,
     })) as JoinResult;
     if (!truth.ok) throw new Error('facilitator could not rejoin');
-    expect(truth.view.stage).toBe('clarifying');
+    // The meeting was made the old way: its one item (a decision) is the current one.
+    const item = currentItem(truth.view) as MeetingView | undefined;
+    expect(truth.view.currentItemId).toBe(created.meetingId);
+    expect(item?.stage).toBe('clarifying');
     expect(truth.view.seq).toBe(rows.length);
-    expect((truth.view as MeetingView).questions.length).toBe(questions.length);
+    expect(item?.questions.length).toBe(questions.length);
 
     for (const [i, phone] of phones.entries()) {
       const deadline = Date.now() + 5000;

@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reduceAgendaLog } from '@circlewise/shared/agenda';
 import type { CommandResult } from '@circlewise/shared/protocol';
-import { reduceAll } from '@circlewise/shared/reducer';
 import { eventFor } from '@circlewise/shared/visibility';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -91,7 +91,7 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
           expect(e).toEqual(eventFor(recorded!, viewer));
         }
       }
-      expect(server.app.meetings.get(meeting.meetingId)?.view).toEqual(reduceAll(events));
+      expect(server.app.meetings.get(meeting.meetingId)?.view).toEqual(reduceAgendaLog(events));
 
       // The meeting goes on: the same people rejoin and the facilitator moves to reactions.
       const fac2 = connect(server.url, meeting.facilitatorKey);

@@ -2,8 +2,8 @@
  * E1–E5 end to end: a whole role election over real sockets against the real server and a real
  * SQLite file, from the role to the register, and the register again after a restart (A8).
  */
-import { currentProposal, tally } from '@circlewise/shared/election';
-import { type Viewer, viewFor } from '@circlewise/shared/visibility';
+import { currentProposal, type ElectionView, tally } from '@circlewise/shared/election';
+import { agendaFor, type Viewer, viewFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';
 import {
@@ -18,7 +18,7 @@ import {
   rest,
   settle,
 } from './electionSupport';
-import { withServer } from './helpers';
+import { itemView, withServer } from './helpers';
 
 let server: TestServer;
 
@@ -184,10 +184,14 @@ describe('role election', () => {
     // Every screen holds the server's view; the log is contiguous.
     const live = server.app.meetings.byCode(meeting.code)!;
     expect(live.kind).toBe('election');
-    const serverView = live.view;
+    const serverMeeting = live.view;
+    const serverView = itemView<ElectionView>(serverMeeting);
     expect(serverView.stage).toBe('outcome');
+    expect(fac.meeting).toEqual(serverMeeting);
     expect(fac.view).toEqual(serverView);
     for (const c of Object.values(people)) {
+      expect(c.meeting).toEqual(serverMeeting);
+      expect(c.meeting).toEqual(agendaFor(serverMeeting, viewer(c)));
       expect(c.view).toEqual(serverView);
       expect(c.view).toEqual(viewFor(serverView, viewer(c)));
     }
@@ -231,7 +235,7 @@ describe('role election', () => {
     expect(after).toEqual({ status: 200, body: { roles: [expectedRole] } });
     const reloaded = server.app.meetings.byCode(meeting.code)!;
     expect(reloaded.kind).toBe('election');
-    expect(reloaded.view).toEqual(serverView);
+    expect(reloaded.view).toEqual(serverMeeting);
     expect(log(server, meeting.meetingId)).toEqual(events);
   });
 
@@ -277,6 +281,6 @@ describe('role election', () => {
     expect(roles.body).toEqual({
       roles: [expect.objectContaining({ role: 'Secretary', participantId: pid(Ana!), person: 'Ana' })],
     });
-    for (const c of everyone) expect(c.view).toEqual(server.app.meetings.byCode(meeting.code)!.view);
+    for (const c of everyone) expect(c.meeting).toEqual(server.app.meetings.byCode(meeting.code)!.view);
   });
 });

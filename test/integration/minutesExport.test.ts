@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { MeetingEvent, NewEvent } from '@circlewise/shared/events';
-import { buildMinutes, MINUTES_JSON_FORMAT } from '@circlewise/shared/minutes';
-import { minutesToMarkdown } from '@circlewise/shared/minutesMarkdown';
+import { buildMeetingMinutes, MEETING_MINUTES_JSON_FORMAT } from '@circlewise/shared/meetingMinutes';
+import { buildMinutes } from '@circlewise/shared/minutes';
+import { meetingMinutesToMarkdown, minutesToMarkdown } from '@circlewise/shared/minutesMarkdown';
 import { eventFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
 import { createMeeting, type TestClient, type TestServer, uuid } from '../support/server';
@@ -316,9 +317,15 @@ const election = fixedLog([
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
+/** The Markdown the download route makes of a log: the whole meeting's minutes (one item here). */
+const exported = (events: MeetingEvent[], timeZone: string) =>
+  meetingMinutesToMarkdown(buildMeetingMinutes(events), { timeZone });
+
 describe('minutes as Markdown: golden files [R1, R2]', () => {
   it('a decision whose objection an amendment resolves', () => {
-    // The facilitator's copy: what the facilitator's download holds.
+    // The facilitator's copy: what the facilitator's download holds. A meeting of one item reads
+    // as that item's minutes, byte for byte.
+    expect(exported(decision, 'UTC')).toBe(fixture('decision-minutes.md'));
     expect(minutesToMarkdown(buildMinutes(decision), { timeZone: 'UTC' })).toBe(
       fixture('decision-minutes.md'),
     );
@@ -328,13 +335,14 @@ describe('minutes as Markdown: golden files [R1, R2]', () => {
     // Cleo's copy (A6): others' nominations and responses arrive without content; the reveals
     // fill them, and Ben's replaced first nomination stays unread.
     const cleo = election.map((e) => eventFor(e, { role: 'participant', participantId: CLEO }));
-    const markdown = minutesToMarkdown(buildMinutes(cleo), { timeZone: 'UTC' });
+    const markdown = exported(cleo, 'UTC');
     expect(markdown).not.toContain('Cleo has time');
     expect(markdown).toBe(fixture('election-minutes.md'));
+    expect(minutesToMarkdown(buildMinutes(cleo), { timeZone: 'UTC' })).toBe(markdown);
   });
 
   it('reads times in the time zone asked for', () => {
-    const markdown = minutesToMarkdown(buildMinutes(decision), { timeZone: 'Europe/Amsterdam' });
+    const markdown = exported(decision, 'Europe/Amsterdam');
     expect(markdown).toContain('- 10:00 Meeting “Plant care” opened (code PLNT42).');
     expect(markdown).toContain('(times Europe/Amsterdam)');
   });
@@ -379,10 +387,11 @@ describe('GET /api/meetings/:code/minutes.md and .json [R2, A6]', () => {
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
     expect(json.headers.get('content-disposition')).toContain(`minutes-${meeting.code}.json`);
     const body = await json.text();
+    // The whole meeting, its one item (made the old way: id = the meeting's) a decision.
     expect(JSON.parse(body)).toMatchObject({
-      format: MINUTES_JSON_FORMAT,
-      kind: 'decision',
+      format: MEETING_MINUTES_JSON_FORMAT,
       code: meeting.code,
+      items: [{ id: meeting.meetingId, kind: 'decision', minutes: { kind: 'decision', code: meeting.code } }],
     });
     expect(body).toContain(mine);
     expect(body).not.toContain(secret);

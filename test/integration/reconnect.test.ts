@@ -2,9 +2,8 @@
  * A3: a phone that drops out mid-stage comes back as the same person and catches up, either with
  * the events it missed (filtered for it, A6) or with a fresh snapshot when it is far off.
  */
+import { reduceAgenda } from '@circlewise/shared/agenda';
 import { LIMITS } from '@circlewise/shared/constants';
-import { reduceAll } from '@circlewise/shared/reducer';
-import type { MeetingView } from '@circlewise/shared/view';
 import { eventFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';
@@ -12,11 +11,13 @@ import {
   advance,
   asViewer,
   client,
+  itemView,
   lastSeq,
   log,
   ok,
   openMeeting,
   pid,
+  serverMeeting,
   serverView,
   settle,
   withServer,
@@ -48,7 +49,7 @@ describe('reconnect and resync', () => {
     await settle([fac, ada, ben, cleo], lastSeq(server, meeting.meetingId));
 
     // Cleo's phone drops out in the middle of the reactions round.
-    const before = cleo.view!;
+    const before = cleo.meeting!;
     const cleoId = pid(cleo);
     cleo.close();
     await fac.until(() => fac.presence.some((p) => p.participantId === cleoId && !p.online));
@@ -69,6 +70,7 @@ describe('reconnect and resync', () => {
     expect(joined.role).toBe('participant');
     expect(joined.participantId).toBe(cleoId);
     expect(joined.view.seq).toBe(now);
+    expect(again.meeting).toEqual(serverMeeting(server, meeting.meetingId, asViewer(again)));
     expect(again.view).toEqual(serverView(server, meeting.meetingId, asViewer(again)));
     expect(again.view?.participants[cleoId]).toMatchObject({ name: 'Cleo', present: true });
     // No second participant was made, and the rejoin recorded nothing (she never left).
@@ -94,13 +96,13 @@ describe('reconnect and resync', () => {
     expect(sealed).not.toHaveProperty('text');
     expect(JSON.stringify(events)).not.toContain(missedSecret);
     // Her old view plus the missed events is the view she was given on rejoin.
-    expect(reduceAll(events, before)).toEqual(again.view);
+    expect(events.reduce(reduceAgenda, before)).toEqual(again.meeting);
 
     // Up to date: nothing missing. Ahead of the server (a stale client after a restore): a view.
     const none = ok(await again.resync(now));
     expect(none).toEqual({ ok: true, events: [] });
     const ahead = ok(await again.resync(now + 50));
-    expect('view' in ahead && ahead.view).toEqual(serverView(server, meeting.meetingId, asViewer(again)));
+    expect('view' in ahead && ahead.view).toEqual(serverMeeting(server, meeting.meetingId, asViewer(again)));
 
     // And she follows the live meeting again.
     ok(await fac.command({ type: 'responses.reveal' }));
@@ -143,8 +145,8 @@ describe('reconnect and resync', () => {
 
     const far = ok(await ada.resync(behind));
     expect('view' in far).toBe(true);
-    expect('view' in far && far.view).toEqual(serverView(server, meeting.meetingId, asViewer(ada)));
-    expect('view' in far && (far.view as MeetingView).questions).toHaveLength(LIMITS.resyncEvents + 1);
+    expect('view' in far && far.view).toEqual(serverMeeting(server, meeting.meetingId, asViewer(ada)));
+    expect('view' in far && itemView(far.view).questions).toHaveLength(LIMITS.resyncEvents + 1);
 
     // Exactly at the limit still gets events.
     const near = ok(await ada.resync(behind + 1));

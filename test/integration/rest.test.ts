@@ -48,6 +48,13 @@ describe('REST', () => {
       role: 'facilitator',
       view: { meetingId, code, title: 'Quarterly budget', seq: 1 },
     });
+    // Its agenda is one item, a decision (the default kind), whose id is the meeting's, and the
+    // meeting is on it (M1): as a meeting was before it had an agenda.
+    expect(joined.view).toMatchObject({
+      items: [{ id: meetingId, kind: 'decision', title: 'Quarterly budget' }],
+      currentItemId: meetingId,
+      views: { [meetingId!]: { kind: 'decision', stage: 'proposal', seq: 1 } },
+    });
     expect(joined.participantId).toBeUndefined();
 
     // No title, or no body at all: an untitled meeting, each with its own code and key.

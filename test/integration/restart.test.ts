@@ -2,8 +2,8 @@
  * A1, A8: what was acknowledged is on disk; a server stopped and started on the same file
  * rebuilds the meeting from its log and carries on as if nothing happened.
  */
+import { reduceAgendaLog } from '@circlewise/shared/agenda';
 import type { CommandResult } from '@circlewise/shared/protocol';
-import { reduceAll } from '@circlewise/shared/reducer';
 import { describe, expect, it } from 'vitest';
 import { type TestClient, type TestServer, uuid } from '../support/server';
 import {
@@ -11,12 +11,13 @@ import {
   asViewer,
   client,
   expectError,
+  itemView,
   lastSeq,
   log,
   ok,
   openMeeting,
   pid,
-  serverView,
+  serverMeeting,
   settle,
   withServer,
 } from './helpers';
@@ -78,22 +79,22 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
       for (const { commandId, seq } of acked) {
         expect(afterLog.find((e) => e.seq === seq)?.commandId).toBe(commandId);
       }
-      const rebuilt = serverView(server, meeting.meetingId, { role: 'facilitator' });
+      const rebuilt = serverMeeting(server, meeting.meetingId, { role: 'facilitator' });
       expect(rebuilt).toEqual(beforeView);
-      expect(rebuilt).toEqual(reduceAll(afterLog));
-      expect(rebuilt.stage).toBe('objections');
+      expect(rebuilt).toEqual(reduceAgendaLog(afterLog));
+      expect(itemView(rebuilt).stage).toBe('objections');
 
       // Everyone rejoins with the same secrets: same people, same stage, sealed still sealed (A6).
       const fac2 = client(server, meeting.facilitatorKey);
       expect(ok(await fac2.join(meeting.code)).role).toBe('facilitator');
-      expect(fac2.view).toEqual(beforeView);
+      expect(fac2.meeting).toEqual(beforeView);
       const again = new Map<string, TestClient>();
       for (const [id, token] of tokens) {
         const c = client(server, token);
         const joined = ok(await c.join(meeting.code));
         expect(joined.participantId).toBe(id);
-        expect(joined.view.stage).toBe('objections');
-        expect(joined.view).toEqual(serverView(server, meeting.meetingId, asViewer(c)));
+        expect(itemView(joined.view).stage).toBe('objections');
+        expect(joined.view).toEqual(serverMeeting(server, meeting.meetingId, asViewer(c)));
         again.set(id, c);
       }
       const [ada2, ben2, cleo2, dev2] = [ada, ben, cleo, dev].map((p) => again.get(pid(p))!) as [
@@ -164,7 +165,7 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
       expect(server.app.meetings.count()).toBe(0);
       expect(log(server, meeting.meetingId)).toEqual(events);
       const late = client(server, meeting.facilitatorKey);
-      expect(ok(await late.join(meeting.code)).view).toEqual(reduceAll(events));
+      expect(ok(await late.join(meeting.code)).view).toEqual(reduceAgendaLog(events));
       expectError(await client(server).join(meeting.code, 'Latecomer'), 'meeting_closed');
     });
 
@@ -178,10 +179,10 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
 
       server = await server.restart();
       expect(server.app.meetings.count()).toBe(2);
-      expect(serverView(server, first.meeting.meetingId, { role: 'facilitator' })).toEqual(views[0]);
-      expect(serverView(server, second.meeting.meetingId, { role: 'facilitator' })).toEqual(views[1]);
+      expect(serverMeeting(server, first.meeting.meetingId, { role: 'facilitator' })).toEqual(views[0]);
+      expect(serverMeeting(server, second.meeting.meetingId, { role: 'facilitator' })).toEqual(views[1]);
       const ben = client(server, second.participants[0]!.token);
-      expect(ok(await ben.join(second.meeting.code)).view.stage).toBe('clarifying');
+      expect(itemView(ok(await ben.join(second.meeting.code)).view).stage).toBe('clarifying');
       // Ben's token is bound to the second meeting only.
       expectError(await client(server, second.participants[0]!.token).join(first.meeting.code), 'bad_token');
     });

@@ -8,7 +8,7 @@ import type { MeetingEvent } from '@circlewise/shared/events';
 import type { JoinResult } from '@circlewise/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import { type TestClient, type TestServer, uuid } from '../support/server';
-import { advance, client, ok, openMeeting, pid, settle, withServer } from './helpers';
+import { advance, client, itemView, ok, openMeeting, pid, settle, withServer } from './helpers';
 
 let server: TestServer;
 
@@ -113,7 +113,9 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
       const laterJoin = ok(await later.join(meeting.code, 'Later'));
       expect(JSON.stringify(laterJoin)).not.toMatch(/response-secret-/);
       expect(
-        Object.values(laterJoin.view.objectionRound.responses).every((r) => r.hidden && r.kind === undefined),
+        Object.values(itemView(laterJoin.view).objectionRound.responses).every(
+          (r) => r.hidden && r.kind === undefined,
+        ),
       ).toBe(true);
 
       for (const p of all) {

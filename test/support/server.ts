@@ -9,10 +9,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type App, createApp } from '@circlewise/server/app';
 import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
+import {
+  type AgendaView,
+  currentItem,
+  handOverConcerns,
+  type ItemView,
+  reduceAgenda,
+} from '@circlewise/shared/agenda';
 import type { CommandInput, JoinRequest } from '@circlewise/shared/commands';
 import { type MeetingKind, PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
-import { type AnyMeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import type {
   ClientToServerEvents,
   CommandResult,
@@ -20,6 +26,7 @@ import type {
   JoinResult,
   PresenceChange,
   ResyncResult,
+  Role,
   ServerToClientEvents,
 } from '@circlewise/shared/protocol';
 import type { MeetingView } from '@circlewise/shared/view';
@@ -137,11 +144,12 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * and keeps every packet it received so tests can look at what crossed the wire.
  */
 /** `V` is the kind of view this client expects: a decision's unless told otherwise. */
-export class TestClient<V extends AnyMeetingView = MeetingView> {
+export class TestClient<V extends ItemView = MeetingView> {
   readonly socket: TestSocket;
   readonly received: MeetingEvent[][] = [];
   readonly presence: PresenceChange[] = [];
-  view: V | undefined;
+  /** The whole meeting: its agenda and every item's view. */
+  meeting: AgendaView | undefined;
   participantId: string | undefined;
   readonly token: string;
 
@@ -150,25 +158,51 @@ export class TestClient<V extends AnyMeetingView = MeetingView> {
     this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
     this.socket.on('meeting:events', (events) => {
       this.received.push(events);
-      for (const e of events)
-        if (this.view && e.seq === this.view.seq + 1) this.view = reduceMeeting(this.view, e) as V;
+      for (const e of events) {
+        if (!this.meeting || e.seq !== this.meeting.seq + 1) continue;
+        this.meeting = reduceAgenda(this.meeting, e);
+        // As the web client does (meetingConnection.ts): a hand-over that changes what this
+        // connection may see is followed by a join, for a fresh snapshot (M4, A6).
+        if (e.type === 'facilitation.handed' && this.joinedWith && handOverConcerns(e, this.who())) {
+          void this.join(this.joinedWith);
+          return;
+        }
+      }
     });
     this.socket.on('meeting:presence', (p) => this.presence.push(p));
   }
 
-  async join(code: string, name?: string, extra: Partial<JoinRequest> = {}): Promise<JoinResult> {
-    const result = await this.socket.emitWithAck('meeting:join', {
-      protocol: PROTOCOL_VERSION,
-      code,
-      token: this.token,
-      ...(name !== undefined && { name }),
-      ...extra,
+  join(code: string, name?: string, extra: Partial<JoinRequest> = {}): Promise<JoinResult> {
+    // The snapshot is taken in the ack callback itself, as the web client does: a promise's
+    // continuation would run after events that arrived just behind the ack, and overwrite them.
+    return new Promise<JoinResult>((resolve) => {
+      this.socket.emit(
+        'meeting:join',
+        {
+          protocol: PROTOCOL_VERSION,
+          code,
+          token: this.token,
+          ...(name !== undefined && { name }),
+          ...extra,
+        },
+        (result) => {
+          if (result.ok) {
+            this.meeting = result.view;
+            this.participantId = result.participantId;
+            this.role = result.role;
+            this.joinedWith = code;
+          }
+          resolve(result);
+        },
+      );
     });
-    if (result.ok) {
-      this.view = result.view as V;
-      this.participantId = result.participantId;
-    }
-    return result;
+  }
+
+  private role: Role = 'participant';
+  private joinedWith: string | undefined;
+
+  private who() {
+    return { keyHolder: this.role === 'facilitator', participantId: this.participantId ?? null };
   }
 
   /** Sends a command with a fresh commandId unless one is given. */
@@ -187,15 +221,29 @@ export class TestClient<V extends AnyMeetingView = MeetingView> {
     return this.socket.emitWithAck('meeting:resync', { afterSeq });
   }
 
-  /** Resolves once this client's view has caught up with `seq`. */
+  /** The view of the item the meeting is on (of kind `V`), with the meeting's seq. */
+  get view(): V | undefined {
+    const item = this.meeting && currentItem(this.meeting);
+    return item && this.meeting ? ({ ...item, seq: this.meeting.seq } as V) : undefined;
+  }
+
+  /** Resolves once the current item's view satisfies `predicate`. */
   async until(predicate: (view: V) => boolean, timeoutMs = 5000): Promise<V> {
+    return this.untilMeeting((m) => {
+      const item = currentItem(m);
+      return item !== undefined && predicate({ ...item, seq: m.seq } as V);
+    }, timeoutMs).then(() => this.view as V);
+  }
+
+  /** Resolves once the whole meeting's view satisfies `predicate`. */
+  async untilMeeting(predicate: (meeting: AgendaView) => boolean, timeoutMs = 5000): Promise<AgendaView> {
     const started = Date.now();
-    while (!this.view || !predicate(this.view)) {
+    while (!this.meeting || !predicate(this.meeting)) {
       if (Date.now() - started > timeoutMs)
-        throw new Error(`timed out waiting; view at seq ${this.view?.seq}`);
+        throw new Error(`timed out waiting; meeting at seq ${this.meeting?.seq}`);
       await new Promise((r) => setTimeout(r, 5));
     }
-    return this.view;
+    return this.meeting;
   }
 
   close(): void {

@@ -9,10 +9,11 @@ import {
   DEFAULT_REVIEW_MONTHS,
   nextStage,
   previousStage,
+  type ReviewResult,
   STAGE_LABELS,
 } from '@circlewise/shared/constants';
 import type { WireError } from '@circlewise/shared/errors';
-import type { EventBody, MeetingEvent } from '@circlewise/shared/events';
+import type { Agreed, EventBody, MeetingEvent } from '@circlewise/shared/events';
 import { FACILITATOR } from '@circlewise/shared/events';
 import { canAdopt, canEnterConsent, canPresent } from '@circlewise/shared/rules';
 import { currentVersion, type MeetingView } from '@circlewise/shared/view';
@@ -34,6 +35,8 @@ export type Decision = { ok: true; events: MeetingEvent[] } | { ok: false; error
 export interface DecideEnv {
   now: number;
   newId: () => string;
+  /** The circle's review period (R3, C9): months from adoption to review when none is given. */
+  reviewMonths?: number;
 }
 
 type Body = EventBody;
@@ -173,7 +176,7 @@ function toEvents(view: MeetingView, command: Command, caller: Caller, env: Deci
     case 'outcome.record': {
       const reviewDate =
         command.outcome === 'adopted'
-          ? (command.reviewDate ?? defaultReviewDate(env.now))
+          ? (command.reviewDate ?? defaultReviewDate(env.now, env.reviewMonths))
           : command.reviewDate;
       // The record is complete: whatever is still hidden is revealed as the decision ends (R1).
       const reveals = [...reveal(view, 'reactions', true), ...reveal(view, 'objections', true)];
@@ -185,6 +188,7 @@ function toEvents(view: MeetingView, command: Command, caller: Caller, env: Deci
           version,
           ...(reviewDate !== undefined && { reviewDate }),
           ...(command.note !== undefined && { note: command.note }),
+          ...(command.outcome === 'adopted' && { agreed: agreedOf(view, command.review) }),
         },
       ];
     }
@@ -251,6 +255,27 @@ function reveal(view: MeetingView, stage: 'reactions' | 'objections', onlyIfHidd
   return revealObjectionRound(view, onlyIfHidden);
 }
 
+/**
+ * R3: what an adoption puts in the circle's register: the current version, the concerns on
+ * record for it (C5: those given to an earlier version were asked again), and for a review
+ * whether the agreement was kept, evolved or dropped. Unless the facilitator says which, a
+ * review that amended the proposal, or edited the pre-filled text, evolves it; otherwise it is
+ * kept. A drop is only ever said by the facilitator.
+ */
+function agreedOf(view: MeetingView, review: ReviewResult | undefined): Agreed {
+  const current = currentVersion(view);
+  const concerns = view.concerns
+    .filter((c) => c.version === current.version)
+    .map((c) => `${view.participants[c.participantId]?.name ?? 'Someone'}: ${c.reason}`);
+  const agreed: Agreed = { title: current.title, driver: current.driver, text: current.text, concerns };
+  if (view.reviewOf === undefined) return agreed;
+  const base = view.reviewBase;
+  const changed =
+    view.versions.length > 1 ||
+    (base !== undefined && (base.driver !== current.driver || base.text !== current.text));
+  return { ...agreed, reviewOf: view.reviewOf, review: review ?? (changed ? 'evolve' : 'keep') };
+}
+
 /** Why the machine refused an event, in words a facilitator or participant can act on. */
 function explain(view: MeetingView, command: Command, event: MeetingEvent): WireError {
   const stage = STAGE_LABELS[view.stage];
@@ -296,10 +321,10 @@ function explain(view: MeetingView, command: Command, event: MeetingEvent): Wire
   }
 }
 
-export function defaultReviewDate(now: number): string {
+export function defaultReviewDate(now: number, months = DEFAULT_REVIEW_MONTHS): string {
   const d = new Date(now);
   // Clamp to the target month's last day: 31 August + 6 months is 28/29 February, not 3 March.
-  const month = d.getUTCMonth() + DEFAULT_REVIEW_MONTHS;
+  const month = d.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(d.getUTCFullYear(), month + 1, 0)).getUTCDate();
   const review = new Date(Date.UTC(d.getUTCFullYear(), month, Math.min(d.getUTCDate(), lastDay)));
   return review.toISOString().slice(0, 10);

@@ -4,7 +4,14 @@
  * meeting and the log stay as they were.
  */
 import { randomUUID } from 'node:crypto';
-import { commandSchema, joinSchema, resyncSchema } from '@circlewise/shared/commands';
+import { facilitates, isOver } from '@circlewise/shared/agenda';
+import {
+  type CommandType,
+  commandSchema,
+  isMeetingCommand,
+  joinSchema,
+  resyncSchema,
+} from '@circlewise/shared/commands';
 import { LIMITS, PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import { type ErrorCode, type WireError, wireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
@@ -16,22 +23,31 @@ import type {
   Role,
   ServerToClientEvents,
 } from '@circlewise/shared/protocol';
-import { eventFor, type Viewer, viewFor } from '@circlewise/shared/visibility';
+import { agendaFor, eventFor, type Viewer } from '@circlewise/shared/visibility';
 import type { Server, Socket } from 'socket.io';
 import type { ZodError } from 'zod';
 import { hashSecret } from '../auth/secrets';
 import type { Caller } from '../decision/decide';
-import type { LiveMeeting } from '../meeting/liveMeeting';
+import type { InternalCommand, LiveMeeting } from '../meeting/liveMeeting';
 import type { Meetings } from '../meeting/meetings';
 import { DuplicateCommandError, SeqConflictError } from '../store/eventStore';
 import { Broadcaster, sendEvents } from './broadcaster';
-import { permissionError } from './permissions';
+import { PERMISSIONS, permissionError } from './permissions';
 import { limitRate, type RateLimit } from './rateLimit';
 
 export interface Session {
   meetingId: string;
+  /** What the secret is: the facilitator key, or a participant's token. */
   role: Role;
   participantId: string | null;
+}
+
+/**
+ * Runs a command the server itself sends (the review of an agreement put on an agenda, R3)
+ * through the same DECIDE → APPEND → APPLY → BROADCAST as a socket's.
+ */
+export interface CommandRunner {
+  run(meetingId: string, command: InternalCommand): CommandResult;
 }
 
 interface SocketData {
@@ -57,13 +73,20 @@ export interface GatewayOptions {
 
 const rooms = {
   meeting: (id: string) => `m:${id}`,
+  /** Whoever facilitates now (M4): the key's holder, or the participant it was handed to. */
   facilitators: (id: string) => `m:${id}:f`,
+  /** Connections that hold the facilitator key, facilitating or not. */
+  keyHolders: (id: string) => `m:${id}:k`,
   participant: (id: string, pid: string) => `m:${id}:p:${pid}`,
 };
 
 const fail = (code: ErrorCode, message: string): Failure => ({ ok: false, error: wireError(code, message) });
 
-export function attachGateway(io: GatewayServer, meetings: Meetings, options: GatewayOptions = {}): void {
+export function attachGateway(
+  io: GatewayServer,
+  meetings: Meetings,
+  options: GatewayOptions = {},
+): CommandRunner {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((m: string, e?: unknown) => console.error(m, e));
   /** A1 under group commit: acks and broadcasts wait, in order, until the appends are committed. */
@@ -96,10 +119,69 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
     meetings.store.append(meeting.id, commandId, events, token);
     meeting.apply(events);
     const last = events[events.length - 1];
-    if (last?.type === 'outcome.recorded' || last?.type === 'election.recorded') {
-      meetings.store.closeMeeting(meeting.id, last.at);
-    }
+    // Closed for A8 once over; open again when a finished meeting takes a new item.
+    if (last && isOver(meeting.view)) meetings.store.closeMeeting(meeting.id, last.at);
+    else if (events.some((e) => e.type === 'agenda.item.added')) meetings.store.reopenMeeting(meeting.id);
+    const handed = events.find((e) => e.type === 'facilitation.handed');
+    if (handed?.type === 'facilitation.handed') moveFacilitation(meeting.id, handed.from, handed.to);
     return last?.seq ?? meeting.view.seq;
+  }
+
+  /** M4: the facilitators' room follows the hand-over, so sealed events go to who facilitates. */
+  function moveFacilitation(meetingId: string, from: string | null, to: string | null): void {
+    const room = rooms.facilitators(meetingId);
+    io.in(from === null ? rooms.keyHolders(meetingId) : rooms.participant(meetingId, from)).socketsLeave(
+      room,
+    );
+    io.in(to === null ? rooms.keyHolders(meetingId) : rooms.participant(meetingId, to)).socketsJoin(room);
+  }
+
+  /**
+   * DECIDE → APPEND → APPLY → BROADCAST for a command whose caller is already known: a socket's
+   * after AUTH and VALIDATE, or the server's own (CommandRunner).
+   */
+  function execute(
+    meeting: LiveMeeting,
+    command: InternalCommand,
+    caller: Caller,
+    ack: (result: CommandResult) => void,
+  ) {
+    // A2: a retry of a recorded command returns its first result and records nothing.
+    const seen = meetings.store.commandSeq(meeting.id, command.commandId);
+    if (seen !== undefined) return ack({ ok: true, seq: seen, duplicate: true });
+
+    // DECIDE
+    const circle = meeting.view.circleId ? meetings.store.circleById(meeting.view.circleId) : undefined;
+    const decision = meeting.decide(command, caller, {
+      now: now(),
+      newId: randomUUID,
+      ...(circle && { reviewMonths: circle.reviewMonths }),
+    });
+    if (!decision.ok) return ack({ ok: false, error: decision.error });
+
+    // APPEND → APPLY
+    let seq: number;
+    try {
+      seq = record(meeting, command.commandId, decision.events);
+    } catch (error) {
+      if (error instanceof DuplicateCommandError) {
+        return ack({
+          ok: true,
+          seq: meetings.store.commandSeq(meeting.id, command.commandId) ?? 0,
+          duplicate: true,
+        });
+      }
+      if (error instanceof SeqConflictError) {
+        return ack(fail('stale_stage', 'The meeting changed at the same moment: look again and resend.'));
+      }
+      throw error;
+    }
+
+    // ACK
+    ack({ ok: true, seq, duplicate: false });
+
+    // BROADCAST
+    broadcast(meeting, decision.events);
   }
 
   io.on('connection', (socket: GatewaySocket) => {
@@ -161,6 +243,16 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
         // AUTH: the token is the identity (S2); a new one with a name joins as a new participant.
         const hash = hashSecret(request.token);
         const known = meetings.store.tokenByHash(hash);
+        // S3: a circle's member key opens the circle's records, never a meeting's socket, and it
+        // is not taken as a new device's token either (its hash would be stored as one).
+        if (!known && meetings.store.circleByKeyHash(hash)) {
+          return ack(
+            fail(
+              'bad_token',
+              'That is a circle’s member link, not a way into a meeting: join with the meeting’s code.',
+            ),
+          );
+        }
         // A secret of another meeting opens nothing here, and cannot become a participant here
         // either: a token is bound to one meeting (S2, S3).
         if (known && known.meetingId !== meeting.id) {
@@ -173,7 +265,7 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
           session = { meetingId: meeting.id, role: known.role, participantId: known.participantId };
           const me = known.participantId ? meeting.view.participants[known.participantId] : undefined;
           // Someone who left, or was marked absent, and comes back is present again (M2).
-          if (me && !me.present && meeting.view.stage !== 'outcome') {
+          if (me && !me.present && !isOver(meeting.view)) {
             const rejoined = joinEvent(meeting, me.id, me.name);
             if (meeting.can(rejoined)) {
               record(meeting, rejoined.commandId, [rejoined]);
@@ -186,11 +278,11 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
               fail('bad_token', 'This device is not known in this meeting: enter your name to join.'),
             );
           }
-          if (meeting.view.stage === 'outcome') {
+          if (isOver(meeting.view)) {
             return ack(
               fail(
                 'meeting_closed',
-                'This decision is finished; its minutes are open to those who took part.',
+                'This meeting is finished; its minutes are open to those who took part.',
               ),
             );
           }
@@ -205,14 +297,14 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
         }
 
         enter(socket, meeting, session);
-        const viewer = viewerOf(session);
+        const viewer = viewerOf(session, meeting);
         ack({
           ok: true,
           protocol: PROTOCOL_VERSION,
           role: session.role,
           ...(session.participantId && { participantId: session.participantId }),
           token: request.token,
-          view: viewFor(meeting.view, viewer),
+          view: agendaFor(meeting.view, viewer),
           online: meeting.online(),
         });
         flush();
@@ -232,48 +324,25 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
         if (byteSize(raw) > LIMITS.commandBytes) {
           return ack(fail('payload_too_large', `A message may be at most ${LIMITS.commandBytes / 1024} KB.`));
         }
-        const parsed = commandSchema.safeParse(raw);
+        const { forItem, payload } = itemOf(raw);
+        if (forItem === null) return ack(fail('invalid_payload', 'forItem must be an item id (text).'));
+        const parsed = commandSchema.safeParse(payload);
         if (!parsed.success) return ack(invalid(parsed.error));
         const command = parsed.data;
-        const denied = permissionError(command.type, session.role);
-        if (denied) return ack(fail('forbidden', denied));
-
-        // A2: a retry of a recorded command returns its first result and records nothing.
-        const seen = meetings.store.commandSeq(meeting.id, command.commandId);
-        if (seen !== undefined) return ack({ ok: true, seq: seen, duplicate: true });
-
-        // DECIDE
-        const caller: Caller =
-          session.role === 'facilitator'
-            ? { role: 'facilitator' }
-            : { role: 'participant', participantId: session.participantId ?? '' };
-        const decision = meeting.decide(command, caller, { now: now(), newId: randomUUID });
-        if (!decision.ok) return ack({ ok: false, error: decision.error });
-
-        // APPEND → APPLY
-        let seq: number;
-        try {
-          seq = record(meeting, command.commandId, decision.events);
-        } catch (error) {
-          if (error instanceof DuplicateCommandError) {
-            return ack({
-              ok: true,
-              seq: meetings.store.commandSeq(meeting.id, command.commandId) ?? 0,
-              duplicate: true,
-            });
-          }
-          if (error instanceof SeqConflictError) {
-            return ack(fail('stale_stage', 'The meeting changed at the same moment: look again and resend.'));
-          }
-          throw error;
+        // The command is for the item the phone is looking at; if the meeting has moved on, say so
+        // rather than record it in another item (M1).
+        if (
+          forItem !== undefined &&
+          !isMeetingCommand(command.type) &&
+          forItem !== meeting.view.currentItemId
+        ) {
+          return ack(
+            fail('stale_stage', 'The meeting has moved on to another item: look again before you send.'),
+          );
         }
-
-        // ACK
-        const result: CommandResult = { ok: true, seq, duplicate: false };
-        ack(result);
-
-        // BROADCAST
-        broadcast(meeting, decision.events);
+        const caller = callerFor(session, meeting, command.type);
+        if ('denied' in caller) return ack(fail('forbidden', caller.denied));
+        execute(meeting, command, caller, ack);
       });
     });
 
@@ -286,12 +355,12 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
         if (!session || !meeting) return ack(fail('not_joined', 'Join a meeting first.'));
         const parsed = resyncSchema.safeParse(raw);
         if (!parsed.success) return ack(invalid(parsed.error));
-        const viewer = viewerOf(session);
+        const viewer = viewerOf(session, meeting);
         const { afterSeq } = parsed.data;
         // A3: the missing events if there are few, a fresh snapshot if the client is far behind.
         const result: ResyncResult =
           afterSeq > meeting.view.seq || meeting.view.seq - afterSeq > LIMITS.resyncEvents
-            ? { ok: true, view: viewFor(meeting.view, viewer) }
+            ? { ok: true, view: agendaFor(meeting.view, viewer) }
             : {
                 ok: true,
                 events: meetings.store.events(meeting.id, afterSeq).map((e) => eventFor(e, viewer)),
@@ -313,7 +382,8 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
       }
       s.data.session = session;
       s.join(rooms.meeting(meeting.id));
-      if (session.role === 'facilitator') s.join(rooms.facilitators(meeting.id));
+      if (session.role === 'facilitator') s.join(rooms.keyHolders(meeting.id));
+      if (facilitates(meeting.view, keyHolderOf(session))) s.join(rooms.facilitators(meeting.id));
       if (session.participantId) {
         s.join(rooms.participant(meeting.id, session.participantId));
         if (meeting.connect(session.participantId)) {
@@ -348,12 +418,61 @@ export function attachGateway(io: GatewayServer, meetings: Meetings, options: Ga
       commandId: randomUUID(),
     };
   }
+  return {
+    run(meetingId, command) {
+      const meeting = meetings.get(meetingId);
+      if (!meeting) return fail('unknown_meeting', 'No such meeting.');
+      let result: CommandResult = fail('internal', 'The command was not answered.');
+      execute(meeting, command, { role: 'facilitator' }, (r) => {
+        result = r;
+      });
+      return result;
+    },
+  };
 }
 
-export function viewerOf(session: Session): Viewer {
-  return session.role === 'facilitator' || !session.participantId
-    ? { role: 'facilitator' }
-    : { role: 'participant', participantId: session.participantId };
+const keyHolderOf = (session: Session) => ({
+  keyHolder: session.role === 'facilitator',
+  participantId: session.participantId,
+});
+
+/** What this connection may see now: the facilitator's view follows facilitation (M4). */
+export function viewerOf(session: Session, meeting: LiveMeeting): Viewer {
+  if (facilitates(meeting.view, keyHolderOf(session))) return { role: 'facilitator' };
+  return session.participantId
+    ? { role: 'participant', participantId: session.participantId }
+    : { role: 'participant', participantId: '' };
+}
+
+/**
+ * AUTH for one command (C2, S1, M4): who facilitates is the view's to say, so a hand-over moves
+ * the facilitator's commands at once. A participant who facilitates still takes part. The key's
+ * holder may always take facilitation back, so a meeting is never left without a facilitator.
+ */
+function callerFor(session: Session, meeting: LiveMeeting, type: CommandType): Caller | { denied: string } {
+  if (PERMISSIONS[type] === 'participant') {
+    return session.participantId
+      ? { role: 'participant', participantId: session.participantId }
+      : { denied: permissionError(type, 'facilitator') ?? '' };
+  }
+  const reclaim = type === 'facilitation.handOver' && session.role === 'facilitator';
+  if (reclaim || facilitates(meeting.view, keyHolderOf(session))) return { role: 'facilitator' };
+  const holder = meeting.view.participants[meeting.view.facilitatorId ?? '']?.name;
+  if (session.role === 'facilitator' && holder) {
+    return { denied: `Facilitation is with ${holder} now. Take it back to act as facilitator.` };
+  }
+  return { denied: permissionError(type, 'participant') ?? '' };
+}
+
+/**
+ * The command envelope may name the item it is for (`forItem`, docs/protocol.md); the rest is
+ * the command. null: a forItem that is not an item id.
+ */
+function itemOf(raw: unknown): { forItem: string | undefined | null; payload: unknown } {
+  if (typeof raw !== 'object' || raw === null || !('forItem' in raw))
+    return { forItem: undefined, payload: raw };
+  const { forItem, ...payload } = raw as { forItem: unknown };
+  return { forItem: typeof forItem === 'string' && forItem.length <= 100 ? forItem : null, payload };
 }
 
 /** A zod failure as an error ack: the first problem, in words (C4 has its own code). */

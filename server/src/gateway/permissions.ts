@@ -32,6 +32,14 @@ export const PERMISSIONS: Record<CommandType, Role> = {
   'nomination.change': 'participant',
   // The machine also checks that the decliner is the proposed candidate (E4).
   'candidate.decline': 'participant',
+  'agenda.add': 'facilitator',
+  'agenda.move': 'facilitator',
+  'agenda.open': 'facilitator',
+  // The gateway also lets the key holder take facilitation back (M4, S1).
+  'facilitation.handOver': 'facilitator',
+  'meeting.close': 'facilitator',
+  'round.speak': 'participant',
+  'round.close': 'facilitator',
 };
 
 const DENIED: Record<Role, string> = {

@@ -1,20 +1,18 @@
 /**
  * The small REST surface: create a meeting, read a meeting's log for its minutes, export the
- * minutes, health.
+ * minutes, health; circles in circleRoutes.ts.
  * Errors are `{ error: { code, message } }` with a fitting status.
  */
 import { createMeetingSchema } from '@circlewise/shared/commands';
-import type { ErrorCode } from '@circlewise/shared/errors';
-import { buildMinutes, minutesToJson } from '@circlewise/shared/minutes';
-import { isTimeZone, minutesToMarkdown } from '@circlewise/shared/minutesMarkdown';
-import { eventFor } from '@circlewise/shared/visibility';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { hashSecret } from '../auth/secrets';
-import { invalid, viewerOf } from '../gateway/gateway';
+import { type CommandRunner, invalid, viewerOf } from '../gateway/gateway';
 import type { Meetings } from '../meeting/meetings';
+import { circleRoutes } from './circleRoutes';
+import { sendMeetingEvents, sendMinutes } from './meetingRecord';
+import { sendError, whenDurable } from './respond';
 
-const send = (res: Response, status: number, code: ErrorCode, message: string) =>
-  res.status(status).json({ error: { code, message } });
+const send = sendError;
 
 export interface ServerInfo {
   version: string;
@@ -22,9 +20,17 @@ export interface ServerInfo {
   joinOrigins: string[];
 }
 
-export function apiRoutes(meetings: Meetings, info: ServerInfo): Router {
+export function apiRoutes(
+  meetings: Meetings,
+  info: ServerInfo,
+  runner?: CommandRunner,
+  /** The clock of the circle registers' due dates (tests set it). */
+  now?: () => number,
+): Router {
   const api = express.Router();
   api.use(express.json({ limit: '32kb' }));
+  // S3, R3: circles, their registers and search, opened by a circle's member link.
+  api.use('/circles', circleRoutes(meetings, { ...(runner && { runner }), ...(now && { now }) }));
 
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: info.version, meetings: meetings.count(), joinOrigins: info.joinOrigins });
@@ -51,51 +57,23 @@ export function apiRoutes(meetings: Meetings, info: ServerInfo): Router {
     }
     return {
       meeting,
-      viewer: viewerOf({ meetingId: meeting.id, role: known.role, participantId: known.participantId }),
+      viewer: viewerOf(
+        { meetingId: meeting.id, role: known.role, participantId: known.participantId },
+        meeting,
+      ),
     };
-  }
-
-  /** A1: under group commit, read and answer once what is pending is on disk, as acks do. */
-  function whenDurable(answer: () => void): void {
-    if (meetings.store.whenDurable) meetings.store.whenDurable(answer);
-    else answer();
   }
 
   /** The meeting's log, filtered for whoever holds the token (R1; A6 still applies). */
   api.get('/meetings/:code/events', (req, res) => {
     const found = holder(req, res);
-    if (!found) return;
-    whenDurable(() =>
-      res.json({ events: meetings.store.events(found.meeting.id).map((e) => eventFor(e, found.viewer)) }),
-    );
+    if (found) sendMeetingEvents(meetings.store, res, found.meeting, found.viewer);
   });
 
-  /**
-   * R2: the minutes as Markdown or JSON, made from the same filtered log as /events, so an export
-   * holds nothing its reader could not read there (A6). `?tz=` sets the time zone of the times.
-   */
+  /** R2: the minutes as Markdown or JSON, for whoever holds the token (meetingRecord.ts). */
   const exportMinutes = (format: 'md' | 'json') => (req: Request, res: Response) => {
     const found = holder(req, res);
-    if (!found) return;
-    const tz = req.query.tz;
-    if (tz !== undefined && (typeof tz !== 'string' || !isTimeZone(tz))) {
-      return void send(res, 400, 'invalid_payload', 'tz must be a time zone such as Europe/Amsterdam.');
-    }
-    const timeZone = tz ?? 'UTC';
-    whenDurable(() => {
-      const minutes = buildMinutes(
-        meetings.store.events(found.meeting.id).map((e) => eventFor(e, found.viewer)),
-      );
-      const file = `minutes-${found.meeting.code}`;
-      if (format === 'json') {
-        res.attachment(`${file}.json`).json(minutesToJson(minutes));
-        return;
-      }
-      res
-        .attachment(`${file}.md`)
-        .type('text/markdown; charset=utf-8')
-        .send(minutesToMarkdown(minutes, { timeZone }));
-    });
+    if (found) sendMinutes(meetings.store, req, res, found.meeting, found.viewer, format);
   };
   api.get('/meetings/:code/minutes.md', exportMinutes('md'));
   api.get('/meetings/:code/minutes.json', exportMinutes('json'));
@@ -104,7 +82,7 @@ export function apiRoutes(meetings: Meetings, info: ServerInfo): Router {
   api.get('/meetings/:code/roles', (req, res) => {
     const found = holder(req, res);
     if (!found) return;
-    whenDurable(() => res.json({ roles: meetings.store.roles(found.meeting.id) }));
+    whenDurable(meetings.store, () => res.json({ roles: meetings.store.roles(found.meeting.id) }));
   });
 
   api.use((_req, res) => send(res, 404, 'not_found', 'No such API route.'));

@@ -1,24 +1,53 @@
 /**
- * One live meeting in memory: the XState actor of its kind (a consent decision or a role
- * election), whose context is the reducer's view, and who is connected. Built by replaying the
- * log (A8); afterwards only recorded events move it (A1).
+ * One live meeting in memory: the view of the whole meeting (agenda.ts), an XState actor per
+ * agenda item of its kind (a consent decision, a role election or a round), whose context is
+ * that item's view, and who is connected. Built by replaying the log (A8); afterwards only
+ * recorded events move it (A1).
  */
-import type { Command } from '@circlewise/shared/commands';
-import type { MeetingKind } from '@circlewise/shared/constants';
+
+import {
+  type AgendaView,
+  currentItem,
+  emptyAgendaView,
+  isMeetingEvent,
+  itemSeed,
+  reduceAgenda,
+} from '@circlewise/shared/agenda';
+import { type Command, isMeetingCommand } from '@circlewise/shared/commands';
+import type { ItemKind } from '@circlewise/shared/constants';
+import { wireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
-import type { AnyMeetingView } from '@circlewise/shared/meeting';
 import { type Actor, createActor } from 'xstate';
+import { type AgendaAdd, decideAgenda } from '../decision/agendaDecide';
 import { consentDecisionMachine } from '../decision/consentDecisionMachine';
 import { type Caller, type DecideEnv, type Decision, decide } from '../decision/decide';
 import { decideElection } from '../decision/electionDecide';
 import { electionMachine } from '../decision/electionMachine';
+import { decideRound } from '../decision/roundDecide';
+import { roundMachine } from '../decision/roundMachine';
 
-type Logic =
+type ItemLogic =
   | { kind: 'decision'; actor: Actor<typeof consentDecisionMachine> }
-  | { kind: 'election'; actor: Actor<typeof electionMachine> };
+  | { kind: 'election'; actor: Actor<typeof electionMachine> }
+  | { kind: 'round'; actor: Actor<typeof roundMachine> };
+
+function startItem(kind: ItemKind): ItemLogic {
+  switch (kind) {
+    case 'decision':
+      return { kind, actor: createActor(consentDecisionMachine, { input: {} }).start() };
+    case 'election':
+      return { kind, actor: createActor(electionMachine, { input: {} }).start() };
+    case 'round':
+      return { kind, actor: createActor(roundMachine, { input: {} }).start() };
+  }
+}
+
+/** A command as the server may run it: what clients send, and a review pre-filled with its text. */
+export type InternalCommand = Command | AgendaAdd;
 
 export class LiveMeeting {
-  private readonly logic: Logic;
+  private agenda: AgendaView = emptyAgendaView();
+  private readonly items = new Map<string, ItemLogic>();
   /** Open connections per participant: presence is shown, not recorded (M2). */
   private readonly connections = new Map<string, number>();
 
@@ -27,38 +56,92 @@ export class LiveMeeting {
     readonly code: string,
     history: readonly MeetingEvent[],
   ) {
-    const first = history[0];
-    const kind: MeetingKind = first?.type === 'meeting.created' ? (first.kind ?? 'decision') : 'decision';
-    this.logic =
-      kind === 'election'
-        ? { kind, actor: createActor(electionMachine, { input: {} }).start() }
-        : { kind, actor: createActor(consentDecisionMachine, { input: {} }).start() };
     this.apply(history);
   }
 
-  get kind(): MeetingKind {
-    return this.logic.kind;
+  get view(): AgendaView {
+    return this.agenda;
   }
 
-  get view(): AnyMeetingView {
-    return this.logic.actor.getSnapshot().context.view;
+  /** The first item's kind: what the meeting was created as. */
+  get kind(): ItemKind {
+    return this.agenda.items[0]?.kind ?? 'decision';
   }
 
-  /** Would the machine accept this event now? */
+  /** Would the machine accept this event now? (Meeting-level events are decided by rules.) */
   can(event: MeetingEvent): boolean {
-    return this.logic.actor.getSnapshot().can(event);
+    if (isMeetingEvent(event)) return true;
+    if (event.type === 'participant.joined' || event.type === 'participant.left') {
+      return this.agenda.closedAt === undefined;
+    }
+    const item = this.items.get(this.agenda.currentItemId);
+    return item?.actor.getSnapshot().can(event as never) ?? false;
   }
 
-  /** DECIDE with the machine of this meeting's kind. */
-  decide(command: Command, caller: Caller, env: DecideEnv): Decision {
-    return this.logic.kind === 'election'
-      ? decideElection(this.logic.actor.getSnapshot(), command, caller, env)
-      : decide(this.logic.actor.getSnapshot(), command, caller, env);
+  /** DECIDE: the agenda's rules for meeting commands, the current item's machine for the rest. */
+  decide(command: InternalCommand, caller: Caller, env: DecideEnv): Decision {
+    if (isMeetingCommand(command.type)) {
+      return decideAgenda(this.agenda, command as Parameters<typeof decideAgenda>[1], env);
+    }
+    if (this.agenda.closedAt !== undefined) {
+      return {
+        ok: false,
+        error: wireError('meeting_closed', 'This meeting is closed; its minutes are the record of it.'),
+      };
+    }
+    const item = this.items.get(this.agenda.currentItemId);
+    if (!item) return { ok: false, error: wireError('not_allowed', 'The meeting has no item open.') };
+    const decision = this.decideItem(item, command as Command, caller, env);
+    // Item decide steps number their events from the item's seq; the meeting's log is one.
+    if (!decision.ok) return decision;
+    return {
+      ok: true,
+      events: decision.events.map((e, i) => ({ ...e, seq: this.agenda.seq + 1 + i })),
+    };
+  }
+
+  private decideItem(item: ItemLogic, command: Command, caller: Caller, env: DecideEnv): Decision {
+    switch (item.kind) {
+      case 'decision':
+        return decide(item.actor.getSnapshot(), command, caller, env);
+      case 'election':
+        return decideElection(item.actor.getSnapshot(), command, caller, env);
+      case 'round':
+        return decideRound(item.actor.getSnapshot(), command, caller, env);
+    }
   }
 
   /** APPLY: only events already in the log come here. */
   apply(events: readonly MeetingEvent[]): void {
-    for (const event of events) this.logic.actor.send(event as never);
+    for (const event of events) {
+      const before = this.agenda;
+      this.agenda = reduceAgenda(before, event);
+      switch (event.type) {
+        case 'meeting.created': {
+          const first = startItem(event.kind ?? 'decision');
+          first.actor.send(event as never);
+          this.items.set(event.meetingId, first);
+          break;
+        }
+        case 'agenda.item.added': {
+          const item = startItem(event.kind);
+          for (const seed of itemSeed(before, event)) item.actor.send(seed as never);
+          this.items.set(event.itemId, item);
+          break;
+        }
+        case 'participant.joined':
+        case 'participant.left':
+          for (const item of this.items.values()) item.actor.send(event as never);
+          break;
+        default:
+          if (!isMeetingEvent(event)) this.items.get(before.currentItemId)?.actor.send(event as never);
+      }
+    }
+  }
+
+  /** The view of the item the meeting is on. */
+  get current() {
+    return currentItem(this.agenda);
   }
 
   online(): string[] {

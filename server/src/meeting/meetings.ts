@@ -11,6 +11,14 @@ import { hashSecret, newMeetingCode, newSecret } from '../auth/secrets';
 import type { EventStore } from '../store/eventStore';
 import { LiveMeeting } from './liveMeeting';
 
+export interface NewMeetingOptions {
+  circleId?: string;
+  /** R3: the agreement this decision reviews. */
+  reviewOf?: string;
+  /** A decision's proposal to start from (a review starts from the agreement's text). */
+  proposal?: { title: string; driver: string; text: string };
+}
+
 export class Meetings {
   private readonly byId = new Map<string, LiveMeeting>();
 
@@ -26,30 +34,42 @@ export class Meetings {
     return open.length;
   }
 
-  create(title: string, kind: MeetingKind = 'decision'): CreatedMeeting {
+  /**
+   * A new meeting, its first item of `kind`. In a circle (S3), `circleId` ties it to the circle;
+   * a review of an agreement (R3) names it in `reviewOf` and starts from its text (`proposal`).
+   */
+  create(title: string, kind: MeetingKind = 'decision', options: NewMeetingOptions = {}): CreatedMeeting {
     const meetingId = randomUUID();
     const facilitatorKey = newSecret();
     const at = this.now();
     // Codes are short, so a clash with an existing meeting is possible: draw again.
     let code = newMeetingCode();
     while (this.store.meetingByCode(code)) code = newMeetingCode();
+    const commandId = randomUUID();
     const first: MeetingEvent = {
       type: 'meeting.created',
       meetingId,
       code,
       title,
       kind,
+      ...(options.circleId !== undefined && { circleId: options.circleId }),
+      ...(options.reviewOf !== undefined && { reviewOf: options.reviewOf }),
       by: FACILITATOR,
       seq: 1,
       at,
-      commandId: randomUUID(),
+      commandId,
     };
-    this.store.createMeeting({ id: meetingId, code, createdAt: at, closedAt: null }, first, {
-      hash: hashSecret(facilitatorKey),
-      role: 'facilitator',
-      participantId: null,
-    });
-    this.byId.set(meetingId, new LiveMeeting(meetingId, code, [first]));
+    // The pre-filled proposal is the decision's first edit, recorded with its creation.
+    const then: MeetingEvent[] = options.proposal
+      ? [{ type: 'proposal.edited', ...options.proposal, by: FACILITATOR, seq: 2, at, commandId }]
+      : [];
+    this.store.createMeeting(
+      { id: meetingId, code, createdAt: at, closedAt: null, circleId: options.circleId ?? null },
+      first,
+      { hash: hashSecret(facilitatorKey), role: 'facilitator', participantId: null },
+      then,
+    );
+    this.byId.set(meetingId, new LiveMeeting(meetingId, code, [first, ...then]));
     return { meetingId, code, facilitatorKey };
   }
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeCircleStoreContract } from './circleStore.contract';
 import { DuplicateCommandError, type EventStore, SeqConflictError } from './eventStore';
 
 export function describeEventStoreContract(engine: string, open: () => EventStore): void {
@@ -79,8 +80,32 @@ export function describeEventStoreContract(engine: string, open: () => EventStor
       expect(store.openMeetings()).toEqual([]);
       expect(store.meetingByCode('QWERTY')).toMatchObject({ id, closedAt: 99 });
       expect(store.meetingById(id)?.code).toBe('QWERTY');
+      store.reopenMeeting(id);
+      expect(store.openMeetings().map((m) => m.id)).toEqual([id]);
     });
   });
+  describe(`event store contract: ${engine}, creation`, () => {
+    it('[A1] a meeting is created with the events recorded with it, under its first command', () => {
+      const store = open();
+      const id = randomUUID();
+      const first = event(id, 1, randomUUID());
+      const then = { ...event(id, 2, first.commandId) };
+      store.createMeeting(
+        { id, code: 'PREFIL', createdAt: 1, closedAt: null },
+        first,
+        {
+          hash: `hash-${id}`,
+          role: 'facilitator',
+          participantId: null,
+        },
+        [then],
+      );
+      expect(store.events(id)).toEqual([first, then]);
+      expect(store.commandSeq(id, first.commandId)).toBe(2);
+      store.close();
+    });
+  });
+  describeCircleStoreContract(engine, open);
 }
 
 function event(meetingId: string, seq: number, commandId: string): MeetingEvent {

@@ -3,6 +3,7 @@
  * so a second engine (PostgreSQL, for several server nodes) can be added and run through the
  * same contract suite (store/eventStore.contract.ts).
  */
+import type { AgreementReview, Circle, SearchHit } from '@circlewise/shared/circles';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import type { Role } from '@circlewise/shared/protocol';
 
@@ -12,6 +13,36 @@ export interface MeetingRecord {
   createdAt: number;
   /** Set once the meeting's outcome is recorded; closed meetings are not rebuilt on start. */
   closedAt: number | null;
+  /** The circle that holds the meeting (S3); null or absent for one held outside any circle. */
+  circleId?: string | null;
+}
+
+/** A meeting of a circle, with the title it was created with (its first event's). */
+export interface CircleMeetingRecord extends MeetingRecord {
+  title: string;
+}
+
+/** R3: an agreement as the register keeps it (projected from `outcome.recorded` with `agreed`). */
+export interface AgreementRecord {
+  id: string;
+  circleId: string;
+  meetingId: string;
+  /** The code of the meeting that adopted it. */
+  meetingCode: string;
+  title: string;
+  driver: string;
+  text: string;
+  concerns: string[];
+  adoptedAt: number;
+  reviewDate: string | null;
+  status: 'active' | 'dropped';
+  /** Oldest first. */
+  reviews: AgreementReview[];
+}
+
+/** E5: a role held in a circle, with the code of the meeting that elected it. */
+export interface CircleRoleRecord extends RoleRecord {
+  meetingCode: string;
 }
 
 export interface TokenRecord {
@@ -38,8 +69,16 @@ export interface NewToken {
 }
 
 export interface EventStore {
-  /** Creates the meeting with its first event and the facilitator's token, in one transaction. */
-  createMeeting(meeting: MeetingRecord, first: MeetingEvent, facilitator: NewToken): void;
+  /**
+   * Creates the meeting with its first event and the facilitator's token, in one transaction;
+   * `then` are events recorded with it under the first event's command (a pre-filled proposal).
+   */
+  createMeeting(
+    meeting: MeetingRecord,
+    first: MeetingEvent,
+    facilitator: NewToken,
+    then?: readonly MeetingEvent[],
+  ): void;
   meetingByCode(code: string): MeetingRecord | undefined;
   meetingById(id: string): MeetingRecord | undefined;
   /** Meetings to rebuild on start (A8). */
@@ -48,6 +87,8 @@ export interface EventStore {
    * Appends a command's events durably, in one transaction, before anyone is told (A1). Fails
    * with SeqConflictError if another writer took one of the seqs, and with DuplicateCommandError
    * if the command id is already recorded (A2). A token may be written in the same transaction.
+   * So are the projections of a circle's meeting (R3, E5, search): agreements, reviews, roles
+   * and the search index move with the log.
    */
   append(meetingId: string, commandId: string, events: readonly MeetingEvent[], token?: NewToken): void;
   /** The last seq a command recorded, if it was recorded (A2). */
@@ -58,6 +99,29 @@ export interface EventStore {
   /** E5: the roles elected in a meeting (the register, kept with each election.recorded append). */
   roles(meetingId: string): RoleRecord[];
   closeMeeting(meetingId: string, at: number): void;
+  /** A meeting whose every item was finished takes a new item (M1): it is open again. */
+  reopenMeeting(meetingId: string): void;
+
+  // Circles (S3, R3). The member key is never stored, only its hash (S4).
+  createCircle(circle: Circle, memberKeyHash: string): void;
+  /** The circle whose current member key has this hash; a rotated key's hash finds nothing. */
+  circleByKeyHash(hash: string): Circle | undefined;
+  circleById(id: string): Circle | undefined;
+  /** Replaces the member key's hash: from this call on the old key opens nothing. */
+  rotateCircleKey(circleId: string, newHash: string): void;
+  /** The circle's meetings, newest first. */
+  circleMeetings(circleId: string): CircleMeetingRecord[];
+  /** R3: the circle's agreement register, unordered (the reader orders it by review date). */
+  agreements(circleId: string): AgreementRecord[];
+  /** One agreement, only if it belongs to this circle (S3). */
+  agreement(circleId: string, agreementId: string): AgreementRecord | undefined;
+  /** E5: the roles elected in the circle's meetings, newest first. */
+  circleRoles(circleId: string): CircleRoleRecord[];
+  /**
+   * Full-text search over the circle's minutes and agreements, best first. `words` is what a
+   * person typed: plain words, never query syntax (an engine escapes it its own way).
+   */
+  search(circleId: string, words: string, limit: number): SearchHit[];
   /**
    * Runs `send` once every append made so far is durable: at once for a store that commits each
    * append, after the shared commit for one that groups them (A1). Optional for other engines.

@@ -15,6 +15,7 @@ import {
   type TokenRecord,
 } from './eventStore';
 import { GroupCommit } from './groupCommit';
+import { sqliteCircles } from './sqliteCircles';
 
 export interface SqliteOptions {
   /** `full` fsyncs every commit (survives power loss); `normal` survives a process crash. */
@@ -40,10 +41,11 @@ interface MeetingRow {
   code: string;
   created_at: number;
   closed_at: number | null;
+  circle_id: string | null;
 }
 
 const toMeeting = (r: MeetingRow | undefined): MeetingRecord | undefined =>
-  r && { id: r.id, code: r.code, createdAt: r.created_at, closedAt: r.closed_at };
+  r && { id: r.id, code: r.code, createdAt: r.created_at, closedAt: r.closed_at, circleId: r.circle_id };
 
 export function openSqliteStore(file: string, options: SqliteOptions = {}): EventStore {
   const db = new Database(file);
@@ -53,15 +55,17 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
   db.pragma('busy_timeout = 5000');
   migrate(db);
   const group = options.groupCommit ? new GroupCommit(db) : undefined;
+  const circles = sqliteCircles(db);
 
   const q = {
-    insertMeeting: db.prepare('INSERT INTO meetings (id, code, created_at) VALUES (?, ?, ?)'),
+    insertMeeting: db.prepare('INSERT INTO meetings (id, code, created_at, circle_id) VALUES (?, ?, ?, ?)'),
     meetingByCode: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE code = ?'),
     meetingById: db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?'),
     openMeetings: db.prepare<[], MeetingRow>(
       'SELECT * FROM meetings WHERE closed_at IS NULL ORDER BY created_at',
     ),
     closeMeeting: db.prepare('UPDATE meetings SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
+    reopenMeeting: db.prepare('UPDATE meetings SET closed_at = NULL WHERE id = ?'),
     insertEvent: db.prepare(
       'INSERT INTO events (meeting_id, seq, command_id, type, at, body) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -102,22 +106,26 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
           );
         }
       }
+      // R3, search: a circle's registers and index move with the log, in the same transaction.
+      circles.project(meetingId, events);
       const last = events[events.length - 1];
       if (last) q.insertCommand.run(meetingId, commandId, last.seq);
       if (token) q.insertToken.run(token.hash, meetingId, token.role, token.participantId);
     },
   );
 
-  const createTx = db.transaction((m: MeetingRecord, first: MeetingEvent, facilitator: NewToken) => {
-    q.insertMeeting.run(m.id, m.code, m.createdAt);
-    appendTx(m.id, first.commandId, [first], facilitator);
-  });
+  const createTx = db.transaction(
+    (m: MeetingRecord, first: MeetingEvent, facilitator: NewToken, then: readonly MeetingEvent[]) => {
+      q.insertMeeting.run(m.id, m.code, m.createdAt, m.circleId ?? null);
+      appendTx(m.id, first.commandId, [first, ...then], facilitator);
+    },
+  );
 
   return {
-    createMeeting(meeting, first, facilitator) {
+    createMeeting(meeting, first, facilitator, then = []) {
       // The REST reply goes out at once, so a new meeting is committed on its own.
       group?.flush();
-      createTx(meeting, first, facilitator);
+      createTx(meeting, first, facilitator, then);
     },
     meetingByCode: (code) => toMeeting(q.meetingByCode.get(code)),
     meetingById: (id) => toMeeting(q.meetingById.get(id)),
@@ -150,9 +158,29 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
         termEnd: r.term_end,
         electedAt: r.elected_at,
       })),
+    reopenMeeting(meetingId) {
+      q.reopenMeeting.run(meetingId);
+    },
     closeMeeting(meetingId, at) {
       q.closeMeeting.run(at, meetingId);
     },
+    createCircle(circle, hash) {
+      // The REST reply goes out at once, as for a new meeting.
+      group?.flush();
+      circles.createCircle(circle, hash);
+    },
+    rotateCircleKey(circleId, hash) {
+      // The old key must stop working before the new one is handed out.
+      group?.flush();
+      circles.rotateCircleKey(circleId, hash);
+    },
+    circleByKeyHash: circles.circleByKeyHash,
+    circleById: circles.circleById,
+    circleMeetings: circles.circleMeetings,
+    agreements: circles.agreements,
+    agreement: circles.agreement,
+    circleRoles: circles.circleRoles,
+    search: circles.search,
     whenDurable: (send) => (group ? group.whenDurable(send) : send()),
     close() {
       group?.flush();

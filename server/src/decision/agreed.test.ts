@@ -1,0 +1,137 @@
+/**
+ * R3: what an adoption carries for the circle's agreement register (`outcome.recorded.agreed`),
+ * and the circle's review period (C9). Through decide + the machine, as the gateway runs it.
+ */
+import type { ReviewResult } from '@circlewise/shared/constants';
+import type { EventOf, MeetingEvent } from '@circlewise/shared/events';
+import { FACILITATOR } from '@circlewise/shared/events';
+import { describe, expect, it } from 'vitest';
+import { consentDecisionMachine } from './consentDecisionMachine';
+import { decide } from './decide';
+import { facilitator, MEETING_ID, participant, startHarness } from './testHarness';
+
+const AGREEMENT = 'agreement-1';
+const PREFILL = { title: 'Shared lunch', driver: 'We skip lunch.', text: 'Lunch together at noon.' };
+
+/**
+ * A decision with Ana, Ben and Cleo, in consent. `reviewOf`: it reviews that agreement, started
+ * from its text (the pre-fill is the decision's first edit, as a review item's is).
+ */
+function inConsent(opts: { reviewOf?: string; reviewMonths?: number; edit?: string; amend?: string } = {}) {
+  const m = startHarness({
+    machine: consentDecisionMachine,
+    decide: (snapshot, command, caller, env) =>
+      decide(snapshot, command, caller, {
+        ...env,
+        ...(opts.reviewMonths !== undefined && { reviewMonths: opts.reviewMonths }),
+      }),
+    checkPermissions: false,
+  });
+  m.record({
+    type: 'meeting.created',
+    meetingId: MEETING_ID,
+    code: 'ABC123',
+    title: 'Review',
+    ...(opts.reviewOf !== undefined && { reviewOf: opts.reviewOf }),
+    by: FACILITATOR,
+  });
+  m.ok({ type: 'proposal.edit', ...PREFILL }, facilitator);
+  if (opts.edit) m.ok({ type: 'proposal.edit', ...PREFILL, text: opts.edit }, facilitator);
+  const [Ana, Ben, Cleo] = ['Ana', 'Ben', 'Cleo'].map((n) => m.join(n)) as [string, string, string];
+  const advance = (from: 'proposal' | 'clarifying' | 'reactions' | 'objections') =>
+    m.ok({ type: 'stage.advance', from }, facilitator);
+  advance('proposal');
+  advance('clarifying');
+  if (opts.amend) m.ok({ type: 'proposal.amend', text: opts.amend }, facilitator);
+  advance('reactions');
+  m.ok({ type: 'response.give', kind: 'concern', reason: 'Noon is early for me.' }, participant(Ben));
+  m.ok({ type: 'response.give', kind: 'consent' }, participant(Ana));
+  m.ok({ type: 'response.give', kind: 'consent' }, participant(Cleo));
+  m.ok({ type: 'responses.reveal' }, facilitator);
+  advance('objections');
+  for (const p of [Ana, Ben, Cleo]) m.ok({ type: 'response.give', kind: 'consent' }, participant(p));
+  return m;
+}
+
+function adopt(m: ReturnType<typeof inConsent>, extra: { review?: ReviewResult; reviewDate?: string } = {}) {
+  const events: MeetingEvent[] = m.ok({ type: 'outcome.record', outcome: 'adopted', ...extra }, facilitator);
+  const outcome = events.at(-1) as EventOf<'outcome.recorded'>;
+  expect(outcome.type).toBe('outcome.recorded');
+  return outcome;
+}
+
+describe('R3 what an adoption puts in the register', () => {
+  it('[R3] an adoption carries the title, driver, text and the concerns as "Name: reason"', () => {
+    const outcome = adopt(inConsent());
+    expect(outcome.agreed).toEqual({ ...PREFILL, concerns: ['Ben: Noon is early for me.'] });
+  });
+
+  it('[R3] a concern given to an earlier version is not on the adopted version’s record (C5)', () => {
+    const m = inConsent();
+    // Back to objections with a new version: everyone is asked again, Ben now just consents.
+    m.ok({ type: 'proposal.amend', text: 'Lunch together at one.' }, facilitator);
+    for (const name of ['Ana', 'Ben', 'Cleo']) {
+      m.ok({ type: 'response.give', kind: 'consent' }, participant(m.id(name)));
+    }
+    m.ok({ type: 'responses.reveal' }, facilitator);
+    m.ok({ type: 'stage.advance', from: 'objections' }, facilitator);
+    for (const name of ['Ana', 'Ben', 'Cleo']) {
+      m.ok({ type: 'response.give', kind: 'consent' }, participant(m.id(name)));
+    }
+    expect(adopt(m).agreed).toEqual({
+      ...PREFILL,
+      text: 'Lunch together at one.',
+      concerns: [],
+    });
+  });
+
+  it('[R3] a withdrawn or deferred decision carries no agreement', () => {
+    const m = inConsent();
+    const [outcome] = m.ok({ type: 'outcome.record', outcome: 'deferred' }, facilitator);
+    expect(outcome).toMatchObject({ type: 'outcome.recorded', outcome: 'deferred' });
+    expect((outcome as EventOf<'outcome.recorded'>).agreed).toBeUndefined();
+  });
+
+  it('[R3] a decision that reviews nothing carries no review result, even if one is sent', () => {
+    const agreed = adopt(inConsent(), { review: 'drop' }).agreed;
+    expect(agreed?.reviewOf).toBeUndefined();
+    expect(agreed?.review).toBeUndefined();
+  });
+});
+
+describe('R3 reviews: keep, evolve or drop', () => {
+  it('[R3] a review adopted with the text it started from keeps the agreement', () => {
+    const outcome = adopt(inConsent({ reviewOf: AGREEMENT }));
+    expect(outcome.agreed).toMatchObject({ ...PREFILL, reviewOf: AGREEMENT, review: 'keep' });
+  });
+
+  it('[R3] a review whose proposal was amended evolves the agreement', () => {
+    const outcome = adopt(inConsent({ reviewOf: AGREEMENT, amend: 'Lunch together at one.' }));
+    expect(outcome.agreed).toMatchObject({
+      reviewOf: AGREEMENT,
+      review: 'evolve',
+      text: 'Lunch together at one.',
+    });
+  });
+
+  it('[R3] a review whose pre-filled text was edited before presenting evolves the agreement', () => {
+    const outcome = adopt(inConsent({ reviewOf: AGREEMENT, edit: 'Lunch together, at noon or one.' }));
+    expect(outcome.agreed).toMatchObject({ review: 'evolve', text: 'Lunch together, at noon or one.' });
+  });
+
+  it('[R3] the facilitator says drop (or overrides keep/evolve) with the outcome’s review', () => {
+    expect(adopt(inConsent({ reviewOf: AGREEMENT }), { review: 'drop' }).agreed?.review).toBe('drop');
+    expect(
+      adopt(inConsent({ reviewOf: AGREEMENT, amend: 'Lunch at one.' }), { review: 'keep' }).agreed?.review,
+    ).toBe('keep');
+  });
+});
+
+describe('C9 the circle’s review period', () => {
+  it('[C9][R3] the default review date comes from the circle’s review period when given', () => {
+    // The harness's clock starts at 2025-01-15.
+    expect(adopt(inConsent({ reviewMonths: 3 })).reviewDate).toBe('2025-04-15');
+    expect(adopt(inConsent()).reviewDate).toBe('2025-07-15');
+    expect(adopt(inConsent({ reviewMonths: 3 }), { reviewDate: '2025-02-01' }).reviewDate).toBe('2025-02-01');
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Circles and their records (S3, R3): the REST contract between the server and the circle pages.
+ * No accounts: a circle's member key (in its member link, `/c/<key>`) opens its records, and only
+ * its own (S3). Rotating the key makes the old link stop working at once.
+ */
+import { z } from 'zod';
+import { DEFAULT_REVIEW_MONTHS, LIMITS, MEETING_KINDS, type ReviewResult } from './constants';
+
+const text = (max: number, what: string) =>
+  z
+    .string({ error: `${what} must be text.` })
+    .trim()
+    .min(1, { error: `${what} must not be empty.` })
+    .max(max, { error: `${what} must be at most ${max} characters.` });
+
+/** POST /api/circles */
+export const createCircleSchema = z.strictObject({
+  name: text(LIMITS.title, 'The circle’s name'),
+  /** The circle's aim and domain, in the circle's own words. */
+  aim: z
+    .string({ error: 'The aim must be text.' })
+    .trim()
+    .max(LIMITS.text, { error: `The aim must be at most ${LIMITS.text} characters.` })
+    .default(''),
+  /** Months from adoption to an agreement's review, unless the decision sets its own date. */
+  reviewMonths: z
+    .number({ error: 'reviewMonths must be a number.' })
+    .int({ error: 'reviewMonths must be a whole number.' })
+    .min(1, { error: 'reviewMonths must be at least 1.' })
+    .max(60, { error: 'reviewMonths must be at most 60.' })
+    .default(DEFAULT_REVIEW_MONTHS),
+  members: z
+    .array(text(LIMITS.name, 'A member’s name'))
+    .max(200, { error: 'A circle may list at most 200 members.' })
+    .default([]),
+});
+export type CreateCircleRequest = z.input<typeof createCircleSchema>;
+
+/** POST /api/circles/:key/meetings: a meeting held in the circle, its first item of `kind`. */
+export const createCircleMeetingSchema = z.strictObject({
+  title: text(LIMITS.title, 'The title').optional(),
+  kind: z.enum(MEETING_KINDS, { error: 'kind must be decision or election.' }).default('decision'),
+});
+
+export interface CircleCreated {
+  circleId: string;
+  /** The capability: whoever has it reads the circle's records. Shown once; kept in the link. */
+  memberKey: string;
+}
+
+export interface Circle {
+  id: string;
+  name: string;
+  aim: string;
+  reviewMonths: number;
+  members: string[];
+  createdAt: number;
+}
+
+export interface CircleMeeting {
+  code: string;
+  title: string;
+  createdAt: number;
+  /** Set once the meeting is closed; an open meeting is where "put on the agenda" adds items. */
+  closedAt: number | null;
+}
+
+/** Where an agreement stands against its review date, on the day asked. */
+export type ReviewDue = 'overdue' | 'due' | 'later' | 'none';
+
+export interface AgreementReview {
+  at: number;
+  result: ReviewResult;
+  meetingCode: string;
+  /** The review date set by this review (absent for a drop). */
+  reviewDate?: string;
+}
+
+/** R3: an agreement in the circle's register, as it stands after its latest review. */
+export interface Agreement {
+  id: string;
+  title: string;
+  driver: string;
+  text: string;
+  concerns: string[];
+  adoptedAt: number;
+  reviewDate: string | null;
+  status: 'active' | 'dropped';
+  /** `due`: the review date is within the next 30 days; `overdue`: it has passed. */
+  due: ReviewDue;
+  /** The meeting where it was adopted (its minutes link: /c/<key>/m/<code>). */
+  meetingCode: string;
+  reviews: AgreementReview[];
+}
+
+/** R3 / E5: a role held in the circle. */
+export interface CircleRole {
+  role: string;
+  person: string;
+  termStart: string;
+  termEnd: string;
+  electedAt: number;
+  meetingCode: string;
+}
+
+/** GET /api/circles/:key — agreements due or overdue first, then by review date. */
+export interface CircleOverview {
+  circle: Circle;
+  meetings: CircleMeeting[];
+  agreements: Agreement[];
+  roles: CircleRole[];
+}
+
+/** GET /api/circles/:key/search?q= — FTS5 over the circle's minutes and agreements. */
+export interface SearchHit {
+  kind: 'minutes' | 'agreement';
+  meetingCode: string;
+  title: string;
+  /** The matching text with the matches wrapped in [ and ]. */
+  snippet: string;
+  at: number;
+  agreementId?: string;
+}
+
+/** POST /api/circles/:key/agreements/:id/review */
+export interface ReviewScheduled {
+  meetingCode: string;
+  itemId: string;
+  /** Set when no meeting was open, so a new one was made: the key of its facilitator. */
+  facilitatorKey?: string;
+}
+
+/** POST /api/circles/:key/rotate */
+export interface KeyRotated {
+  memberKey: string;
+}
+
+export function circlePath(key: string): string {
+  return `/c/${encodeURIComponent(key)}`;
+}

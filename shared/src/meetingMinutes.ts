@@ -1,0 +1,187 @@
+/**
+ * R1, R2 for a meeting with an agenda: the log split into each item's own log (an item's events
+ * plus the seed it started from), each item's minutes as `buildMinutes` makes them, and the
+ * meeting's own record around them: the agenda, hand-overs of facilitation (M4), closing.
+ */
+import {
+  type AgendaItem,
+  type AgendaView,
+  emptyAgendaView,
+  isFinished,
+  itemSeed,
+  reduceAgenda,
+} from './agenda';
+import { ITEM_KIND_LABELS, OUTCOME_LABELS } from './constants';
+import type { MeetingEvent } from './events';
+import { buildMinutes, type Minutes, type MinutesOptions } from './minutes';
+import { emptyRoundView } from './round';
+import { type RoundMinutes, roundMinutes } from './roundMinutes';
+import { reduceRound } from './roundReducer';
+
+export interface ItemLog {
+  item: AgendaItem;
+  /** Everything the item's view is made from: its seed, then its events and who came and went. */
+  events: MeetingEvent[];
+  /** Seqs recorded while this item was current: the lines its own minutes show. */
+  own: Set<number>;
+}
+
+/** Sends each event of the log to its item, as the reducer does (agenda.ts). */
+export function itemLogs(events: readonly MeetingEvent[]): {
+  meeting: AgendaView;
+  items: ItemLog[];
+  /** The meeting's own events: agenda changes, hand-overs, closing. */
+  meetingLog: MeetingEvent[];
+} {
+  let meeting = emptyAgendaView();
+  const logs = new Map<string, ItemLog>();
+  const meetingLog: MeetingEvent[] = [];
+  for (const e of events) {
+    const before = meeting;
+    meeting = reduceAgenda(meeting, e);
+    const current = logs.get(before.currentItemId);
+    switch (e.type) {
+      case 'meeting.created': {
+        const item = meeting.items[0];
+        if (item) logs.set(item.id, { item, events: [e], own: new Set([e.seq]) });
+        break;
+      }
+      case 'agenda.item.added': {
+        const item = meeting.items.find((i) => i.id === e.itemId);
+        if (item) logs.set(item.id, { item, events: itemSeed(before, e), own: new Set() });
+        meetingLog.push(e);
+        break;
+      }
+      case 'participant.joined':
+      case 'participant.left':
+        for (const log of logs.values()) log.events.push(e);
+        current?.own.add(e.seq);
+        break;
+      case 'agenda.item.moved':
+      case 'agenda.item.opened':
+      case 'facilitation.handed':
+      case 'meeting.closed':
+        meetingLog.push(e);
+        break;
+      default:
+        current?.events.push(e);
+        current?.own.add(e.seq);
+    }
+  }
+  // In agenda order, each with the item as it now stands (moves, openings).
+  const items = meeting.items.flatMap((item) => {
+    const log = logs.get(item.id);
+    return log ? [{ ...log, item }] : [];
+  });
+  return { meeting, items, meetingLog };
+}
+
+export type ItemMinutes =
+  | { id: string; kind: 'decision' | 'election'; title: string; status: string; minutes: Minutes }
+  | { id: string; kind: 'round'; title: string; status: string; minutes: RoundMinutes };
+
+export interface MeetingMinutes {
+  code: string;
+  title: string;
+  createdAt: number;
+  closedAt?: number;
+  seq: number;
+  /** Everyone who joined, in order of joining; `present` at the end of the log. */
+  participants: { name: string; present: boolean }[];
+  /** M4: every hand-over of facilitation, by name ("the facilitator key's holder" for null). */
+  handOvers: { at: number; from: string; to: string }[];
+  /** The agenda changes and movements, in words. */
+  log: { seq: number; at: number; text: string }[];
+  items: ItemMinutes[];
+}
+
+const KEY_HOLDER = 'the holder of the facilitator key';
+
+export function buildMeetingMinutes(
+  events: readonly MeetingEvent[],
+  options: MinutesOptions = {},
+): MeetingMinutes {
+  const split = itemLogs(events);
+  const { meeting, items } = split;
+  const name = (id: string | null) =>
+    id === null ? KEY_HOLDER : (meeting.participants[id]?.name ?? 'someone');
+  return {
+    code: meeting.code,
+    title: meeting.title,
+    createdAt: meeting.createdAt,
+    ...(meeting.closedAt !== undefined && { closedAt: meeting.closedAt }),
+    seq: meeting.seq,
+    participants: Object.values(meeting.participants)
+      .sort((a, b) => a.joinedAt - b.joinedAt)
+      .map((p) => ({ name: p.name, present: p.present })),
+    handOvers: meeting.handOvers.map((h) => ({ at: h.at, from: name(h.from), to: name(h.to) })),
+    log: meetingLog(split),
+    items: items.map((log) => itemMinutes(meeting, log, options)),
+  };
+}
+
+/** The meeting's own events as lines in words: the agenda as it went, hand-overs, closing. */
+export function meetingLog(split: ReturnType<typeof itemLogs>): MeetingMinutes['log'] {
+  const { meeting } = split;
+  const name = (id: string | null) =>
+    id === null ? KEY_HOLDER : (meeting.participants[id]?.name ?? 'someone');
+  const title = (id: string) => meeting.items.find((i) => i.id === id)?.title ?? 'an item';
+  return split.meetingLog.map((e) => ({ seq: e.seq, at: e.at, text: meetingLine(e, name, title) }));
+}
+
+function meetingLine(
+  e: MeetingEvent,
+  name: (id: string | null) => string,
+  title: (id: string) => string,
+): string {
+  switch (e.type) {
+    case 'agenda.item.added':
+      return `Added to the agenda: ${ITEM_KIND_LABELS[e.kind].toLowerCase()} “${e.title}”${e.reviewOf ? ' (review of an agreement)' : ''}.`;
+    case 'agenda.item.moved':
+      return `Moved “${title(e.itemId)}” to place ${e.index + 1} on the agenda.`;
+    case 'agenda.item.opened':
+      return `Took up “${title(e.itemId)}”.`;
+    case 'facilitation.handed':
+      return `Facilitation handed from ${name(e.from)} to ${name(e.to)}.`;
+    case 'meeting.closed':
+      return 'The meeting was closed.';
+    default:
+      return e.type;
+  }
+}
+
+/** An item's status for the record: its outcome in words, else finished, not finished, not taken up. */
+export function recordedStatus(meeting: AgendaView, item: AgendaItem): string {
+  const view = meeting.views[item.id];
+  if (!view) return '';
+  if (view.kind === 'decision' && view.outcome) return OUTCOME_LABELS[view.outcome.outcome];
+  if (view.kind === 'election' && view.outcome) return OUTCOME_LABELS[view.outcome.outcome];
+  if (isFinished(view)) return 'Finished';
+  return item.openedAt === undefined ? 'Not taken up' : 'Not finished';
+}
+
+function itemMinutes(meeting: AgendaView, log: ItemLog, options: MinutesOptions): ItemMinutes {
+  const base = { id: log.item.id, title: log.item.title, status: recordedStatus(meeting, log.item) };
+  if (log.item.kind === 'round') {
+    let round = emptyRoundView();
+    for (const e of log.events) round = reduceRound(round, e);
+    return { ...base, kind: 'round', minutes: roundMinutes(round) };
+  }
+  const minutes = buildMinutes(log.events, options);
+  // The item's own lines: not the seed it started from, nor comings and goings during other items.
+  const own = { ...minutes, log: minutes.log.filter((entry) => log.own.has(entry.seq)) } as Minutes;
+  return { ...base, kind: log.item.kind, minutes: own };
+}
+
+/** The version of the JSON export's shape for a whole meeting (docs/minutes-format.md). */
+export const MEETING_MINUTES_JSON_FORMAT = 'circlewise-minutes/2';
+
+export type MeetingMinutesJson = { format: typeof MEETING_MINUTES_JSON_FORMAT } & MeetingMinutes;
+
+/** R2: the whole meeting's minutes as plain JSON: the meeting, then each item's minutes. */
+export function meetingMinutesToJson(minutes: MeetingMinutes): MeetingMinutesJson {
+  return {
+    format: MEETING_MINUTES_JSON_FORMAT,
+    ...(JSON.parse(JSON.stringify(minutes)) as MeetingMinutes),
+  };
+}
