@@ -1,3 +1,5 @@
+import { CircleMinutesScreen } from './circle/CircleMinutes';
+import { CirclePage } from './circle/CirclePage';
 import { Console } from './facilitator/Console';
 import { MinutesScreen } from './minutes/Minutes';
 import { Projector } from './projector/Projector';
@@ -27,6 +29,12 @@ export function App() {
       );
     case 'minutes':
       return <MinutesScreen key={route.code} code={route.code} />;
+    case 'circle':
+      return <CirclePage key={route.key} circleKey={route.key} />;
+    case 'circle-minutes':
+      return (
+        <CircleMinutesScreen key={`${route.key}/${route.code}`} circleKey={route.key} code={route.code} />
+      );
     case 'not-found':
       return (
         <div className="page narrow">

@@ -1,4 +1,8 @@
-/** Tiny routing on location.pathname; four meeting screens and a home page need no router. */
+/**
+ * Tiny routing on location.pathname; four meeting screens, a circle's two pages and a home page
+ * need no router.
+ */
+import { circlePath } from '@circlewise/shared/circles';
 import { normaliseCode } from '@circlewise/shared/commands';
 import { useEffect, useState } from 'react';
 
@@ -8,6 +12,9 @@ export type Route =
   | { page: 'facilitate'; code: string }
   | { page: 'projector'; code: string }
   | { page: 'minutes'; code: string }
+  /** S3: the member link; the key in it is what opens the circle's records. */
+  | { page: 'circle'; key: string }
+  | { page: 'circle-minutes'; key: string; code: string }
   | { page: 'not-found' };
 
 const SUBPAGES = { facilitate: 'facilitate', projector: 'projector', minutes: 'minutes' } as const;
@@ -15,13 +22,37 @@ const SUBPAGES = { facilitate: 'facilitate', projector: 'projector', minutes: 'm
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   if (parts.length === 0) return { page: 'home' };
+  if (parts[0] === 'c') return parseCircleRoute(parts.slice(1));
   if (parts[0] !== 'm' || !parts[1]) return { page: 'not-found' };
-  const code = normaliseCode(decodeURIComponent(parts[1]));
+  const code = normaliseCode(safeDecode(parts[1]) ?? '');
   if (!code) return { page: 'not-found' };
   if (parts.length === 2) return { page: 'participant', code };
   const sub = parts[2] as keyof typeof SUBPAGES;
-  if (parts.length === 3 && sub in SUBPAGES) return { page: SUBPAGES[sub], code };
+  if (parts.length === 3 && Object.hasOwn(SUBPAGES, sub)) return { page: SUBPAGES[sub], code };
   return { page: 'not-found' };
+}
+
+/** `/c/<key>` and `/c/<key>/m/<code>`; whether the key opens anything is the server's to say. */
+function parseCircleRoute(parts: string[]): Route {
+  const key = parts[0] ? safeDecode(parts[0]) : undefined;
+  if (!key) return { page: 'not-found' };
+  if (parts.length === 1) return { page: 'circle', key };
+  const code = parts[2] ? normaliseCode(safeDecode(parts[2]) ?? '') : '';
+  if (parts.length === 3 && parts[1] === 'm' && code) return { page: 'circle-minutes', key, code };
+  return { page: 'not-found' };
+}
+
+/** A pasted link with a stray `%` must not throw during render. */
+function safeDecode(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+export function circleMinutesPath(key: string, code: string): string {
+  return `${circlePath(key)}/m/${encodeURIComponent(code)}`;
 }
 
 export function meetingPath(code: string, sub?: keyof typeof SUBPAGES): string {
@@ -33,6 +64,14 @@ const NAVIGATE = 'circlewise:navigate';
 export function navigate(path: string): void {
   window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE));
+}
+
+/**
+ * Changes the address shown without moving to another page, so a page that must stay on screen
+ * (the new link after a rotation) does not remount; the next navigation reads the new address.
+ */
+export function replaceAddress(path: string): void {
+  window.history.replaceState(null, '', path);
 }
 
 export function usePathname(): string {

@@ -1,5 +1,7 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import { currentVersion, type MeetingView } from '@circlewise/shared/view';
+import { AgendaPanel } from '../agenda/AgendaPanel';
+import { FacilitationPanel } from '../agenda/FacilitationPanel';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { OutcomeSummary } from '../participant/OutcomeStage';
@@ -12,6 +14,7 @@ import { PeoplePanel } from './PeoplePanel';
 import { ProposalEditor } from './ProposalEditor';
 import { QuestionsPanel } from './QuestionsPanel';
 import { ResponsesPanel } from './ResponsesPanel';
+import { RoundConsole } from './round/RoundConsole';
 import { StageControls } from './StageControls';
 import { VersionDiff } from './VersionDiff';
 
@@ -19,7 +22,9 @@ import { VersionDiff } from './VersionDiff';
 export function Console() {
   const view = useMeeting((s) => s.view);
   if (!view) return <p className="loading">Loading the meeting…</p>;
-  return view.kind === 'election' ? <ElectionConsole view={view} /> : <DecisionConsole view={view} />;
+  if (view.kind === 'election') return <ElectionConsole view={view} />;
+  if (view.kind === 'round') return <RoundConsole view={view} />;
+  return <DecisionConsole view={view} />;
 }
 
 function DecisionConsole({ view }: { view: MeetingView }) {
@@ -46,6 +51,8 @@ function DecisionConsole({ view }: { view: MeetingView }) {
           <OutcomeForm view={view} />
         </main>
         <aside className="column">
+          <AgendaPanel />
+          <FacilitationPanel />
           <PeoplePanel view={view} />
           <ResponsesPanel view={view} />
           {view.stage !== 'proposal' && <QuestionsPanel view={view} />}

@@ -1,17 +1,21 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { type ItemLog, itemLogs, meetingLog, recordedStatus } from '@circlewise/shared/meetingMinutes';
 import { type MinutesEntry, minutesFromEvents } from '@circlewise/shared/minutes';
+import { emptyRoundView } from '@circlewise/shared/round';
+import { reduceRound } from '@circlewise/shared/roundReducer';
 import type { MeetingView } from '@circlewise/shared/view';
 import { useEffect, useMemo, useState } from 'react';
+import { itemLabel } from '../agenda/itemStatus';
 import { formatDate, formatTime } from '../lib/names';
 import { fetchEvents, fetchRoles } from '../net/api';
 import { loadFacilitatorKey, loadParticipant } from '../net/identity';
 import { ElectionMinutes } from './ElectionMinutes';
-import type { MinutesSource } from './MinutesDownloads';
+import { MinutesDownloads, type MinutesSource } from './MinutesDownloads';
 import { MinutesLog, type RolesLoad } from './MinutesLog';
 import { MinutesSection } from './MinutesSection';
-
 import { ObjectionsAndConcerns } from './ObjectionsAndConcerns';
+import { RoundMinutes } from './RoundMinutes';
 
 type Load =
   | { state: 'loading' }
@@ -33,7 +37,11 @@ export function MinutesScreen({ code }: { code: string }) {
         return;
       }
       const events = result.value;
-      const election = events[0]?.type === 'meeting.created' && events[0].kind === 'election';
+      const election = events.some(
+        (e) =>
+          (e.type === 'meeting.created' && e.kind === 'election') ||
+          (e.type === 'agenda.item.added' && e.kind === 'election'),
+      );
       if (!election) {
         setLoad({ state: 'ready', events });
         return;
@@ -92,11 +100,97 @@ export function MinutesView({
   /** Where the exports come from; without it (a test, a preview) there are no download buttons. */
   source?: MinutesSource;
 }) {
-  const { view, entries } = useMemo(() => minutesFromEvents(events, { formatDate }), [events]);
+  const split = useMemo(() => itemLogs(events), [events]);
   if (events.length === 0) return <p className="empty">Nothing has been recorded in this meeting yet.</p>;
+  const only = split.items[0];
+  if (split.items.length === 1 && only && split.meetingLog.length === 0) {
+    return <ItemMinutes log={only} roles={roles} source={source} />;
+  }
+  return <AgendaMinutes split={split} roles={roles} source={source} />;
+}
+
+/** One item's minutes: its own lines only (not its seed, nor comings and goings during others). */
+function ItemMinutes({
+  log,
+  roles,
+  source,
+}: {
+  log: ItemLog;
+  roles?: RolesLoad | undefined;
+  source: MinutesSource | undefined;
+}) {
+  const { view, entries } = useMemo(() => {
+    if (log.item.kind === 'round') {
+      let round = emptyRoundView();
+      for (const e of log.events) round = reduceRound(round, e);
+      return { view: round, entries: [] };
+    }
+    const walked = minutesFromEvents(log.events, { formatDate });
+    return { view: walked.view, entries: walked.entries.filter((e) => log.own.has(e.seq)) };
+  }, [log]);
+  if (view.kind === 'round') return <RoundMinutes view={view} />;
   if (view.kind === 'election')
     return <ElectionMinutes view={view} entries={entries} roles={roles} source={source} />;
   return <DecisionMinutes view={view} entries={entries} source={source} />;
+}
+
+/** R1 for a meeting with an agenda: the agenda and the meeting's own record, then each item. */
+function AgendaMinutes({
+  split,
+  roles,
+  source,
+}: {
+  split: ReturnType<typeof itemLogs>;
+  roles?: RolesLoad | undefined;
+  source: MinutesSource | undefined;
+}) {
+  const { meeting, items } = split;
+  const date = new Date(meeting.createdAt).toLocaleDateString([], { dateStyle: 'long' });
+  // The same lines as the exports (meetingMinutes.ts).
+  const lines = useMemo(() => meetingLog(split), [split]);
+  return (
+    <div className="page minutes agenda-minutes">
+      <header>
+        <p className="eyebrow">
+          Minutes · {date} · meeting {meeting.code}
+        </p>
+        <h1>{meeting.title || 'Meeting'}</h1>
+        <p className="muted">
+          {meeting.closedAt !== undefined ? `Closed at ${formatTime(meeting.closedAt)}.` : 'Not closed yet.'}
+        </p>
+        {source && <MinutesDownloads source={source} />}
+      </header>
+      <MinutesSection id="m-agenda" heading="Agenda">
+        <ol className="agenda-list">
+          {items.map((log) => (
+            <li key={log.item.id}>
+              <a href={`#item-${log.item.id}`}>{log.item.title}</a>{' '}
+              <span className="muted">
+                {itemLabel(log.item)} · {recordedStatus(meeting, log.item)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </MinutesSection>
+      <MinutesSection id="m-meeting-log" heading="The agenda as it went">
+        <ol className="log">
+          {lines.map((line) => (
+            <li key={line.seq}>
+              <time dateTime={new Date(line.at).toISOString()}>{formatTime(line.at)}</time> {line.text}
+            </li>
+          ))}
+        </ol>
+      </MinutesSection>
+      {items.map((log, i) => (
+        <section key={log.item.id} id={`item-${log.item.id}`} className="agenda-item-minutes">
+          <h2>
+            {i + 1}. {log.item.title}
+          </h2>
+          <ItemMinutes log={log} roles={roles} source={undefined} />
+        </section>
+      ))}
+    </div>
+  );
 }
 
 function DecisionMinutes({

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { fetchMinutesFile } from '../net/api';
+import { fetchCircleMinutesFile } from '../net/circleApi';
 
-/** Where to fetch this meeting's exports from, with the token that opens them. */
-export interface MinutesSource {
-  code: string;
-  token: string;
-}
+/**
+ * Where to fetch this meeting's exports from: with the token that opens them, or through the
+ * circle that holds the meeting, with its member key (S3).
+ */
+export type MinutesSource = { code: string; token: string } | { code: string; circleKey: string };
 
 const FORMATS = [
   { format: 'md', label: 'Download Markdown' },
@@ -21,7 +22,10 @@ export function MinutesDownloads({ source }: { source: MinutesSource }) {
     setBusy(true);
     setError(undefined);
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-    const result = await fetchMinutesFile(source.code, source.token, format, timeZone);
+    const result =
+      'circleKey' in source
+        ? await fetchCircleMinutesFile(source.circleKey, source.code, format, timeZone)
+        : await fetchMinutesFile(source.code, source.token, format, timeZone);
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     const url = URL.createObjectURL(result.value);

@@ -53,9 +53,14 @@ export async function fetchMinutesFile(
   timeZone: string,
 ): Promise<ApiResult<Blob>> {
   const url = `/api/meetings/${encodeURIComponent(code)}/minutes.${format}?tz=${encodeURIComponent(timeZone)}`;
+  return fetchFile(url, { headers: { Authorization: `Bearer ${token}` } });
+}
+
+/** A file from the server as a Blob, or the server's refusal (also used for a circle's minutes). */
+export async function fetchFile(url: string, init: RequestInit): Promise<ApiResult<Blob>> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+    response = await fetch(url, init);
   } catch {
     return { ok: false, error: { code: 'internal', message: 'Could not reach the server. Try again.' } };
   }
@@ -73,7 +78,8 @@ export async function fetchJoinOrigins(): Promise<string[]> {
   return result.ok ? (result.value.joinOrigins ?? []) : [];
 }
 
-async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
+/** One JSON request: the parsed body, or the server's `{ error }` (or a network failure) in words. */
+export async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, init);

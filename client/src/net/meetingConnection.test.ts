@@ -20,7 +20,7 @@ function setup(script = MeetingScript.at('clarifying'), upTo = script.events.len
       role: 'participant',
       participantId: ANA,
       token: TOKEN,
-      view: snapshot.viewFor({ role: 'participant', participantId: ANA }),
+      view: snapshot.agendaFor({ role: 'participant', participantId: ANA }),
       online,
     };
     socket.last('meeting:join').ack(result);
@@ -99,7 +99,7 @@ describe('meetingConnection', () => {
     socket.serverFires('meeting:events', [script.events[n + 1]]);
     socket
       .last('meeting:resync')
-      .ack({ ok: true, view: script.viewFor({ role: 'participant', participantId: ANA }) });
+      .ack({ ok: true, view: script.agendaFor({ role: 'participant', participantId: ANA }) });
     expect(store.getState().view?.stage).toBe('objections');
   });
 

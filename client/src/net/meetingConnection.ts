@@ -4,19 +4,21 @@
  * re-sent with the same commandId after a reconnect until the server acknowledges them (A2).
  * The socket is passed in, so tests drive this with a fake and screens never touch it.
  */
-import type { CommandInput } from '@circlewise/shared/commands';
+
+import { type AgendaView, handOverConcerns, reduceAgenda } from '@circlewise/shared/agenda';
+import { type CommandInput, isMeetingCommand } from '@circlewise/shared/commands';
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { WireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
-import { type AnyMeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import type {
   ClientToServerEvents,
+  CommandEnvelope,
   CommandResult,
   JoinResult,
   PresenceChange,
   ResyncResult,
 } from '@circlewise/shared/protocol';
-import { createMeetingStore, type MeetingStore, type Submission } from '../store/meetingStore';
+import { createMeetingStore, type MeetingStore, type Submission, withMeeting } from '../store/meetingStore';
 
 const LISTENED = ['connect', 'disconnect', 'meeting:events', 'meeting:presence'] as const;
 
@@ -48,7 +50,7 @@ export interface MeetingConnection {
 }
 
 interface Pending {
-  command: CommandInput;
+  command: CommandEnvelope;
   promise: Promise<CommandResult>;
   resolve: (result: CommandResult) => void;
 }
@@ -87,12 +89,12 @@ export function createMeetingConnection(
         return;
       }
       joined = true;
+      const who = { role: result.role, participantId: result.participantId };
       store.setState({
         connection: 'joined',
         joinError: undefined,
-        role: result.role,
-        participantId: result.participantId,
-        view: result.view,
+        ...who,
+        ...withMeeting(who, result.view),
         online: Object.fromEntries(result.online.map((id) => [id, true as const])),
       });
       drain();
@@ -107,24 +109,39 @@ export function createMeetingConnection(
   }
 
   function applyEvents(events: MeetingEvent[]) {
-    const start = store.getState().view;
+    const start = store.getState().meeting;
     if (!joined || resyncing || !start) {
       buffered.push(...events);
       return;
     }
-    let view: AnyMeetingView = start;
+    let meeting: AgendaView = start;
     for (const [i, event] of events.entries()) {
-      if (event.seq <= view.seq) continue;
-      if (event.seq !== view.seq + 1) {
+      if (event.seq <= meeting.seq) continue;
+      if (event.seq !== meeting.seq + 1) {
         // A3: a dropped or reordered delivery; ask for what we missed, keep the rest for after.
         buffered.push(...events.slice(i));
-        if (view !== start) store.setState({ view });
-        resync(view.seq);
+        if (meeting !== start) setMeeting(meeting);
+        resync(meeting.seq);
         return;
       }
-      view = reduceMeeting(view, event);
+      meeting = reduceAgenda(meeting, event);
+      if (event.type === 'facilitation.handed' && handOverConcerns(event, who())) {
+        // M4, A6: what this screen may see changed; a join brings the snapshot for its new role.
+        setMeeting(meeting);
+        join();
+        return;
+      }
     }
-    if (view !== start) store.setState({ view });
+    if (meeting !== start) setMeeting(meeting);
+  }
+
+  function who() {
+    const s = store.getState();
+    return { keyHolder: s.role === 'facilitator', participantId: s.participantId ?? null };
+  }
+
+  function setMeeting(meeting: AgendaView) {
+    store.setState((s) => withMeeting(s, meeting));
   }
 
   function resync(afterSeq: number) {
@@ -138,13 +155,13 @@ export function createMeetingConnection(
         join();
         return;
       }
-      if ('view' in result) store.setState({ view: result.view });
+      if ('view' in result) setMeeting(result.view);
       else buffered.unshift(...result.events);
       drain();
     });
   }
 
-  function emitCommand(command: CommandInput) {
+  function emitCommand(command: CommandEnvelope) {
     const mine = attempt;
     socket.emit('meeting:command', command, (result: CommandResult) => {
       const p = pending.get(command.commandId);
@@ -172,20 +189,25 @@ export function createMeetingConnection(
         error: { code: 'internal', message: 'This meeting screen was closed.' },
       });
     }
+    // M1: an item's command names the item it was meant for, so it is never recorded in another
+    // one if the meeting moved on before it arrived (resends keep the item of the first send).
+    const forItem = store.getState().meeting?.currentItemId;
+    const envelope: CommandEnvelope =
+      forItem && !isMeetingCommand(command.type) ? { ...command, forItem } : command;
     let resolve!: (result: CommandResult) => void;
     const promise = new Promise<CommandResult>((r) => {
       resolve = r;
     });
-    pending.set(command.commandId, { command, promise, resolve });
+    pending.set(command.commandId, { command: envelope, promise, resolve });
     setSubmission(command.commandId, { type: command.type, status: 'sending' });
     // Not joined yet: the command waits and goes out right after the (re)join.
-    if (joined) emitCommand(command);
+    if (joined) emitCommand(envelope);
     return promise;
   }
 
   socket.on('connect', () => {
     if (closed) return;
-    store.setState((s) => ({ connection: s.view ? 'reconnecting' : 'connecting' }));
+    store.setState((s) => ({ connection: s.meeting ? 'reconnecting' : 'connecting' }));
     join();
   });
   socket.on('disconnect', (reason) => {
@@ -227,6 +249,6 @@ export function createMeetingConnection(
   };
 }
 
-function failed(command: CommandInput, error: WireError): Omit<Submission, 'commandId'> {
+function failed(command: CommandEnvelope, error: WireError): Omit<Submission, 'commandId'> {
   return { type: command.type, status: 'error', error };
 }

@@ -1,5 +1,6 @@
 import { type AnyStage, STAGE_LABELS } from '@circlewise/shared/constants';
 import type { ReactNode } from 'react';
+import { AgendaStrip } from '../agenda/AgendaStrip';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { LeaveButton } from './LeaveButton';
@@ -19,7 +20,7 @@ export function ParticipantFrame({
   /** What meeting this is, before this person's name. */
   context: string;
   name: string | undefined;
-  stage: AnyStage | 'outcome';
+  stage: AnyStage | 'open' | 'outcome';
   ask: string;
   present: boolean;
   /** The stage's own component, keyed by stage. */
@@ -29,6 +30,7 @@ export function ParticipantFrame({
     <div className="page participant">
       <ConnectionBanner />
       <StageAnnouncer />
+      <AgendaStrip />
       <header className="stage-header">
         <p className="eyebrow">
           {context} · {name}

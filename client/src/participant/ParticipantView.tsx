@@ -10,6 +10,7 @@ import { OutcomeStage } from './OutcomeStage';
 import { ParticipantFrame } from './ParticipantFrame';
 import { ProposalStage } from './ProposalStage';
 import { ReactionsStage } from './ReactionsStage';
+import { RoundStage } from './round/RoundStage';
 import type { StageProps } from './stageProps';
 
 const STAGES: Record<Stage, ComponentType<StageProps>> = {
@@ -26,11 +27,9 @@ export function ParticipantView() {
   const view = useMeeting((s) => s.view);
   const me = useMeeting((s) => s.participantId);
   if (!view || !me) return <p className="loading">Loading the meeting…</p>;
-  return view.kind === 'election' ? (
-    <ElectionParticipantView view={view} me={me} />
-  ) : (
-    <DecisionParticipantView view={view} me={me} />
-  );
+  if (view.kind === 'election') return <ElectionParticipantView view={view} me={me} />;
+  if (view.kind === 'round') return <RoundStage view={view} me={me} />;
+  return <DecisionParticipantView view={view} me={me} />;
 }
 
 function DecisionParticipantView({ view, me }: StageProps) {

@@ -2,6 +2,7 @@ import { STAGE_LABELS } from '@circlewise/shared/constants';
 import { currentVersion, type MeetingView, presentParticipants } from '@circlewise/shared/view';
 import { viewFor } from '@circlewise/shared/visibility';
 import { useMemo } from 'react';
+import { AgendaStrip } from '../agenda/AgendaStrip';
 import { GestureIcon } from '../components/GestureIcon';
 import { ProposalCard } from '../components/ProposalCard';
 import { RESPONSE_LABELS } from '../components/ResponseKindLabel';
@@ -12,6 +13,7 @@ import { useMeeting } from '../store/MeetingContext';
 import { ElectionProjector } from './ElectionProjector';
 import { JoinQr } from './JoinQr';
 import { ProjectedObjections } from './ProjectedObjections';
+import { RoundProjector } from './RoundProjector';
 
 /**
  * The room's screen. It connects with the facilitator key but shows only what a participant
@@ -22,10 +24,17 @@ export function Projector() {
   const online = useMeeting((s) => s.online);
   const view = useMemo(() => full && viewFor(full, { role: 'participant', participantId: '' }), [full]);
   if (!view) return <p className="loading">Loading the meeting…</p>;
-  return view.kind === 'election' ? (
-    <ElectionProjector view={view} online={online} />
-  ) : (
-    <DecisionProjector view={view} online={online} />
+  return (
+    <>
+      <AgendaStrip showConsoleLink={false} />
+      {view.kind === 'election' ? (
+        <ElectionProjector view={view} online={online} />
+      ) : view.kind === 'round' ? (
+        <RoundProjector view={view} online={online} />
+      ) : (
+        <DecisionProjector view={view} online={online} />
+      )}
+    </>
   );
 }
 

@@ -3,8 +3,9 @@
  * writes the view, and only from what the server sent: join snapshots, resyncs and events run
  * through the shared reducer. Local submission status lives beside it, never inside the view.
  */
+
+import { type AgendaView, currentItem, facilitates, type ItemView } from '@circlewise/shared/agenda';
 import type { WireError } from '@circlewise/shared/errors';
-import type { AnyMeetingView } from '@circlewise/shared/meeting';
 import type { Role } from '@circlewise/shared/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
@@ -23,10 +24,15 @@ export interface MeetingState {
   connection: ConnectionStatus;
   /** Why the last join was refused (unknown code, bad token, protocol mismatch…). */
   joinError?: WireError;
+  /** What this screen's secret is: the facilitator key or a participant's token. */
   role?: Role;
   participantId?: string;
-  /** A decision's or an election's view (`view.kind`); screens switch on the kind. */
-  view?: AnyMeetingView;
+  /** The whole meeting: agenda, each item's view, who facilitates. */
+  meeting?: AgendaView;
+  /** The current item's view (a decision's, an election's or a round's); screens switch on `view.kind`. */
+  view?: ItemView;
+  /** Does this screen facilitate now (M4)? The key's holder until a hand-over, then the receiver. */
+  facilitating: boolean;
   /** Participant ids with an open connection now; presence is not recorded, so not in the view. */
   online: Record<string, true>;
   submissions: Record<string, Submission>;
@@ -35,9 +41,28 @@ export interface MeetingState {
 export type MeetingStore = StoreApi<MeetingState>;
 
 export function initialMeetingState(): MeetingState {
-  return { connection: 'connecting', online: {}, submissions: {} };
+  return { connection: 'connecting', online: {}, submissions: {}, facilitating: false };
 }
 
+/** The state that follows from a new meeting view: every write of `meeting` goes through here. */
+export function withMeeting(
+  state: Pick<MeetingState, 'role' | 'participantId'>,
+  meeting: AgendaView,
+): Pick<MeetingState, 'meeting' | 'view' | 'facilitating'> {
+  return {
+    meeting,
+    view: currentItem(meeting),
+    facilitating: facilitates(meeting, {
+      keyHolder: state.role === 'facilitator',
+      participantId: state.participantId ?? null,
+    }),
+  };
+}
+
+/** A store, e.g. for a test: a given `meeting` sets `view` and `facilitating` as the connection would. */
 export function createMeetingStore(initial: Partial<MeetingState> = {}): MeetingStore {
-  return createStore<MeetingState>()(() => ({ ...initialMeetingState(), ...initial }));
+  const state = { ...initialMeetingState(), ...initial };
+  return createStore<MeetingState>()(() =>
+    state.meeting ? { ...state, ...withMeeting(state, state.meeting) } : state,
+  );
 }

@@ -3,6 +3,7 @@
  * shared reducer, filtered for the viewer with the shared visibility rules, so a prepared view
  * stays true to the contract.
  */
+import { type AgendaView, reduceAgendaLog } from '@circlewise/shared/agenda';
 import type { CommandInput } from '@circlewise/shared/commands';
 import type { ConsentStage } from '@circlewise/shared/constants';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
@@ -49,6 +50,11 @@ export class MeetingScript {
     const order: ConsentStage[] = ['proposal', 'clarifying', 'reactions', 'objections', 'consent'];
     for (let i = 1; i <= order.indexOf(stage); i++) s.move(order[i - 1]!, order[i]!);
     return s;
+  }
+
+  /** The whole meeting as this viewer's join snapshot would hold it. */
+  agendaFor(viewer: Viewer): AgendaView {
+    return reduceAgendaLog(this.events.map((e) => eventFor(e, viewer)));
   }
 
   viewFor(viewer: Viewer): MeetingView {

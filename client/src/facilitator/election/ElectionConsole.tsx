@@ -1,6 +1,8 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
 import { currentProposal } from '@circlewise/shared/election';
+import { AgendaPanel } from '../../agenda/AgendaPanel';
+import { FacilitationPanel } from '../../agenda/FacilitationPanel';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { CandidateCard, ElectionOutcomeSummary, RoleCard } from '../../components/ElectionCards';
 import { StageAnnouncer } from '../../components/StageAnnouncer';
@@ -50,6 +52,8 @@ export function ElectionConsole({ view }: { view: ElectionView }) {
           {view.stage !== 'outcome' && <ElectionOutcomeForm view={view} />}
         </main>
         <aside className="column">
+          <AgendaPanel />
+          <FacilitationPanel />
           <PeoplePanel view={view} />
           <ResponsesPanel view={view} />
         </aside>

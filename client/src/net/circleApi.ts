@@ -1,0 +1,82 @@
+/**
+ * The REST calls of a circle's pages (S3, R3), against the contract in shared/src/circles.ts. The
+ * member key travels in the path, as in the member link itself: it is the capability, so every
+ * call names the circle by it and a rotated key is refused (404 `unknown_circle`) at once.
+ */
+import type {
+  CircleCreated,
+  CircleOverview,
+  CreateCircleRequest,
+  KeyRotated,
+  ReviewScheduled,
+  SearchHit,
+} from '@circlewise/shared/circles';
+import type { MeetingKind } from '@circlewise/shared/constants';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import type { CreatedMeeting } from '@circlewise/shared/protocol';
+import { type ApiResult, fetchFile, request } from './api';
+
+const circleUrl = (key: string) => `/api/circles/${encodeURIComponent(key)}`;
+const meetingUrl = (key: string, code: string) => `${circleUrl(key)}/meetings/${encodeURIComponent(code)}`;
+
+const postJson = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+export async function createCircle(circle: CreateCircleRequest): Promise<ApiResult<CircleCreated>> {
+  return request<CircleCreated>('/api/circles', postJson(circle));
+}
+
+/** The circle, its meetings and its registers: agreements due or overdue first (R3). */
+export async function fetchCircle(key: string): Promise<ApiResult<CircleOverview>> {
+  return request<CircleOverview>(circleUrl(key), {});
+}
+
+/** A new member key; the old one stops opening the circle at once. */
+export async function rotateCircleKey(key: string): Promise<ApiResult<KeyRotated>> {
+  return request<KeyRotated>(`${circleUrl(key)}/rotate`, postJson({}));
+}
+
+/** A meeting held in the circle; like POST /api/meetings it returns the facilitator key (S1). */
+export async function createCircleMeeting(
+  key: string,
+  title: string | undefined,
+  kind: MeetingKind,
+): Promise<ApiResult<CreatedMeeting>> {
+  return request<CreatedMeeting>(`${circleUrl(key)}/meetings`, postJson({ ...(title && { title }), kind }));
+}
+
+/** A meeting's log as a member who took no part reads it (R1; A6 still applies). */
+export async function fetchCircleEvents(key: string, code: string): Promise<ApiResult<MeetingEvent[]>> {
+  const result = await request<{ events: MeetingEvent[] }>(`${meetingUrl(key, code)}/events`, {});
+  return result.ok ? { ok: true, value: result.value.events } : result;
+}
+
+/** R2: a circle meeting's minutes as Markdown or JSON, times in `timeZone`. */
+export async function fetchCircleMinutesFile(
+  key: string,
+  code: string,
+  format: 'md' | 'json',
+  timeZone: string,
+): Promise<ApiResult<Blob>> {
+  return fetchFile(`${meetingUrl(key, code)}/minutes.${format}?tz=${encodeURIComponent(timeZone)}`, {});
+}
+
+/** Full-text search over the circle's minutes and agreements; matches come wrapped in [ ]. */
+export async function searchCircle(key: string, query: string): Promise<ApiResult<SearchHit[]>> {
+  const result = await request<{ hits: SearchHit[] }>(
+    `${circleUrl(key)}/search?q=${encodeURIComponent(query)}`,
+    {},
+  );
+  return result.ok ? { ok: true, value: result.value.hits } : result;
+}
+
+/** R3: the agreement goes on the next open meeting's agenda, or on a new meeting made for it. */
+export async function scheduleReview(key: string, agreementId: string): Promise<ApiResult<ReviewScheduled>> {
+  return request<ReviewScheduled>(
+    `${circleUrl(key)}/agreements/${encodeURIComponent(agreementId)}/review`,
+    postJson({}),
+  );
+}
