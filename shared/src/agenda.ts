@@ -33,6 +33,8 @@ export interface AgendaView {
   title: string;
   createdAt: number;
   circleId?: string;
+  /** Months until an adopted agreement's review, from the circle (absent: the default, C9). */
+  reviewMonths?: number;
   /** Seq of the last event applied: the one place a client checks for gaps (A3). */
   seq: number;
   participants: Record<string, Participant>;
@@ -190,6 +192,7 @@ function apply(view: AgendaView, e: MeetingEvent): AgendaView {
         title: e.title,
         createdAt: e.at,
         ...(e.circleId && { circleId: e.circleId }),
+        ...(e.reviewMonths !== undefined && { reviewMonths: e.reviewMonths }),
         items: [first],
         views: { [first.id]: reduceItem(emptyItemView(kind), e) },
         currentItemId: first.id,

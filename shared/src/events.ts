@@ -66,6 +66,8 @@ export type EventBody =
       kind?: MeetingKind;
       /** The circle that holds the meeting (S3); absent for a meeting held outside any circle. */
       circleId?: string;
+      /** C9, R3: the circle's review period when the meeting was made, for adopted agreements. */
+      reviewMonths?: number;
       /** In an item's seed: the agreement this decision reviews (R3). */
       reviewOf?: string;
     }

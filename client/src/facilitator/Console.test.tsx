@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ANA, BEN, CLEO, fakeSend, MeetingScript, refusal, uuidFor } from '../test/meetingScript';
-import { renderWithMeeting } from '../test/renderMeeting';
+import { agendaOf, renderWithMeeting } from '../test/renderMeeting';
 import { Console } from './Console';
 import { defaultReviewDate } from './OutcomeForm';
 
@@ -161,6 +161,19 @@ describe('facilitator console', () => {
       outcome: 'adopted',
       reviewDate: defaultReviewDate(),
     });
+  });
+
+  it('[C9][R3] in a circle meeting the review date defaults to the circle’s period', () => {
+    const script = MeetingScript.at('consent');
+    const view = script.viewFor({ role: 'facilitator' });
+    renderWithMeeting(<Console />, view, fakeSend(), {
+      role: 'facilitator',
+      meeting: { ...agendaOf(view), circleId: 'circle', reviewMonths: 3 },
+    });
+    const today = new Date();
+    const expected = new Date(today.getFullYear(), today.getMonth() + 3, today.getDate());
+    const iso = `${expected.getFullYear()}-${String(expected.getMonth() + 1).padStart(2, '0')}-${String(expected.getDate()).padStart(2, '0')}`;
+    expect((screen.getByLabelText('Review date') as HTMLInputElement).value).toBe(iso);
   });
 
   it('shows a refused stage move in words', async () => {

@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { DateField } from '../components/DateField';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
+import { useMeeting } from '../store/MeetingContext';
 
-/** C9: the review date defaults to six months from today, and can be changed. */
-export function defaultReviewDate(today = new Date()): string {
-  const d = new Date(today.getFullYear(), today.getMonth() + DEFAULT_REVIEW_MONTHS, today.getDate());
+/** C9: the review date defaults to the circle's period (six months outside a circle), and can be changed. */
+export function defaultReviewDate(today = new Date(), months = DEFAULT_REVIEW_MONTHS): string {
+  const d = new Date(today.getFullYear(), today.getMonth() + months, today.getDate());
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
@@ -20,7 +21,8 @@ export function adoptRefusal(view: MeetingView): string | null {
 
 export function OutcomeForm({ view }: { view: MeetingView }) {
   const [outcome, setOutcome] = useState<Outcome>('adopted');
-  const [reviewDate, setReviewDate] = useState(() => defaultReviewDate());
+  const months = useMeeting((s) => s.meeting?.reviewMonths);
+  const [reviewDate, setReviewDate] = useState(() => defaultReviewDate(new Date(), months));
   const [note, setNote] = useState('');
   const { state, submit, busy } = useSubmit();
   if (view.stage === 'outcome') return null;

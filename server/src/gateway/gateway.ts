@@ -151,11 +151,11 @@ export function attachGateway(
     if (seen !== undefined) return ack({ ok: true, seq: seen, duplicate: true });
 
     // DECIDE
-    const circle = meeting.view.circleId ? meetings.store.circleById(meeting.view.circleId) : undefined;
+    const { reviewMonths } = meeting.view;
     const decision = meeting.decide(command, caller, {
       now: now(),
       newId: randomUUID,
-      ...(circle && { reviewMonths: circle.reviewMonths }),
+      ...(reviewMonths !== undefined && { reviewMonths }),
     });
     if (!decision.ok) return ack({ ok: false, error: decision.error });
 

@@ -46,6 +46,9 @@ export class Meetings {
     let code = newMeetingCode();
     while (this.store.meetingByCode(code)) code = newMeetingCode();
     const commandId = randomUUID();
+    // The circle's review period goes into the record, so a later change of it does not alter
+    // what this meeting decided (time is data, A7).
+    const reviewMonths = options.circleId ? this.store.circleById(options.circleId)?.reviewMonths : undefined;
     const first: MeetingEvent = {
       type: 'meeting.created',
       meetingId,
@@ -53,6 +56,7 @@ export class Meetings {
       title,
       kind,
       ...(options.circleId !== undefined && { circleId: options.circleId }),
+      ...(reviewMonths !== undefined && { reviewMonths }),
       ...(options.reviewOf !== undefined && { reviewOf: options.reviewOf }),
       by: FACILITATOR,
       seq: 1,
