@@ -1,13 +1,17 @@
 import { type ReactNode, useState } from 'react';
 import { FacilitatorKeyForm } from '../components/FacilitatorKeyForm';
 import { MeetingGate } from '../components/MeetingGate';
-import { loadFacilitatorKey, saveFacilitatorKey } from '../net/identity';
+import { loadFacilitatorKey, loadParticipant, saveFacilitatorKey } from '../net/identity';
 import { useMeetingConnection } from '../net/useMeetingConnection';
 import { MeetingProvider } from '../store/MeetingContext';
 
-/** Console and projector both connect with the facilitator key kept in this browser (S1). */
+/**
+ * Console and projector both connect with the facilitator key kept in this browser (S1), or,
+ * on a phone that took part, with its participant token: whoever was handed facilitation (M4)
+ * facilitates from here.
+ */
 export function FacilitatorScreen({ code, children }: { code: string; children: ReactNode }) {
-  const [key, setKey] = useState(() => loadFacilitatorKey(code));
+  const [key, setKey] = useState(() => loadFacilitatorKey(code) ?? loadParticipant(code)?.token);
   const connection = useMeetingConnection(key ? { code, token: key } : undefined);
 
   if (!key) {
