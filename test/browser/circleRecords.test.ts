@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { adopt } from '../integration/circleSupport';
 import { laptopContext, phoneContext } from '../support/browser';
 import { browserMeeting } from '../support/browserMeeting';
 import { TestClient } from '../support/server';
@@ -22,25 +23,15 @@ function ok<T extends { ok: boolean }>(result: T): T {
 
 const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 
-/** A decision run to adopted over sockets, with Ben's concern on record (R3 keeps concerns). */
-async function adoptWithConcern(fac: TestClient, ana: TestClient, ben: TestClient, text: string) {
-  ok(
-    await fac.command({
-      type: 'proposal.edit',
-      title: 'Dishes',
-      driver: 'The sink overflows by Friday.',
-      text,
-    }),
+/** A decision run to adopted over sockets, with Ana's concern on record (R3 keeps concerns). */
+function adoptWithConcern(fac: TestClient, ana: TestClient, ben: TestClient, text: string) {
+  return adopt(
+    { facilitator: fac, people: [ana, ben], sync: async () => {} },
+    {
+      proposal: { title: 'Dishes', driver: 'The sink overflows by Friday.', text },
+      concern: 'Mondays are hard for me.',
+    },
   );
-  for (const from of ['proposal', 'clarifying', 'reactions'] as const)
-    ok(await fac.command({ type: 'stage.advance', from }));
-  ok(await ana.command({ type: 'response.give', kind: 'consent' }));
-  ok(await ben.command({ type: 'response.give', kind: 'concern', reason: 'Mondays are hard for me.' }));
-  ok(await fac.command({ type: 'responses.reveal' }));
-  ok(await fac.command({ type: 'stage.advance', from: 'objections' }));
-  ok(await ana.command({ type: 'response.give', kind: 'consent' }));
-  ok(await ben.command({ type: 'response.give', kind: 'consent' }));
-  ok(await fac.command({ type: 'outcome.record', outcome: 'adopted' }));
 }
 
 it('[M1][R1][R2][R3][S3] a circle meets with two items, then its minutes, export and register entry are reviewed', async () => {
@@ -111,7 +102,7 @@ it('[M1][R1][R2][R3][S3] a circle meets with two items, then its minutes, export
   await expect.poll(() => entry.textContent()).toContain('Whoever cooks does not wash up');
   const text = (await entry.textContent()) ?? '';
   expect(text).toContain('The sink overflows by Friday.');
-  expect(text).toContain('Ben: Mondays are hard for me.');
+  expect(text).toContain('Ana: Mondays are hard for me.');
   expect(text).toMatch(/By \w+/);
   await shot(phone, '02-phone-register');
 

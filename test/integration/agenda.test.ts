@@ -6,6 +6,7 @@ import { currentItem, isRound, reduceAgendaLog } from '@circlewise/shared/agenda
 import { agendaFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
 import type { TestClient, TestServer } from '../support/server';
+import { adopt } from './circleSupport';
 import {
   advance,
   client,
@@ -23,16 +24,12 @@ let server: TestServer;
 withServer({ set: (s) => (server = s), current: () => server }, { perTest: true });
 
 /** Runs the current decision item from proposal to adopted with everyone consenting. */
-async function adopt(fac: TestClient, people: TestClient[], title: string): Promise<void> {
-  ok(await fac.command({ type: 'proposal.edit', title, driver: `Why ${title}`, text: `We do ${title}.` }));
-  await advance(fac, 'proposal');
-  await advance(fac, 'clarifying');
-  await advance(fac, 'reactions');
-  for (const p of people) ok(await p.command({ type: 'response.give', kind: 'consent' }));
-  ok(await fac.command({ type: 'responses.reveal' }));
-  await advance(fac, 'objections');
-  for (const p of people) ok(await p.command({ type: 'response.give', kind: 'consent' }));
-  ok(await fac.command({ type: 'outcome.record', outcome: 'adopted' }));
+function adoptAs(fac: TestClient, people: TestClient[], title: string): Promise<void> {
+  const sync = () => settle([fac, ...people], lastSeq(server, fac.meeting?.meetingId ?? ''));
+  return adopt(
+    { facilitator: fac, people, sync },
+    { proposal: { title, driver: `Why ${title}`, text: `We do ${title}.` } },
+  );
 }
 
 async function threeItems() {
@@ -112,7 +109,7 @@ describe('agenda', () => {
 
     // Then the plants, adopted with both consenting: the whole meeting agrees everywhere.
     ok(await fac.command({ type: 'agenda.open', itemId: plants.id }));
-    await adopt(fac, [ada, ben], 'Office plants');
+    await adoptAs(fac, [ada, ben], 'Office plants');
     await sync();
     expect(ada.meeting?.views[plants.id]?.stage).toBe('outcome');
     const truth = reduceAgendaLog(log(server, fac.meeting?.meetingId ?? ''));
@@ -247,7 +244,7 @@ describe('agenda', () => {
       } else {
         if (item.id !== fac.meeting?.currentItemId)
           ok(await fac.command({ type: 'agenda.open', itemId: item.id }));
-        await adopt(fac, [ada, ben], item.title);
+        await adoptAs(fac, [ada, ben], item.title);
       }
     }
     expect(server.app.meetings.store.openMeetings().map((m) => m.id)).not.toContain(meeting.meetingId);
@@ -285,7 +282,7 @@ describe('agenda', () => {
     ok(await ada.command({ type: 'round.speak', text: 'Happy to be here.' }));
     ok(await fac.command({ type: 'round.close' }));
     ok(await fac.command({ type: 'agenda.open', itemId: budget?.id ?? '' }));
-    await adopt(fac, [ada, ben], 'Budget');
+    await adoptAs(fac, [ada, ben], 'Budget');
     const auth = { headers: { authorization: `Bearer ${meeting.facilitatorKey}` } };
     const md = await (await fetch(`${server.url}/api/meetings/${meeting.code}/minutes.md`, auth)).text();
     expect(md).toMatch(

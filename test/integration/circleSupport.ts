@@ -126,8 +126,11 @@ export interface Adoption {
   review?: ReviewResult;
 }
 
-/** Runs the meeting's current decision to `adopted`, everyone consenting. */
-export async function adopt(m: CircleMeeting, a: Adoption = {}): Promise<void> {
+/** Runs the meeting's current decision to `adopted`, everyone consenting; any meeting will do. */
+export async function adopt(
+  m: Pick<CircleMeeting, 'facilitator' | 'people' | 'sync'>,
+  a: Adoption = {},
+): Promise<void> {
   const fac = m.facilitator;
   const [first, ...rest] = m.people as [TestClient, ...TestClient[]];
   if (a.proposal) ok(await fac.command({ type: 'proposal.edit', ...a.proposal }));

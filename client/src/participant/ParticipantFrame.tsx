@@ -4,6 +4,7 @@ import { AgendaStrip } from '../agenda/AgendaStrip';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { LeaveButton } from './LeaveButton';
+import { NotPresentNotice } from './NotPresentNotice';
 
 /**
  * The phone's page around any stage, of a decision or an election: who and where, what the stage
@@ -44,12 +45,7 @@ export function ParticipantFrame({
           {stage !== 'outcome' && <LeaveButton />}
         </main>
       ) : (
-        <main>
-          <p className="card" role="alert">
-            You are no longer counted as present in this meeting (you left or were marked absent). Ask the
-            facilitator if you should be back in.
-          </p>
-        </main>
+        <NotPresentNotice />
       )}
     </div>
   );

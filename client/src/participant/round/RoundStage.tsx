@@ -7,6 +7,7 @@ import { StageAnnouncer } from '../../components/StageAnnouncer';
 import { SubmitStatus } from '../../components/SubmitStatus';
 import { useSubmit } from '../../lib/useSubmit';
 import { LeaveButton } from '../LeaveButton';
+import { NotPresentNotice } from '../NotPresentNotice';
 
 export interface RoundStageProps {
   view: RoundView;
@@ -54,12 +55,7 @@ export function RoundStage({ view, me }: RoundStageProps) {
           <LeaveButton />
         </main>
       ) : (
-        <main>
-          <p className="card" role="alert">
-            You are no longer counted as present in this meeting (you left or were marked absent). Ask the
-            facilitator if you should be back in.
-          </p>
-        </main>
+        <NotPresentNotice />
       )}
     </div>
   );
