@@ -12,8 +12,8 @@ export function Home() {
       <header>
         <h1>Circlewise</h1>
         <p className="ask">
-          Consent decisions and role elections together: one laptop to facilitate, everyone’s phone to take
-          part.
+          Sociocratic meetings, live: an agenda of consent decisions, role elections and rounds. One laptop to
+          facilitate, everyone’s phone to take part, and each circle’s records in one place.
         </p>
       </header>
       <JoinForm
