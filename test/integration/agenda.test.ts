@@ -305,4 +305,23 @@ describe('agenda', () => {
       ['Office plants', 'decision', 'Not taken up'],
     ]);
   });
+
+  it('[A8] a meeting that is over leaves memory when the last screen goes, and comes back on demand', async () => {
+    const { facilitator: fac, participants, meeting } = await threeItems();
+    ok(await fac.command({ type: 'meeting.close' }));
+    const meetings = server.app.meetings;
+    expect(meetings.cached(meeting.meetingId)).toBeDefined();
+    const last = participants.at(-1) as TestClient;
+    for (const c of [fac, ...participants.slice(0, -1)]) c.close();
+    // Someone is still connected: it stays.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(meetings.cached(meeting.meetingId)).toBeDefined();
+    last.close();
+    await expect.poll(() => meetings.cached(meeting.meetingId)).toBeUndefined();
+    // Its record is whole: the facilitator rejoins and reads the same meeting.
+    const again = client(server, meeting.facilitatorKey);
+    const joined = ok(await again.join(meeting.code));
+    expect(joined.view.closedAt).toBeDefined();
+    expect(joined.view.items.map((i) => i.title)).toEqual(['Opening round', 'Budget', 'Office plants']);
+  });
 });

@@ -372,6 +372,11 @@ export function attachGateway(
     socket.on('disconnect', () => {
       const session = socket.data.session;
       if (session) leave(session);
+      // A meeting that is over and has no one left in it leaves memory (the log keeps it).
+      const live = session && meetings.cached(session.meetingId);
+      if (live && isOver(live.view) && !io.sockets.adapter.rooms.get(rooms.meeting(live.id))?.size) {
+        meetings.forget(live.id);
+      }
     });
 
     function enter(s: GatewaySocket, meeting: LiveMeeting, session: Session): void {
@@ -396,7 +401,7 @@ export function attachGateway(
     }
 
     function leave(session: Session): void {
-      const meeting = meetings.get(session.meetingId);
+      const meeting = meetings.cached(session.meetingId);
       if (!meeting || !session.participantId) return;
       if (meeting.disconnect(session.participantId)) {
         io.to(rooms.meeting(meeting.id)).emit('meeting:presence', {

@@ -94,6 +94,19 @@ export class Meetings {
     return this.byId.size;
   }
 
+  /**
+   * Lets a meeting that is over leave memory once nobody is connected to it: its log is the
+   * truth, so the next join, resync or read loads it again (A8).
+   */
+  forget(id: string): void {
+    this.byId.delete(id);
+  }
+
+  /** The meeting if it is in memory now, without loading it. */
+  cached(id: string): LiveMeeting | undefined {
+    return this.byId.get(id);
+  }
+
   private load(id: string, code: string): LiveMeeting {
     const meeting = new LiveMeeting(id, code, this.store.events(id));
     this.byId.set(id, meeting);
