@@ -83,6 +83,10 @@ export interface Agreement {
   driver: string;
   text: string;
   concerns: string[];
+  /** Who is responsible for it; absent when its adoption (and reviews) named no one. */
+  responsible?: string;
+  /** How the circle will know it works: the criteria its review looks at; absent when none given. */
+  evaluation?: string;
   adoptedAt: number;
   reviewDate: string | null;
   status: 'active' | 'dropped';

@@ -114,6 +114,12 @@ export const commandSchemas = {
     outcome: z.enum(OUTCOMES, { error: 'outcome must be adopted, withdrawn or deferred.' }),
     reviewDate: isoDate.optional(),
     note: text(LIMITS.reason, 'The note').optional(),
+    /**
+     * R3: who is responsible for the agreement, and how the circle will know it works. Only an
+     * adopted agreement has them: the decide step refuses them with another outcome.
+     */
+    responsible: text(LIMITS.title, 'Who is responsible').optional(),
+    evaluation: text(LIMITS.text, 'The evaluation criteria').optional(),
     /** For the review of an agreement (R3): keep, evolve or drop; worked out from the text if absent. */
     review: z.enum(REVIEW_RESULTS, { error: 'review must be keep, evolve or drop.' }).optional(),
   }),

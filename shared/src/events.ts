@@ -46,6 +46,10 @@ export interface Agreed {
   text: string;
   /** The concerns on record for the adopted version, as "Name: reason". */
   concerns: string[];
+  /** Who is responsible for carrying it out, as the facilitator recorded it (R3). */
+  responsible?: string;
+  /** How the circle will know it works: the evaluation criteria its review looks at (R3). */
+  evaluation?: string;
   /** Set when the decision was the review of an agreement already in the register. */
   reviewOf?: string;
   /** For a review: keep, evolve (the text changed) or drop (R3). */
@@ -139,6 +143,9 @@ export type EventBody =
       version: number;
       reviewDate?: string;
       note?: string;
+      /** R3, only with `adopted`: who is responsible, and the evaluation criteria. */
+      responsible?: string;
+      evaluation?: string;
       /** Set when the outcome is `adopted`: what was agreed (R3). */
       agreed?: Agreed;
     }

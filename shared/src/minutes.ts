@@ -306,7 +306,7 @@ export function minutesFromEvents(
           `Outcome: ${OUTCOME_LABELS[e.outcome]} (version ${e.version})${
             e.reviewDate ? `, to be reviewed by ${formatDate(e.reviewDate)}` : ''
           }.`,
-          e.note,
+          outcomeDetail(e),
         );
         break;
     }
@@ -361,6 +361,10 @@ export interface DecisionMinutes extends MinutesCommon {
     at: number;
     reviewDate?: string;
     note?: string;
+    /** R3, adopted only: who is responsible for the agreement. */
+    responsible?: string;
+    /** R3, adopted only: how the circle will know it works. */
+    evaluation?: string;
   };
   versions: { version: number; at: number; title: string; driver: string; text: string }[];
   questions: {
@@ -548,6 +552,16 @@ function nominationText(view: WithPeople, nomineeId: string | null, reason?: str
 function objectionOwner(view: AnyMeetingView, objectionId: string): string {
   const o = view.objections.find((x) => x.id === objectionId);
   return o ? (view.participants[o.participantId]?.name ?? 'someone') : '';
+}
+
+/** Under an outcome's line: its note, then who is responsible and the evaluation criteria (R3). */
+function outcomeDetail(e: { note?: string; responsible?: string; evaluation?: string }): string | undefined {
+  const parts = [
+    e.note,
+    e.responsible !== undefined ? `Responsible: ${e.responsible}` : undefined,
+    e.evaluation !== undefined ? `Evaluation criteria: ${e.evaluation}` : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? parts.join('\n\n') : undefined;
 }
 
 function reactionText(text: string, gesture?: Gesture): string {

@@ -46,6 +46,7 @@ export function minutesToMarkdown(minutes: Minutes, options: MarkdownOptions = {
   out.push('');
   out.push(outcomeLine(minutes, formatDate));
   out.push('');
+  if (minutes.kind === 'decision') out.push(...agreementLines(minutes));
 
   if (minutes.kind === 'decision') decisionSections(minutes, out, time);
   else electionSections(minutes, out, time, term);
@@ -86,6 +87,18 @@ function outcomeLine(minutes: Minutes, formatDate: (isoDate: string) => string):
     return `${who}${e.note ? ` · Note: ${inline(e.note)}` : ''}`;
   }
   return '';
+}
+
+/**
+ * R3: just under an adopted decision's outcome line, who is responsible and the evaluation
+ * criteria, each a paragraph of its own; nothing when neither was given, so older minutes read
+ * exactly as before.
+ */
+function agreementLines(m: DecisionMinutes): string[] {
+  const out: string[] = [];
+  if (m.outcome?.responsible) out.push(`**Responsible:** ${inline(m.outcome.responsible)}`, '');
+  if (m.outcome?.evaluation) out.push(`**Evaluation criteria:** ${inline(m.outcome.evaluation)}`, '');
+  return out;
 }
 
 function decisionSections(m: DecisionMinutes, out: string[], time: (at: number) => string): void {

@@ -113,6 +113,8 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
           at: e.at,
           ...(e.reviewDate !== undefined && { reviewDate: e.reviewDate }),
           ...(e.note !== undefined && { note: e.note }),
+          ...(e.responsible !== undefined && { responsible: e.responsible }),
+          ...(e.evaluation !== undefined && { evaluation: e.evaluation }),
         },
       };
     default:

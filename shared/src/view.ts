@@ -104,7 +104,16 @@ export interface MeetingView {
   consentRound: Round;
   objections: Objection[];
   concerns: Concern[];
-  outcome?: { outcome: Outcome; version: number; at: number; reviewDate?: string; note?: string };
+  outcome?: {
+    outcome: Outcome;
+    version: number;
+    at: number;
+    reviewDate?: string;
+    note?: string;
+    /** R3, adopted only: who is responsible, and the evaluation criteria. */
+    responsible?: string;
+    evaluation?: string;
+  };
   /** R3: set when this decision reviews an agreement of the circle's register (its id). */
   reviewOf?: string;
   /**

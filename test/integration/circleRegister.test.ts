@@ -4,7 +4,8 @@
  * agenda in one step keeps, evolves or drops the agreement; elections fill the role register.
  */
 import { defaultReviewDate } from '@circlewise/server/decision/decide';
-import type { ReviewScheduled } from '@circlewise/shared/circles';
+import type { ReviewScheduled, SearchHit } from '@circlewise/shared/circles';
+import type { MeetingMinutes } from '@circlewise/shared/meetingMinutes';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';
 import {
@@ -18,7 +19,7 @@ import {
   openCircleMeeting,
   overview,
 } from './circleSupport';
-import { ok, pid, withServer } from './helpers';
+import { advance, expectError, ok, pid, withServer } from './helpers';
 
 let server: TestServer;
 withServer({ set: (s) => (server = s), current: () => server });
@@ -94,6 +95,108 @@ describe('R3 the agreement register', () => {
       ['older', 'none', 'dropped'],
     ]);
     expect(agreements.map((a) => a.reviewDate)).toEqual([dates.overdue, dates.due, dates.later, null]);
+  });
+});
+
+async function search(key: string, q: string): Promise<SearchHit[]> {
+  const answer = await call<{ hits: SearchHit[] }>(
+    server,
+    'GET',
+    `/api/circles/${key}/search?q=${encodeURIComponent(q)}`,
+  );
+  expect(answer.status, answer.text).toBe(200);
+  return answer.json.hits;
+}
+
+describe('R3 who is responsible and the evaluation criteria', () => {
+  const RESPONSIBLE = 'Marguerite books the table';
+  const EVALUATION = 'Half the team lunches together weekly by June; checked in the retrospective.';
+
+  it('[R3] adopted with who is responsible and evaluation criteria over real sockets: in the register, found by search, in the minutes', async () => {
+    const { memberKey } = await createCircle(server, { name: 'Kitchen' });
+    const m = await adoptIn(memberKey, LUNCH, { responsible: RESPONSIBLE, evaluation: EVALUATION });
+    // Every screen has them in the outcome.
+    for (const c of m.everyone)
+      expect(c.view?.outcome).toMatchObject({ responsible: RESPONSIBLE, evaluation: EVALUATION });
+
+    const [agreement] = (await overview(server, memberKey)).agreements;
+    expect(agreement).toMatchObject({ ...LUNCH, responsible: RESPONSIBLE, evaluation: EVALUATION });
+
+    // Found by a word of each, as the agreement (not just the minutes).
+    for (const word of ['Marguerite', 'retrospective']) {
+      const hits = await search(memberKey, word);
+      expect(hits, word).toContainEqual(
+        expect.objectContaining({ kind: 'agreement', agreementId: agreement!.id, title: LUNCH.title }),
+      );
+    }
+
+    // The minutes say them just under the outcome line, and in the JSON's outcome.
+    const base = `/api/circles/${memberKey}/meetings/${m.meeting.code}`;
+    const md = await call(server, 'GET', `${base}/minutes.md`);
+    expect(md.status).toBe(200);
+    expect(md.text).toMatch(
+      /\*\*Outcome: Adopted\*\* \(version 1\), review by [^\n]+\n\n\*\*Responsible:\*\* Marguerite books the table\n\n\*\*Evaluation criteria:\*\* Half the team lunches together weekly by June; checked in the retrospective\.\n/,
+    );
+    const json = await call<MeetingMinutes>(server, 'GET', `${base}/minutes.json`);
+    expect(json.status).toBe(200);
+    expect(json.json.items[0]?.minutes).toMatchObject({
+      outcome: { outcome: 'adopted', responsible: RESPONSIBLE, evaluation: EVALUATION },
+    });
+  });
+
+  it('[R3] a review that gives none keeps them; one that gives one replaces that one only', async () => {
+    const { memberKey } = await createCircle(server, { name: 'Kitchen' });
+    await adoptIn(memberKey, LUNCH, { responsible: RESPONSIBLE, evaluation: EVALUATION });
+    const id = (await overview(server, memberKey)).agreements[0]!.id;
+
+    await adopt(await joinReview(await scheduleReview(memberKey, id), ['Ana']), {
+      amend: 'We lunch together at one.',
+    });
+    let agreement = (await overview(server, memberKey)).agreements[0]!;
+    expect(agreement).toMatchObject({
+      text: 'We lunch together at one.',
+      responsible: RESPONSIBLE,
+      evaluation: EVALUATION,
+    });
+    expect(agreement.reviews.map((r) => r.result)).toEqual(['evolve']);
+    // Still found as it now stands: the review re-indexed the agreement with what it kept.
+    expect(await search(memberKey, 'retrospective')).toContainEqual(
+      expect.objectContaining({ kind: 'agreement', agreementId: id }),
+    );
+
+    await adopt(await joinReview(await scheduleReview(memberKey, id), ['Ana']), {
+      responsible: 'Ana and Ben take turns',
+    });
+    agreement = (await overview(server, memberKey)).agreements[0]!;
+    expect(agreement).toMatchObject({ responsible: 'Ana and Ben take turns', evaluation: EVALUATION });
+    const marguerite = await search(memberKey, 'Marguerite');
+    expect(marguerite.filter((h) => h.kind === 'agreement')).toEqual([]);
+  });
+
+  it('[R3] sent with another outcome, they are refused with invalid_payload and nothing is recorded', async () => {
+    const { memberKey } = await createCircle(server, { name: 'Kitchen' });
+    const m = await openCircleMeeting(server, memberKey, ['Ana'], LUNCH.title);
+    ok(await m.facilitator.command({ type: 'proposal.edit', ...LUNCH }));
+    await advance(m.facilitator, 'proposal');
+    const before = m.facilitator.view?.seq;
+    const error = expectError(
+      await m.facilitator.command({ type: 'outcome.record', outcome: 'withdrawn', responsible: RESPONSIBLE }),
+      'invalid_payload',
+    );
+    expect(error.message).toContain('belong to an adopted agreement');
+    for (const [field, value] of [
+      ['responsible', ' '],
+      ['evaluation', 'x'.repeat(5001)],
+    ] as const) {
+      expectError(
+        await m.facilitator.command({ type: 'outcome.record', outcome: 'adopted', [field]: value }),
+        'invalid_payload',
+      );
+    }
+    await m.sync();
+    expect(m.facilitator.view?.seq).toBe(before);
+    expect(m.facilitator.view?.outcome).toBeUndefined();
+    expect((await overview(server, memberKey)).agreements).toEqual([]);
   });
 });
 

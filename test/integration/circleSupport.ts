@@ -124,6 +124,9 @@ export interface Adoption {
   stopBeforeReveal?: boolean;
   reviewDate?: string;
   review?: ReviewResult;
+  /** R3: who is responsible, and the evaluation criteria, given with the outcome. */
+  responsible?: string;
+  evaluation?: string;
 }
 
 /** Runs the meeting's current decision to `adopted`, everyone consenting; any meeting will do. */
@@ -160,6 +163,8 @@ export async function adopt(
       outcome: 'adopted',
       ...(a.reviewDate !== undefined && { reviewDate: a.reviewDate }),
       ...(a.review !== undefined && { review: a.review }),
+      ...(a.responsible !== undefined && { responsible: a.responsible }),
+      ...(a.evaluation !== undefined && { evaluation: a.evaluation }),
     }),
   );
   await m.sync();

@@ -85,6 +85,18 @@ function AgreementEntry({
               </ul>
             )}
           </dd>
+          {a.responsible !== undefined && (
+            <>
+              <dt>Responsible</dt>
+              <dd>{a.responsible}</dd>
+            </>
+          )}
+          {a.evaluation !== undefined && (
+            <>
+              <dt>Evaluation</dt>
+              <dd>{a.evaluation}</dd>
+            </>
+          )}
           <dt>Review</dt>
           <dd>{a.reviewDate ? `By ${formatDate(a.reviewDate)}` : 'No review date set.'}</dd>
           <dt>Adopted</dt>

@@ -77,6 +77,34 @@ describe('circle page', () => {
     expect(within(dropped).queryByRole('button')).toBeNull();
   });
 
+  it('[R3] an agreement shows who is responsible and its evaluation criteria when it has them', async () => {
+    const circle = gardenCircle();
+    circle.agreements = circle.agreements.map((a) =>
+      a.id === 'a-later'
+        ? { ...a, responsible: 'Ben and Cleo', evaluation: 'No plant has died by the summer.' }
+        : a,
+    );
+    serve(ok(circle));
+    await openPage();
+    const facts = (title: string) => {
+      const entry = within(register()).getByRole('article', { name: title });
+      return [...entry.querySelectorAll('.facts dt')].map((dt) => [
+        dt.textContent,
+        dt.nextElementSibling?.textContent,
+      ]);
+    };
+    expect(facts('Tool shed')).toEqual(
+      expect.arrayContaining([
+        ['Responsible', 'Ben and Cleo'],
+        ['Evaluation', 'No plant has died by the summer.'],
+      ]),
+    );
+    // Without them, no empty facts.
+    const plain = facts('Seed swap').map(([term]) => term);
+    expect(plain).not.toContain('Responsible');
+    expect(plain).not.toContain('Evaluation');
+  });
+
   it('shows the circle, its members, its roles and its meetings newest first, and remembers it', async () => {
     serve();
     expect((await openPage()).textContent).toBe('Garden circle');

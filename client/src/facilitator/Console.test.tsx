@@ -161,6 +161,54 @@ describe('facilitator console', () => {
       outcome: 'adopted',
       reviewDate: defaultReviewDate(),
     });
+    // R3: the optional fields left empty are not sent.
+    expect(send.mock.calls[0]![0]).not.toHaveProperty('responsible');
+    expect(send.mock.calls[0]![0]).not.toHaveProperty('evaluation');
+  });
+
+  it('[R3] adopts with who is responsible and the evaluation criteria, asked only for Adopted', async () => {
+    const script = MeetingScript.at('consent');
+    [ANA, BEN, CLEO].forEach((who, i) => {
+      script.add({
+        type: 'response.given',
+        responseId: uuidFor(700 + i),
+        participantId: who,
+        stage: 'consent',
+        version: 1,
+        sealed: false,
+        kind: 'consent',
+        by: who,
+      });
+    });
+    const { send } = renderConsole(script);
+    const responsible = 'Who is responsible? (optional)';
+    const evaluation = 'How will we know it works? Evaluation criteria (optional)';
+    await userEvent.type(screen.getByLabelText(responsible), 'Ben');
+    await userEvent.type(screen.getByLabelText(evaluation), 'Every plant alive in June.');
+    // Not asked for another outcome; back to Adopted, what was typed is still there.
+    await userEvent.click(screen.getByRole('radio', { name: 'Deferred' }));
+    expect(screen.queryByLabelText(responsible)).toBeNull();
+    expect(screen.queryByLabelText(evaluation)).toBeNull();
+    await userEvent.click(screen.getByRole('radio', { name: 'Adopted' }));
+    expect((screen.getByLabelText(responsible) as HTMLInputElement).value).toBe('Ben');
+    await userEvent.click(screen.getByRole('button', { name: 'Record: Adopted' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({
+      type: 'outcome.record',
+      outcome: 'adopted',
+      responsible: 'Ben',
+      evaluation: 'Every plant alive in June.',
+    });
+  });
+
+  it('[R3] left empty, or with another outcome, they are not sent', async () => {
+    const { send } = renderConsole(MeetingScript.at('consent'));
+    await userEvent.type(screen.getByLabelText('Who is responsible? (optional)'), 'Ben');
+    await userEvent.click(screen.getByRole('radio', { name: 'Withdrawn' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Record: Withdrawn' }));
+    const sent = send.mock.calls[0]![0];
+    expect(sent).toMatchObject({ type: 'outcome.record', outcome: 'withdrawn' });
+    expect(sent).not.toHaveProperty('responsible');
+    expect(sent).not.toHaveProperty('evaluation');
   });
 
   it('[C9][R3] in a circle meeting the review date defaults to the circle’s period', () => {

@@ -1,4 +1,10 @@
-import { DEFAULT_REVIEW_MONTHS, OUTCOME_LABELS, OUTCOMES, type Outcome } from '@circlewise/shared/constants';
+import {
+  DEFAULT_REVIEW_MONTHS,
+  LIMITS,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  type Outcome,
+} from '@circlewise/shared/constants';
 import { canAdopt } from '@circlewise/shared/rules';
 import type { MeetingView } from '@circlewise/shared/view';
 import { useState } from 'react';
@@ -24,6 +30,8 @@ export function OutcomeForm({ view }: { view: MeetingView }) {
   const months = useMeeting((s) => s.meeting?.reviewMonths);
   const [reviewDate, setReviewDate] = useState(() => defaultReviewDate(new Date(), months));
   const [note, setNote] = useState('');
+  const [responsible, setResponsible] = useState('');
+  const [evaluation, setEvaluation] = useState('');
   const { state, submit, busy } = useSubmit();
   if (view.stage === 'outcome') return null;
   const adoptBlocked = adoptRefusal(view);
@@ -35,6 +43,10 @@ export function OutcomeForm({ view }: { view: MeetingView }) {
       type: 'outcome.record',
       outcome,
       ...(outcome === 'adopted' && reviewDate && { reviewDate }),
+      // R3: only an adopted agreement has these; with another outcome they are left out (the
+      // server would refuse them), though what was typed stays in case "Adopted" is chosen again.
+      ...(outcome === 'adopted' && responsible.trim() && { responsible }),
+      ...(outcome === 'adopted' && evaluation.trim() && { evaluation }),
       ...(note.trim() && { note }),
     });
   };
@@ -52,7 +64,27 @@ export function OutcomeForm({ view }: { view: MeetingView }) {
         ))}
       </fieldset>
       {outcome === 'adopted' && (
-        <DateField id="review-date" label="Review date" value={reviewDate} onChange={setReviewDate} />
+        <>
+          <DateField id="review-date" label="Review date" value={reviewDate} onChange={setReviewDate} />
+          <label htmlFor="outcome-responsible">Who is responsible? (optional)</label>
+          <input
+            id="outcome-responsible"
+            type="text"
+            maxLength={LIMITS.title}
+            value={responsible}
+            onChange={(e) => setResponsible(e.target.value)}
+          />
+          <label htmlFor="outcome-evaluation">
+            How will we know it works? Evaluation criteria (optional)
+          </label>
+          <textarea
+            id="outcome-evaluation"
+            rows={2}
+            maxLength={LIMITS.text}
+            value={evaluation}
+            onChange={(e) => setEvaluation(e.target.value)}
+          />
+        </>
       )}
       <label htmlFor="outcome-note">Note (optional)</label>
       <textarea id="outcome-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -217,6 +217,7 @@ function DecisionMinutes({
         ) : (
           <p className="muted">No outcome recorded yet.</p>
         )}
+        {view.outcome && <AgreementFacts outcome={view.outcome} />}
       </header>
 
       <MinutesSection id="m-versions" heading="Proposal versions">
@@ -236,5 +237,26 @@ function DecisionMinutes({
       <ObjectionsAndConcerns view={view} />
       <MinutesLog entries={entries} source={source} />
     </div>
+  );
+}
+
+/** R3: who is responsible for an adopted agreement and how the circle will know it works. */
+function AgreementFacts({ outcome }: { outcome: NonNullable<MeetingView['outcome']> }) {
+  if (outcome.responsible === undefined && outcome.evaluation === undefined) return null;
+  return (
+    <dl className="facts">
+      {outcome.responsible !== undefined && (
+        <>
+          <dt>Responsible</dt>
+          <dd>{outcome.responsible}</dd>
+        </>
+      )}
+      {outcome.evaluation !== undefined && (
+        <>
+          <dt>Evaluation criteria</dt>
+          <dd>{outcome.evaluation}</dd>
+        </>
+      )}
+    </dl>
   );
 }

@@ -35,6 +35,8 @@ export function agreementRegister(records: readonly AgreementRecord[], now: numb
         adoptedAt: r.adoptedAt,
         reviewDate: r.reviewDate,
         status: r.status,
+        ...(r.responsible !== undefined && { responsible: r.responsible }),
+        ...(r.evaluation !== undefined && { evaluation: r.evaluation }),
         due: reviewDue(r, now),
         meetingCode: r.meetingCode,
         reviews: r.reviews,

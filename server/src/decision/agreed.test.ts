@@ -2,7 +2,8 @@
  * R3: what an adoption carries for the circle's agreement register (`outcome.recorded.agreed`),
  * and the circle's review period (C9). Through decide + the machine, as the gateway runs it.
  */
-import type { ReviewResult } from '@circlewise/shared/constants';
+import { commandSchemas } from '@circlewise/shared/commands';
+import { LIMITS, type ReviewResult } from '@circlewise/shared/constants';
 import type { EventOf, MeetingEvent } from '@circlewise/shared/events';
 import { FACILITATOR } from '@circlewise/shared/events';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +54,10 @@ function inConsent(opts: { reviewOf?: string; reviewMonths?: number; edit?: stri
   return m;
 }
 
-function adopt(m: ReturnType<typeof inConsent>, extra: { review?: ReviewResult; reviewDate?: string } = {}) {
+function adopt(
+  m: ReturnType<typeof inConsent>,
+  extra: { review?: ReviewResult; reviewDate?: string; responsible?: string; evaluation?: string } = {},
+) {
   const events: MeetingEvent[] = m.ok({ type: 'outcome.record', outcome: 'adopted', ...extra }, facilitator);
   const outcome = events.at(-1) as EventOf<'outcome.recorded'>;
   expect(outcome.type).toBe('outcome.recorded');
@@ -124,6 +128,106 @@ describe('R3 reviews: keep, evolve or drop', () => {
     expect(
       adopt(inConsent({ reviewOf: AGREEMENT, amend: 'Lunch at one.' }), { review: 'keep' }).agreed?.review,
     ).toBe('keep');
+  });
+});
+
+describe('R3 who is responsible and the evaluation criteria', () => {
+  const RESPONSIBLE = 'Ben books the table.';
+  const EVALUATION = 'At least four of us lunch together each week by June.';
+
+  it('[R3] an adoption carries who is responsible and the evaluation criteria on the event, in agreed and in the view', () => {
+    const m = inConsent();
+    const outcome = adopt(m, { responsible: `  ${RESPONSIBLE} `, evaluation: EVALUATION });
+    // Trimmed, as all text is.
+    expect(outcome).toMatchObject({ responsible: RESPONSIBLE, evaluation: EVALUATION });
+    expect(outcome.agreed).toEqual({
+      ...PREFILL,
+      concerns: ['Ben: Noon is early for me.'],
+      responsible: RESPONSIBLE,
+      evaluation: EVALUATION,
+    });
+    expect(m.view().outcome).toMatchObject({
+      outcome: 'adopted',
+      responsible: RESPONSIBLE,
+      evaluation: EVALUATION,
+    });
+  });
+
+  it('[R3] each is optional: one alone is carried, an absent one is no field at all', () => {
+    const only = adopt(inConsent(), { evaluation: EVALUATION });
+    expect(only.evaluation).toBe(EVALUATION);
+    expect(only).not.toHaveProperty('responsible');
+    expect(only.agreed).not.toHaveProperty('responsible');
+    const none = inConsent();
+    const bare = adopt(none);
+    for (const field of ['responsible', 'evaluation']) {
+      expect(bare).not.toHaveProperty(field);
+      expect(bare.agreed).not.toHaveProperty(field);
+      expect(none.view().outcome).not.toHaveProperty(field);
+    }
+  });
+
+  it('[R3] a review’s adoption carries them in agreed with its review result', () => {
+    const outcome = adopt(inConsent({ reviewOf: AGREEMENT }), { responsible: RESPONSIBLE });
+    expect(outcome.agreed).toMatchObject({ reviewOf: AGREEMENT, review: 'keep', responsible: RESPONSIBLE });
+  });
+
+  it.each([
+    ['withdrawn', { responsible: RESPONSIBLE }],
+    ['deferred', { evaluation: EVALUATION }],
+    ['deferred', { responsible: RESPONSIBLE, evaluation: EVALUATION }],
+  ] as const)('[R3] %s with %j is refused as invalid_payload, and nothing is recorded', (outcome, extra) => {
+    const m = inConsent();
+    const before = m.log.length;
+    const cmd = { type: 'outcome.record', outcome, ...extra } as const;
+    expect(m.refused(cmd, facilitator)).toBe('invalid_payload');
+    const d = m.run(cmd, facilitator);
+    expect(d.ok).toBe(false);
+    if (!d.ok) {
+      expect(d.error.message).toBe(
+        `Who is responsible and the evaluation criteria belong to an adopted agreement; leave them out to record the decision as ${outcome}.`,
+      );
+    }
+    expect(m.log).toHaveLength(before);
+    // Without them the same outcome is recorded.
+    expect(m.ok({ type: 'outcome.record', outcome }, facilitator).at(-1)).toMatchObject({
+      type: 'outcome.recorded',
+      outcome,
+    });
+  });
+
+  it.each([
+    ['responsible', '   ', 'Who is responsible must not be empty.'],
+    [
+      'responsible',
+      'x'.repeat(LIMITS.title + 1),
+      `Who is responsible must be at most ${LIMITS.title} characters.`,
+    ],
+    ['responsible', 42, 'Who is responsible must be text.'],
+    ['evaluation', '', 'The evaluation criteria must not be empty.'],
+    [
+      'evaluation',
+      'x'.repeat(LIMITS.text + 1),
+      `The evaluation criteria must be at most ${LIMITS.text} characters.`,
+    ],
+  ])('[R3] %s %#: refused with a clear message', (field, value, message) => {
+    const parsed = commandSchemas['outcome.record'].safeParse({
+      type: 'outcome.record',
+      commandId: '00000000-0000-4000-8000-000000000001',
+      outcome: 'adopted',
+      [field]: value,
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: [field], message })]);
+  });
+
+  it('[R3] at their limits they are accepted', () => {
+    const outcome = adopt(inConsent(), {
+      responsible: 'r'.repeat(LIMITS.title),
+      evaluation: 'e'.repeat(LIMITS.text),
+    });
+    expect(outcome.agreed?.responsible).toHaveLength(LIMITS.title);
+    expect(outcome.agreed?.evaluation).toHaveLength(LIMITS.text);
   });
 });
 

@@ -174,6 +174,17 @@ function toEvents(view: MeetingView, command: Command, caller: Caller, env: Deci
     case 'objection.withdraw':
       return [{ type: 'objection.withdrawn', objectionId: command.objectionId }];
     case 'outcome.record': {
+      // R3: someone responsible and evaluation criteria belong to an adopted agreement. Given with
+      // another outcome, the command contradicts itself whatever the meeting's state, so it is an
+      // invalid payload (not `not_allowed`, which says "not now"): dropping them silently would
+      // lose what the facilitator typed without telling them.
+      const extras = agreementExtras(command);
+      if (command.outcome !== 'adopted' && Object.keys(extras).length > 0) {
+        return err(
+          'invalid_payload',
+          `Who is responsible and the evaluation criteria belong to an adopted agreement; leave them out to record the decision as ${command.outcome}.`,
+        );
+      }
       const reviewDate =
         command.outcome === 'adopted'
           ? (command.reviewDate ?? defaultReviewDate(env.now, env.reviewMonths))
@@ -188,7 +199,8 @@ function toEvents(view: MeetingView, command: Command, caller: Caller, env: Deci
           version,
           ...(reviewDate !== undefined && { reviewDate }),
           ...(command.note !== undefined && { note: command.note }),
-          ...(command.outcome === 'adopted' && { agreed: agreedOf(view, command.review) }),
+          ...extras,
+          ...(command.outcome === 'adopted' && { agreed: agreedOf(view, command.review, extras) }),
         },
       ];
     }
@@ -262,18 +274,36 @@ function reveal(view: MeetingView, stage: 'reactions' | 'objections', onlyIfHidd
  * review that amended the proposal, or edited the pre-filled text, evolves it; otherwise it is
  * kept. A drop is only ever said by the facilitator.
  */
-function agreedOf(view: MeetingView, review: ReviewResult | undefined): Agreed {
+function agreedOf(
+  view: MeetingView,
+  review: ReviewResult | undefined,
+  extras: Pick<Agreed, 'responsible' | 'evaluation'>,
+): Agreed {
   const current = currentVersion(view);
   const concerns = view.concerns
     .filter((c) => c.version === current.version)
     .map((c) => `${view.participants[c.participantId]?.name ?? 'Someone'}: ${c.reason}`);
-  const agreed: Agreed = { title: current.title, driver: current.driver, text: current.text, concerns };
+  const agreed: Agreed = {
+    title: current.title,
+    driver: current.driver,
+    text: current.text,
+    concerns,
+    ...extras,
+  };
   if (view.reviewOf === undefined) return agreed;
   const base = view.reviewBase;
   const changed =
     view.versions.length > 1 ||
     (base !== undefined && (base.driver !== current.driver || base.text !== current.text));
   return { ...agreed, reviewOf: view.reviewOf, review: review ?? (changed ? 'evolve' : 'keep') };
+}
+
+/** R3: who is responsible and the evaluation criteria, as given (absent ones left out). */
+function agreementExtras(command: CommandOf<'outcome.record'>): Pick<Agreed, 'responsible' | 'evaluation'> {
+  return {
+    ...(command.responsible !== undefined && { responsible: command.responsible }),
+    ...(command.evaluation !== undefined && { evaluation: command.evaluation }),
+  };
 }
 
 /** Why the machine refused an event, in words a facilitator or participant can act on. */

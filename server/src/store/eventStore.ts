@@ -36,6 +36,9 @@ export interface AgreementRecord {
   adoptedAt: number;
   reviewDate: string | null;
   status: 'active' | 'dropped';
+  /** R3: absent when no adoption or review gave them. */
+  responsible?: string;
+  evaluation?: string;
   /** Oldest first. */
   reviews: AgreementReview[];
 }

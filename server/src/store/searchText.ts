@@ -68,6 +68,10 @@ export function agreementText(a: {
   driver: string;
   text: string;
   concerns: string[];
+  responsible?: string;
+  evaluation?: string;
 }): string {
-  return [a.title, a.driver, a.text, ...a.concerns].filter((p) => p.trim() !== '').join('\n');
+  return [a.title, a.driver, a.text, ...a.concerns, a.responsible ?? '', a.evaluation ?? '']
+    .filter((p) => p.trim() !== '')
+    .join('\n');
 }

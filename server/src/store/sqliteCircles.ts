@@ -51,6 +51,8 @@ interface AgreementRow {
   adopted_at: number;
   review_date: string | null;
   status: 'active' | 'dropped';
+  responsible: string | null;
+  evaluation: string | null;
 }
 
 interface ReviewRow {
@@ -121,10 +123,10 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
       'SELECT r.agreement_id, r.at, r.result, r.review_date, m.code FROM agreement_reviews r JOIN meetings m ON m.id = r.meeting_id WHERE r.agreement_id = ? ORDER BY r.at, r.rowid',
     ),
     insertAgreement: db.prepare(
-      "INSERT INTO agreements (id, circle_id, meeting_id, title, driver, text, concerns, adopted_at, review_date, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
+      "INSERT INTO agreements (id, circle_id, meeting_id, title, driver, text, concerns, adopted_at, review_date, status, responsible, evaluation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
     ),
     updateAgreement: db.prepare(
-      'UPDATE agreements SET title = ?, driver = ?, text = ?, concerns = ?, review_date = ?, status = ? WHERE id = ?',
+      'UPDATE agreements SET title = ?, driver = ?, text = ?, concerns = ?, review_date = ?, status = ?, responsible = ?, evaluation = ? WHERE id = ?',
     ),
     insertReview: db.prepare(
       'INSERT INTO agreement_reviews (agreement_id, at, result, meeting_id, review_date) VALUES (?, ?, ?, ?, ?)',
@@ -160,6 +162,12 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
         (reviewed.text === agreed.text && reviewed.driver === agreed.driver ? 'keep' : 'evolve');
       const dropped = result === 'drop';
       const reviewDate = dropped ? null : (e.reviewDate ?? null);
+      // Who is responsible and the evaluation criteria, field by field: a review (keep, evolve or
+      // drop) that gives one replaces it; one that gives none keeps the agreement's. The review
+      // starts from the agreement's text only, so an empty field there means "not restated",
+      // not "no one is responsible any more".
+      const responsible = agreed.responsible ?? reviewed.responsible;
+      const evaluation = agreed.evaluation ?? reviewed.evaluation;
       q.updateAgreement.run(
         agreed.title,
         agreed.driver,
@@ -167,12 +175,18 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
         concerns,
         reviewDate,
         dropped ? 'dropped' : 'active',
+        responsible,
+        evaluation,
         reviewed.id,
       );
       q.insertReview.run(reviewed.id, e.at, result, meetingId, reviewDate);
       q.unindexAgreement.run(reviewed.id);
       q.index.run(
-        agreementText(agreed),
+        agreementText({
+          ...agreed,
+          ...(responsible !== null && { responsible }),
+          ...(evaluation !== null && { evaluation }),
+        }),
         circleId,
         reviewed.meeting_id,
         'agreement',
@@ -196,6 +210,8 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
       concerns,
       e.at,
       e.reviewDate ?? null,
+      agreed.responsible ?? null,
+      agreed.evaluation ?? null,
     );
     q.index.run(agreementText(agreed), circleId, meetingId, 'agreement', agreed.title, e.at, id);
   }
@@ -229,6 +245,8 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
     adoptedAt: r.adopted_at,
     reviewDate: r.review_date,
     status: r.status,
+    ...(r.responsible !== null && { responsible: r.responsible }),
+    ...(r.evaluation !== null && { evaluation: r.evaluation }),
     reviews,
   });
 
