@@ -63,7 +63,7 @@ export function ElectionMinutes({
         )}
       </MinutesSection>
 
-      <MinutesSection id="m-nominations" heading="Nominations">
+      <MinutesSection discussion id="m-nominations" heading="Nominations">
         {nominations.length === 0 ? (
           <p className="empty">No nominations.</p>
         ) : (
@@ -87,7 +87,7 @@ export function ElectionMinutes({
       </MinutesSection>
 
       {view.changes.length > 0 && (
-        <MinutesSection id="m-changes" heading="Change round">
+        <MinutesSection discussion id="m-changes" heading="Change round">
           <ul className="list">
             {view.changes.map((c) => (
               <li key={`${c.participantId}-${c.at}`}>

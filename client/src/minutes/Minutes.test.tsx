@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ANA, BEN, MeetingScript, uuidFor } from '../test/meetingScript';
 import { MinutesView } from './Minutes';
@@ -64,6 +65,22 @@ describe('minutes [R1]', () => {
     expect(within(log).getAllByText('Ana joined.')).toHaveLength(1);
     const versions = screen.getByRole('region', { name: 'Proposal versions' });
     expect(within(versions).getByText('Cleo waters in March.')).toBeTruthy();
+  });
+
+  it('read as decisions only: the outcome and the agreed text stay, who said what goes', async () => {
+    render(<MinutesView events={decision().events} />);
+    await userEvent.click(screen.getByLabelText(/Decisions only/));
+    expect(screen.getByText(/Adopted/, { selector: 'strong' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Proposal versions' })).toBeTruthy();
+    // Hidden from view and from the accessibility tree alike (display: none in the stylesheet is
+    // not loaded here, so the class is what says it).
+    const log = screen.getByText('Everything that happened').closest('section');
+    expect(log?.closest('.decisions-only')).not.toBeNull();
+    expect(log?.classList.contains('minutes-discussion')).toBe(true);
+    const versions = screen.getByRole('region', { name: 'Proposal versions' });
+    expect(versions.classList.contains('minutes-discussion')).toBe(false);
+    await userEvent.click(screen.getByLabelText(/Decisions only/));
+    expect(log?.closest('.decisions-only')).toBeNull();
   });
 
   it('show sealed content at the reveal for a reader who got it redacted', () => {

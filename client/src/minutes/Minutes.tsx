@@ -101,12 +101,22 @@ export function MinutesView({
   source?: MinutesSource;
 }) {
   const split = useMemo(() => itemLogs(events), [events]);
+  const [decisionsOnly, setDecisionsOnly] = useState(false);
   if (events.length === 0) return <p className="empty">Nothing has been recorded in this meeting yet.</p>;
   const only = split.items[0];
-  if (split.items.length === 1 && only && split.meetingLog.length === 0) {
-    return <ItemMinutes log={only} roles={roles} source={source} />;
-  }
-  return <AgendaMinutes split={split} roles={roles} source={source} />;
+  return (
+    <div className={decisionsOnly ? 'decisions-only' : undefined}>
+      <label className="decisions-toggle page">
+        <input type="checkbox" checked={decisionsOnly} onChange={(e) => setDecisionsOnly(e.target.checked)} />{' '}
+        Decisions only: what was decided, not who said what
+      </label>
+      {split.items.length === 1 && only && split.meetingLog.length === 0 ? (
+        <ItemMinutes log={only} roles={roles} source={source} />
+      ) : (
+        <AgendaMinutes split={split} roles={roles} source={source} />
+      )}
+    </div>
+  );
 }
 
 /** One item's minutes: its own lines only (not its seed, nor comings and goings during others). */
@@ -172,7 +182,7 @@ function AgendaMinutes({
           ))}
         </ol>
       </MinutesSection>
-      <MinutesSection id="m-meeting-log" heading="The agenda as it went">
+      <MinutesSection discussion id="m-meeting-log" heading="The agenda as it went">
         <ol className="log">
           {lines.map((line) => (
             <li key={line.seq}>

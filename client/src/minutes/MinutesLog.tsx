@@ -17,7 +17,7 @@ export function MinutesLog({
 }) {
   return (
     <>
-      <MinutesSection id="m-log" heading="Everything that happened">
+      <MinutesSection discussion id="m-log" heading="Everything that happened">
         <ol className="log">
           {entries.map((entry) => (
             <li key={entry.seq} className={`log-${entry.kind}`}>

@@ -13,7 +13,7 @@ export function ObjectionsAndConcerns({
   return (
     <>
       {view.objections.length > 0 && (
-        <MinutesSection id="m-objections" heading="Objections and their fate">
+        <MinutesSection discussion id="m-objections" heading="Objections and their fate">
           <ul className="list">
             {view.objections.map((o) => (
               <li key={o.id}>

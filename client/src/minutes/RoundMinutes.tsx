@@ -13,7 +13,7 @@ export function RoundMinutes({ view }: { view: RoundView }) {
   const id = useId();
   const m = roundMinutes(view);
   return (
-    <MinutesSection id={`m-round-${id}`} heading={m.title || 'Round'}>
+    <MinutesSection discussion id={`m-round-${id}`} heading={m.title || 'Round'}>
       {m.entries.length === 0 ? (
         <p className="empty">Nobody spoke.</p>
       ) : (
