@@ -192,7 +192,14 @@ function AgendaMinutes({
         </ol>
       </MinutesSection>
       {items.map((log, i) => (
-        <section key={log.item.id} id={`item-${log.item.id}`} className="agenda-item-minutes">
+        <section
+          key={log.item.id}
+          id={`item-${log.item.id}`}
+          // A round is all "who said what": the decisions-only reading leaves it out whole.
+          className={
+            log.item.kind === 'round' ? 'agenda-item-minutes minutes-discussion' : 'agenda-item-minutes'
+          }
+        >
           <h2>
             {i + 1}. {log.item.title}
           </h2>

@@ -26,7 +26,9 @@ export function Projector() {
   if (!view) return <p className="loading">Loading the meeting…</p>;
   return (
     <>
-      <AgendaStrip showConsoleLink={false} />
+      <div className="projector-agenda">
+        <AgendaStrip showConsoleLink={false} />
+      </div>
       {view.kind === 'election' ? (
         <ElectionProjector view={view} online={online} />
       ) : view.kind === 'round' ? (
