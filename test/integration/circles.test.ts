@@ -248,6 +248,11 @@ describe('S3 a circle’s link opens its own records only', () => {
     }
     // Nor is B's own link a token for B's meeting: the member link reads, it does not take part.
     expectError(await client(server, b.memberKey).join(b.meeting.code), 'bad_token');
+    // Not even with a name, as a new device would join: the key is never stored as a token.
+    const before = server.app.meetings.store.events(b.meeting.meetingId).length;
+    expectError(await client(server, a.memberKey).join(b.meeting.code, 'Intruder'), 'bad_token');
+    expectError(await client(server, b.memberKey).join(b.meeting.code, 'Member'), 'bad_token');
+    expect(server.app.meetings.store.events(b.meeting.meetingId)).toHaveLength(before);
   });
 
   it('[S3] a rotated link stops working at once; the new one opens the circle and its records', async () => {
