@@ -1,3 +1,4 @@
+import { addMonths, isoDay } from '@circlewise/shared/dates';
 import { canEnterConsent } from '@circlewise/shared/rules';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -218,9 +219,8 @@ describe('facilitator console', () => {
       role: 'facilitator',
       meeting: { ...agendaOf(view), circleId: 'circle', reviewMonths: 3 },
     });
-    const today = new Date();
-    const expected = new Date(today.getFullYear(), today.getMonth() + 3, today.getDate());
-    const iso = `${expected.getFullYear()}-${String(expected.getMonth() + 1).padStart(2, '0')}-${String(expected.getDate()).padStart(2, '0')}`;
+    // Three months, the circle's, not the default six (dates.test.ts checks the arithmetic).
+    const iso = addMonths(isoDay(new Date(), 'local'), 3);
     expect((screen.getByLabelText('Review date') as HTMLInputElement).value).toBe(iso);
   });
 

@@ -5,6 +5,7 @@ import {
   OUTCOMES,
   type Outcome,
 } from '@circlewise/shared/constants';
+import { addMonths, isoDay } from '@circlewise/shared/dates';
 import { canAdopt } from '@circlewise/shared/rules';
 import type { MeetingView } from '@circlewise/shared/view';
 import { useState } from 'react';
@@ -15,9 +16,7 @@ import { useMeeting } from '../store/MeetingContext';
 
 /** C9: the review date defaults to the circle's period (six months outside a circle), and can be changed. */
 export function defaultReviewDate(today = new Date(), months = DEFAULT_REVIEW_MONTHS): string {
-  const d = new Date(today.getFullYear(), today.getMonth() + months, today.getDate());
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return addMonths(isoDay(today, 'local'), months);
 }
 
 export function adoptRefusal(view: MeetingView): string | null {

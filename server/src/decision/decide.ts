@@ -12,6 +12,7 @@ import {
   type ReviewResult,
   STAGE_LABELS,
 } from '@circlewise/shared/constants';
+import { addMonths, isoDay } from '@circlewise/shared/dates';
 import type { WireError } from '@circlewise/shared/errors';
 import type { Agreed, EventBody, MeetingEvent } from '@circlewise/shared/events';
 import { FACILITATOR } from '@circlewise/shared/events';
@@ -351,13 +352,9 @@ function explain(view: MeetingView, command: Command, event: MeetingEvent): Wire
   }
 }
 
+/** C9: the review date when none is given: the circle's period (or six months) from today, UTC. */
 export function defaultReviewDate(now: number, months = DEFAULT_REVIEW_MONTHS): string {
-  const d = new Date(now);
-  // Clamp to the target month's last day: 31 August + 6 months is 28/29 February, not 3 March.
-  const month = d.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), month + 1, 0)).getUTCDate();
-  const review = new Date(Date.UTC(d.getUTCFullYear(), month, Math.min(d.getUTCDate(), lastDay)));
-  return review.toISOString().slice(0, 10);
+  return addMonths(isoDay(new Date(now), 'utc'), months);
 }
 
 const err = (code: WireError['code'], message: string): WireError => ({ code, message });
