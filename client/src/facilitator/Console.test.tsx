@@ -224,6 +224,18 @@ describe('facilitator console', () => {
     expect((screen.getByLabelText('Review date') as HTMLInputElement).value).toBe(iso);
   });
 
+  it('[M4] after a hand-over the key holder’s controls are disabled, and taking it back is not', () => {
+    const view = MeetingScript.at('proposal').viewFor({ role: 'facilitator' });
+    renderWithMeeting(<Console />, view, fakeSend(), {
+      role: 'facilitator',
+      meeting: { ...agendaOf(view), facilitatorId: ANA },
+    });
+    expect(screen.getByText(/facilitates now/, { selector: '.callout' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save proposal' }).matches(':disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Add to the agenda' }).matches(':disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Take facilitation back' }).matches(':disabled')).toBe(false);
+  });
+
   it('shows a refused stage move in words', async () => {
     const send = fakeSend(refusal('not_allowed', 'The meeting has already moved on to Reactions.'));
     renderConsole(MeetingScript.at('clarifying'), send);

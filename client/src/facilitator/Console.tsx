@@ -7,6 +7,7 @@ import { StageAnnouncer } from '../components/StageAnnouncer';
 import { OutcomeSummary } from '../participant/OutcomeStage';
 import { useMeeting } from '../store/MeetingContext';
 import { ConsoleHeader } from './ConsoleHeader';
+import { Controls } from './Controls';
 import { ElectionConsole } from './election/ElectionConsole';
 import { ObjectionsPanel } from './ObjectionsPanel';
 import { OutcomeForm } from './OutcomeForm';
@@ -39,19 +40,23 @@ function DecisionConsole({ view }: { view: MeetingView }) {
       />
       <div className="columns">
         <main className="column">
-          {view.stage === 'outcome' ? (
-            <OutcomeSummary view={view} />
-          ) : (
-            // Keyed by stage and version: a new round starts with no stale "revealed" or "moved" status.
-            <StageControls key={`${view.stage}-${currentVersion(view).version}`} view={view} />
-          )}
-          {view.stage !== 'outcome' && <ProposalEditor view={view} />}
-          <VersionDiff view={view} />
-          <ObjectionsPanel view={view} />
-          <OutcomeForm view={view} />
+          <Controls>
+            {view.stage === 'outcome' ? (
+              <OutcomeSummary view={view} />
+            ) : (
+              // Keyed by stage and version: a new round starts with no stale "revealed" or "moved" status.
+              <StageControls key={`${view.stage}-${currentVersion(view).version}`} view={view} />
+            )}
+            {view.stage !== 'outcome' && <ProposalEditor view={view} />}
+            <VersionDiff view={view} />
+            <ObjectionsPanel view={view} />
+            <OutcomeForm view={view} />
+          </Controls>
         </main>
         <aside className="column">
-          <AgendaPanel />
+          <Controls>
+            <AgendaPanel />
+          </Controls>
           <FacilitationPanel />
           <PeoplePanel view={view} />
           <ResponsesPanel view={view} />

@@ -9,7 +9,8 @@ import { fakeSend } from './meetingScript';
  * component's prop (the screens route an item's view to it), so the store holds none here.
  */
 export function renderRound(ui: ReactNode, send = fakeSend(), state: Partial<MeetingState> = {}) {
-  const store = createMeetingStore({ connection: 'joined', ...state });
+  // As renderWithMeeting: a screen without a participant id is the facilitator's, facilitating.
+  const store = createMeetingStore({ connection: 'joined', facilitating: !state.participantId, ...state });
   return {
     send,
     store,

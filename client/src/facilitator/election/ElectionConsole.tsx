@@ -7,6 +7,7 @@ import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { CandidateCard, ElectionOutcomeSummary, RoleCard } from '../../components/ElectionCards';
 import { StageAnnouncer } from '../../components/StageAnnouncer';
 import { ConsoleHeader } from '../ConsoleHeader';
+import { Controls } from '../Controls';
 import { ObjectionsPanel } from '../ObjectionsPanel';
 import { PeoplePanel } from '../PeoplePanel';
 import { ResponsesPanel } from '../ResponsesPanel';
@@ -31,28 +32,32 @@ export function ElectionConsole({ view }: { view: ElectionView }) {
       />
       <div className="columns">
         <main className="column">
-          {view.stage === 'outcome' ? (
-            <ElectionOutcomeSummary view={view} />
-          ) : (
-            <ElectionStageControls
-              key={`${view.stage}-${proposal?.version ?? 0}-${view.nominationsRevealed}`}
+          <Controls>
+            {view.stage === 'outcome' ? (
+              <ElectionOutcomeSummary view={view} />
+            ) : (
+              <ElectionStageControls
+                key={`${view.stage}-${proposal?.version ?? 0}-${view.nominationsRevealed}`}
+                view={view}
+              />
+            )}
+            {view.stage === 'role' ? <RoleForm view={view} /> : <RoleCard role={view.role} />}
+            {view.stage === 'nominations' && <NominationsStatus view={view} />}
+            {view.nominationsRevealed && <TallyPanel view={view} />}
+            {proposal && view.stage !== 'outcome' && <CandidateCard view={view} proposal={proposal} />}
+            {inCheck && <CandidateForm key={proposal?.version ?? 0} view={view} />}
+            <ObjectionsPanel
               view={view}
+              resolveHint="Resolve it with a new proposal (a shorter term, or another candidate) that names it as resolved."
+              concernsHeading="Concerns (recorded with the election)"
             />
-          )}
-          {view.stage === 'role' ? <RoleForm view={view} /> : <RoleCard role={view.role} />}
-          {view.stage === 'nominations' && <NominationsStatus view={view} />}
-          {view.nominationsRevealed && <TallyPanel view={view} />}
-          {proposal && view.stage !== 'outcome' && <CandidateCard view={view} proposal={proposal} />}
-          {inCheck && <CandidateForm key={proposal?.version ?? 0} view={view} />}
-          <ObjectionsPanel
-            view={view}
-            resolveHint="Resolve it with a new proposal (a shorter term, or another candidate) that names it as resolved."
-            concernsHeading="Concerns (recorded with the election)"
-          />
-          {view.stage !== 'outcome' && <ElectionOutcomeForm view={view} />}
+            {view.stage !== 'outcome' && <ElectionOutcomeForm view={view} />}
+          </Controls>
         </main>
         <aside className="column">
-          <AgendaPanel />
+          <Controls>
+            <AgendaPanel />
+          </Controls>
           <FacilitationPanel />
           <PeoplePanel view={view} />
           <ResponsesPanel view={view} />

@@ -9,6 +9,7 @@ import { formatTime } from '../../lib/names';
 import { useSubmit } from '../../lib/useSubmit';
 import { useMeeting } from '../../store/MeetingContext';
 import { ConsoleHeader } from '../ConsoleHeader';
+import { Controls } from '../Controls';
 
 /** The facilitator's laptop during a round (M3): what was said, who has not spoken, and the close. */
 export function RoundConsole({ view }: { view: RoundView }) {
@@ -24,24 +25,28 @@ export function RoundConsole({ view }: { view: RoundView }) {
       />
       <div className="columns">
         <main className="column">
-          {closed ? (
-            <p className="card" role="status">
-              The round is closed{view.closedAt !== undefined && ` (${formatTime(view.closedAt)})`}. What was
-              said is on the record.
-            </p>
-          ) : (
-            <CloseRound view={view} />
-          )}
-          <section className="card" aria-labelledby="round-entries">
-            <h2 id="round-entries">What was said</h2>
-            <p className="counts">
-              {view.entries.length} spoke · {present.length} present
-            </p>
-            <RoundEntries view={view} />
-          </section>
+          <Controls>
+            {closed ? (
+              <p className="card" role="status">
+                The round is closed{view.closedAt !== undefined && ` (${formatTime(view.closedAt)})`}. What
+                was said is on the record.
+              </p>
+            ) : (
+              <CloseRound view={view} />
+            )}
+            <section className="card" aria-labelledby="round-entries">
+              <h2 id="round-entries">What was said</h2>
+              <p className="counts">
+                {view.entries.length} spoke · {present.length} present
+              </p>
+              <RoundEntries view={view} />
+            </section>
+          </Controls>
         </main>
         <aside className="column">
-          <AgendaPanel />
+          <Controls>
+            <AgendaPanel />
+          </Controls>
           <FacilitationPanel />
           <NotYetSpoken view={view} />
         </aside>
