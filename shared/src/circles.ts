@@ -13,28 +13,57 @@ const text = (max: number, what: string) =>
     .min(1, { error: `${what} must not be empty.` })
     .max(max, { error: `${what} must be at most ${max} characters.` });
 
-/** POST /api/circles */
-export const createCircleSchema = z.strictObject({
+/** A circle's details, each with the rules it has at creation and at every change. */
+const details = {
   name: text(LIMITS.title, 'The circle’s name'),
   /** The circle's aim and domain, in the circle's own words. */
   aim: z
     .string({ error: 'The aim must be text.' })
     .trim()
-    .max(LIMITS.text, { error: `The aim must be at most ${LIMITS.text} characters.` })
-    .default(''),
+    .max(LIMITS.text, { error: `The aim must be at most ${LIMITS.text} characters.` }),
   /** Months from adoption to an agreement's review, unless the decision sets its own date. */
   reviewMonths: z
     .number({ error: 'reviewMonths must be a number.' })
     .int({ error: 'reviewMonths must be a whole number.' })
     .min(1, { error: 'reviewMonths must be at least 1.' })
-    .max(60, { error: 'reviewMonths must be at most 60.' })
-    .default(DEFAULT_REVIEW_MONTHS),
+    .max(60, { error: 'reviewMonths must be at most 60.' }),
   members: z
     .array(text(LIMITS.name, 'A member’s name'))
     .max(200, { error: 'A circle may list at most 200 members.' })
-    .default([]),
+    // Names are how the records name people: two the same could not be told apart.
+    .refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, {
+      error: 'Each member is listed once: two members with the same name cannot be told apart.',
+    }),
+};
+
+/** POST /api/circles */
+export const createCircleSchema = z.strictObject({
+  name: details.name,
+  aim: details.aim.default(''),
+  reviewMonths: details.reviewMonths.default(DEFAULT_REVIEW_MONTHS),
+  members: details.members.default([]),
 });
 export type CreateCircleRequest = z.input<typeof createCircleSchema>;
+
+/**
+ * PATCH /api/circles/:key: the details to change, each optional, with creation's rules. A field
+ * left out stays as it is, so two members changing different details do not undo each other.
+ * A new review period applies to meetings made afterwards: each meeting keeps the period it was
+ * created with (its `meeting.created` event), so an open meeting is not changed under it.
+ */
+export const updateCircleSchema = z
+  .strictObject({
+    name: details.name.optional(),
+    aim: details.aim.optional(),
+    reviewMonths: details.reviewMonths.optional(),
+    members: details.members.optional(),
+  })
+  .refine((changes) => Object.values(changes).some((v) => v !== undefined), {
+    error: 'Give at least one detail to change: name, aim, reviewMonths or members.',
+  });
+export type UpdateCircleRequest = z.input<typeof updateCircleSchema>;
+/** The details a circle's member may change; the rest (id, creation time, key) never change. */
+export type CircleChanges = Partial<Pick<Circle, 'name' | 'aim' | 'reviewMonths' | 'members'>>;
 
 /** POST /api/circles/:key/meetings: a meeting held in the circle, its first item of `kind`. */
 export const createCircleMeetingSchema = z.strictObject({

@@ -21,7 +21,7 @@ export interface Answer<T = unknown> {
 /** One real HTTP request; `body` is sent as JSON unless it is already a string. */
 export async function call<T = Record<string, unknown>>(
   server: TestServer,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH',
   path: string,
   body?: unknown,
 ): Promise<Answer<T>> {

@@ -27,6 +27,7 @@ withServer({ set: (s) => (server = s), current: () => server });
 function circlePaths(key: string, code: string, agreementId: string) {
   return [
     ['GET', `/api/circles/${key}`],
+    ['PATCH', `/api/circles/${key}`],
     ['POST', `/api/circles/${key}/meetings`],
     ['GET', `/api/circles/${key}/meetings/${code}/events`],
     ['GET', `/api/circles/${key}/meetings/${code}/minutes.md`],
@@ -36,6 +37,9 @@ function circlePaths(key: string, code: string, agreementId: string) {
     ['POST', `/api/circles/${key}/rotate`],
   ] as const;
 }
+
+/** What each way in is sent: a valid change for PATCH, so only the key can be what refuses it. */
+const BODY = { GET: undefined, POST: {}, PATCH: { name: 'Taken over' } } as const;
 
 /** Circle B with a meeting in it that adopted an agreement and recorded a question. */
 async function circleWithRecords(name: string, words: string) {
@@ -100,6 +104,13 @@ describe('creating a circle', () => {
       says: /must not be empty/,
     },
     {
+      name: 'the same member twice',
+      body: { name: 'Kitchen', members: ['Ana', 'Ben', 'Ana'] },
+      status: 400,
+      code: 'invalid_payload',
+      says: /listed once/,
+    },
+    {
       name: 'too many members',
       body: { name: 'Big', members: Array.from({ length: 201 }, (_, i) => `Member ${i}`) },
       status: 400,
@@ -161,7 +172,7 @@ describe('S3 a circle’s link opens its own records only', () => {
     const b = await circleWithRecords('Garden', 'Tulip');
     for (const key of ['x'.repeat(43), 'short', '%20', b.memberKey.slice(0, -1), `${b.memberKey}x`]) {
       for (const [method, path] of circlePaths(key, b.meeting.code, b.agreementId)) {
-        const answer = await call(server, method, path, method === 'POST' ? {} : undefined);
+        const answer = await call(server, method, path, BODY[method]);
         expect(expectRefusal(answer, 404, 'unknown_circle'), `${method} ${path}`).toBe(
           UNKNOWN_CIRCLE_MESSAGE,
         );
@@ -169,6 +180,8 @@ describe('S3 a circle’s link opens its own records only', () => {
         expect(answer.text).not.toContain(b.circleId);
       }
     }
+    // Nothing of it changed either.
+    expect((await overview(server, b.memberKey)).circle.name).toBe('Garden');
   });
 
   it('[S3] a link of circle A opens nothing of circle B: overview, events, minutes, search, review, meetings', async () => {
@@ -264,11 +277,12 @@ describe('S3 a circle’s link opens its own records only', () => {
     expect(fresh.length).toBeGreaterThanOrEqual(40);
 
     for (const [method, path] of circlePaths(a.memberKey, a.meeting.code, a.agreementId)) {
-      const answer = await call(server, method, path, method === 'POST' ? {} : undefined);
+      const answer = await call(server, method, path, BODY[method]);
       expect(expectRefusal(answer, 404, 'unknown_circle'), `${method} ${path}`).toBe(UNKNOWN_CIRCLE_MESSAGE);
     }
     const circle = await overview(server, fresh);
     expect(circle.circle.id).toBe(a.circleId);
+    expect(circle.circle.name).toBe('Kitchen');
     expect(circle.agreements.map((x) => x.id)).toEqual([a.agreementId]);
     const events = await call(server, 'GET', `/api/circles/${fresh}/meetings/${a.meeting.code}/events`);
     expect(events.status).toBe(200);

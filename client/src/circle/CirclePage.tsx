@@ -6,6 +6,7 @@ import { replaceAddress } from '../routing';
 import { AgreementRegister } from './AgreementRegister';
 import { BadLink } from './BadLink';
 import { CircleSearch } from './CircleSearch';
+import { EditCircle } from './EditCircle';
 import { LoadFailed } from './LoadFailed';
 import { MeetingList } from './MeetingList';
 import { RoleRegister } from './RoleRegister';
@@ -18,7 +19,10 @@ type Load =
   | { state: 'error'; message: string }
   | { state: 'ready'; overview: CircleOverview };
 
-/** `/c/<key>`: a circle's page, opened by its member link (S3): meetings, registers (R3), search. */
+/**
+ * `/c/<key>`: a circle's page, opened by its member link (S3): its details (which a member may
+ * change), meetings, registers (R3), search.
+ */
 export function CirclePage({ circleKey }: { circleKey: string }) {
   // The key can change under the page: a rotation replaces it and the page stays on screen.
   const [key, setKey] = useState(circleKey);
@@ -102,6 +106,7 @@ export function CirclePage({ circleKey }: { circleKey: string }) {
           </ul>
         )}
       </section>
+      <EditCircle circleKey={key} circle={circle} onChanged={() => void fetchOverview(key)} />
       <StartCircleMeeting circleKey={key} />
       <AgreementRegister circleKey={key} agreements={agreements} onChanged={() => void fetchOverview(key)} />
       <RoleRegister circleKey={key} roles={roles} />

@@ -1,8 +1,9 @@
 /**
- * The "Start a circle" form's checks, in words for the person filling it in. The server checks
- * the same limits again with createCircleSchema (its messages name fields, not people's words).
+ * The circle forms' checks ("Start a circle", and changing a circle's details), in words for the
+ * person filling them in. The server checks the same limits again with createCircleSchema and
+ * updateCircleSchema (their messages name fields, not people's words).
  */
-import type { CreateCircleRequest } from '@circlewise/shared/circles';
+import type { Circle, CircleChanges, CreateCircleRequest } from '@circlewise/shared/circles';
 import { LIMITS } from '@circlewise/shared/constants';
 
 export interface CircleDraft {
@@ -67,4 +68,30 @@ export function checkCircle(draft: CircleDraft): Checked {
     };
   }
   return { ok: true, request: { name, aim, reviewMonths, members } };
+}
+
+/** The form pre-filled with a circle's details as they stand: members one per line. */
+export function circleDraft(circle: Circle): CircleDraft {
+  return {
+    name: circle.name,
+    aim: circle.aim,
+    reviewMonths: String(circle.reviewMonths),
+    members: circle.members.join('\n'),
+  };
+}
+
+/**
+ * What a checked form changes in the circle, and nothing else: a detail left as it was is not
+ * sent, so it cannot undo another member's change to it made meanwhile.
+ */
+export function circleChanges(circle: Circle, checked: Required<CreateCircleRequest>): CircleChanges {
+  const sameMembers =
+    checked.members.length === circle.members.length &&
+    checked.members.every((m, i) => m === circle.members[i]);
+  return {
+    ...(checked.name !== circle.name && { name: checked.name }),
+    ...(checked.aim !== circle.aim && { aim: checked.aim }),
+    ...(checked.reviewMonths !== circle.reviewMonths && { reviewMonths: checked.reviewMonths }),
+    ...(!sameMembers && { members: checked.members }),
+  };
 }

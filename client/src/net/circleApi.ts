@@ -4,12 +4,14 @@
  * call names the circle by it and a rotated key is refused (404 `unknown_circle`) at once.
  */
 import type {
+  Circle,
   CircleCreated,
   CircleOverview,
   CreateCircleRequest,
   KeyRotated,
   ReviewScheduled,
   SearchHit,
+  UpdateCircleRequest,
 } from '@circlewise/shared/circles';
 import type { MeetingKind } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
@@ -32,6 +34,18 @@ export async function createCircle(circle: CreateCircleRequest): Promise<ApiResu
 /** The circle, its meetings and its registers: agreements due or overdue first (R3). */
 export async function fetchCircle(key: string): Promise<ApiResult<CircleOverview>> {
   return request<CircleOverview>(circleUrl(key), {});
+}
+
+/**
+ * Changes the details given (the others stay as they are); answers with the circle as it now
+ * stands. A new review period is for meetings made afterwards.
+ */
+export async function updateCircle(key: string, changes: UpdateCircleRequest): Promise<ApiResult<Circle>> {
+  return request<Circle>(circleUrl(key), {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(changes),
+  });
 }
 
 /** A new member key; the old one stops opening the circle at once. */

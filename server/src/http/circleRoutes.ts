@@ -1,18 +1,21 @@
 /**
  * Circles over REST (S3, R3, E5): create a circle, and with its member link (the key in
- * `/c/<key>`) read its meetings, registers and minutes, search them, hold a meeting in it, put an
- * agreement up for review, rotate the key. The key is the only credential and it opens this
- * circle only: a wrong, malformed or rotated key gets the same 404, and a meeting or agreement of
- * another circle is answered as if it did not exist (S3). Contract: shared/src/circles.ts.
+ * `/c/<key>`) read its meetings, registers and minutes, search them, change its details, hold a
+ * meeting in it, put an agreement up for review, rotate the key. The key is the only credential
+ * and it opens this circle only: a wrong, malformed or rotated key gets the same 404, and a
+ * meeting or agreement of another circle is answered as if it did not exist (S3). Contract:
+ * shared/src/circles.ts.
  */
 import { randomUUID } from 'node:crypto';
 import {
+  type Circle,
   type CircleCreated,
   type CircleOverview,
   createCircleMeetingSchema,
   createCircleSchema,
   type KeyRotated,
   type ReviewScheduled,
+  updateCircleSchema,
 } from '@circlewise/shared/circles';
 import { normaliseCode } from '@circlewise/shared/commands';
 import { LIMITS } from '@circlewise/shared/constants';
@@ -93,6 +96,23 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
         roles: roleRegister(store.circleRoles(circle.id)),
       };
       res.json(overview);
+    }),
+  );
+
+  /**
+   * A member changes the circle's details: only those given, the rest stay. A new review period
+   * is for meetings made from now on; each meeting keeps the one it was created with (A7).
+   */
+  router.patch(
+    '/:key',
+    durably(store, (req, res) => {
+      const circle = circleOf(req, res);
+      if (!circle) return;
+      const parsed = updateCircleSchema.safeParse(req.body ?? {});
+      if (!parsed.success) return void res.status(400).json(invalid(parsed.error));
+      const updated = store.updateCircle(circle.id, parsed.data);
+      if (!updated) throw new Error(`circle ${circle.id} vanished while being changed`);
+      res.json(updated satisfies Circle);
     }),
   );
 

@@ -73,6 +73,24 @@ export function describeCircleStoreContract(engine: string, open: () => EventSto
       expect(store.circleByKeyHash('nope')).toBeUndefined();
     });
 
+    it('[S3] a circle’s details change as given, the rest stay, and no other circle changes', () => {
+      store = open();
+      const a = circle('A', 'hash-a');
+      const b = circle('B', 'hash-b');
+      const renamed = { ...a, name: 'A renamed', members: ['Ana', 'Cleo', 'Dan'] };
+      expect(store.updateCircle(a.id, { name: 'A renamed', members: ['Ana', 'Cleo', 'Dan'] })).toEqual(
+        renamed,
+      );
+      expect(store.circleByKeyHash('hash-a')).toEqual(renamed);
+      // An empty aim and an empty member list are changes too, not "leave as it is".
+      const emptied = { ...renamed, aim: '', reviewMonths: 3, members: [] };
+      expect(store.updateCircle(a.id, { aim: '', reviewMonths: 3, members: [] })).toEqual(emptied);
+      expect(store.circleById(a.id)).toEqual(emptied);
+      expect(store.updateCircle(a.id, {})).toEqual(emptied);
+      expect(store.circleById(b.id)).toEqual(b);
+      expect(store.updateCircle('no-such-circle', { name: 'X' })).toBeUndefined();
+    });
+
     it('[S3] a meeting belongs to its circle only; one outside any circle to none', () => {
       store = open();
       const a = circle('A');

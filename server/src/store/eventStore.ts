@@ -3,7 +3,7 @@
  * so a second engine (PostgreSQL, for several server nodes) can be added and run through the
  * same contract suite (store/eventStore.contract.ts).
  */
-import type { AgreementReview, Circle, SearchHit } from '@circlewise/shared/circles';
+import type { AgreementReview, Circle, CircleChanges, SearchHit } from '@circlewise/shared/circles';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import type { Role } from '@circlewise/shared/protocol';
 
@@ -112,6 +112,12 @@ export interface EventStore {
   circleById(id: string): Circle | undefined;
   /** Replaces the member key's hash: from this call on the old key opens nothing. */
   rotateCircleKey(circleId: string, newHash: string): void;
+  /**
+   * Changes the given details of the circle and leaves the others as they are; returns the circle
+   * as it now stands, or undefined if there is no such circle. Meetings already made keep the
+   * review period they were created with (it is in their `meeting.created` event).
+   */
+  updateCircle(circleId: string, changes: CircleChanges): Circle | undefined;
   /** The circle's meetings, newest first. */
   circleMeetings(circleId: string): CircleMeetingRecord[];
   /** R3: the circle's agreement register, unordered (the reader orders it by review date). */

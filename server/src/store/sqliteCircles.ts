@@ -18,6 +18,7 @@ type CircleMethods = Pick<
   | 'circleByKeyHash'
   | 'circleById'
   | 'rotateCircleKey'
+  | 'updateCircle'
   | 'circleMeetings'
   | 'agreements'
   | 'agreement'
@@ -104,6 +105,10 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
     circleByKeyHash: db.prepare<[string], CircleRow>('SELECT * FROM circles WHERE member_key_hash = ?'),
     circleById: db.prepare<[string], CircleRow>('SELECT * FROM circles WHERE id = ?'),
     rotate: db.prepare('UPDATE circles SET member_key_hash = ? WHERE id = ?'),
+    // A detail given as NULL is left as it is: only what the member changed is written.
+    update: db.prepare(
+      'UPDATE circles SET name = COALESCE(?, name), aim = COALESCE(?, aim), review_months = COALESCE(?, review_months), members = COALESCE(?, members) WHERE id = ?',
+    ),
     meetingCircle: db.prepare<[string], { circle_id: string | null }>(
       'SELECT circle_id FROM meetings WHERE id = ?',
     ),
@@ -269,6 +274,16 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
     circleById: (id) => toCircle(q.circleById.get(id)),
     rotateCircleKey(circleId, hash) {
       q.rotate.run(hash, circleId);
+    },
+    updateCircle(circleId, changes) {
+      q.update.run(
+        changes.name ?? null,
+        changes.aim ?? null,
+        changes.reviewMonths ?? null,
+        changes.members ? JSON.stringify(changes.members) : null,
+        circleId,
+      );
+      return toCircle(q.circleById.get(circleId));
     },
     circleMeetings: (circleId) =>
       q.circleMeetings.all(circleId).map(

@@ -174,6 +174,11 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
       group?.flush();
       circles.rotateCircleKey(circleId, hash);
     },
+    updateCircle(circleId, changes) {
+      // The REST reply goes out at once, as for a new circle.
+      group?.flush();
+      return circles.updateCircle(circleId, changes);
+    },
     circleByKeyHash: circles.circleByKeyHash,
     circleById: circles.circleById,
     circleMeetings: circles.circleMeetings,
