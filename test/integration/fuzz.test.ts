@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type App, createApp } from '@circlewise/server/app';
+import { PERMISSIONS } from '@circlewise/server/gateway/permissions';
 import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
 import {
   type AgendaView,
@@ -255,6 +256,38 @@ const step = stepOf(COMMAND_TYPES).chain((s) => itemTarget.map((item) => ({ ...s
 const preAgendaStep = stepOf(PRE_AGENDA_TYPES).map((s) => ({ ...s, item: undefined as ItemTarget }));
 
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * Steps that mostly move a meeting on: well-formed commands over the command channel, each from
+ * someone its permissions allow, the stage-moving ones drawn more often. Uniform steps seldom
+ * get past the proposal (presenting needs the proposal written first); these reach the
+ * hidden rounds, reveals, hand-overs and outcomes, where visibility (A6) has most to keep.
+ */
+const PROGRESS: Array<[CommandType, number]> = [
+  ['proposal.edit', 3],
+  ['stage.advance', 6],
+  ['reaction.give', 3],
+  ['response.give', 4],
+  ['responses.reveal', 2],
+  ['question.ask', 1],
+  ['objection.test', 1],
+  ['proposal.amend', 1],
+  ['outcome.record', 1],
+  ['facilitation.handOver', 1],
+  ['agenda.add', 1],
+  ['agenda.open', 1],
+  ['round.speak', 1],
+];
+const progressStep = fc
+  .oneof(...PROGRESS.map(([type, weight]) => ({ weight, arbitrary: stepOf([type]) })))
+  .map((s) => ({
+    ...s,
+    who: PERMISSIONS[s.type] === 'facilitator' ? 0 : 1 + (s.who % 3),
+    mutate: { kind: 'none' as const },
+    retry: false,
+    channel: 'meeting:command' as const,
+    item: undefined as ItemTarget,
+  }));
 
 // ---------------------------------------------------------------- the meeting under fuzz
 
@@ -506,6 +539,28 @@ describe('[FUZZ] random and mutated messages through the real gateway', () => {
       { seed, path, endOnFailure: true },
     );
   });
+
+  it('[A6][M4] meetings driven through their stages keep every screen equal to the server’s view for it', async () => {
+    const reached = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(progressStep, { minLength: 30, maxLength: 80 }), async (steps) => {
+        const room = await newRoom();
+        try {
+          await play(room, steps);
+          // Every stage a run passed through, and whether facilitation changed hands.
+          for (const e of app.meetings.store.events(room.meetingId)) {
+            if (e.type === 'stage.changed') reached.add(e.to);
+            if (e.type === 'facilitation.handed') reached.add('handed over');
+          }
+        } finally {
+          for (const c of room.clients) c.close();
+        }
+      }),
+      { seed: SEED, numRuns: Math.max(10, Math.round(RUNS / 2)), endOnFailure: true },
+    );
+    // The generator does what it is for: the runs reach the hidden rounds and a hand-over.
+    expect([...reached]).toEqual(expect.arrayContaining(['reactions', 'objections', 'handed over']));
+  }, 120_000);
 
   it('[FUZZ] prototype keys never reach an object’s prototype', async () => {
     const room = await newRoom();

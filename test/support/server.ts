@@ -164,7 +164,8 @@ export class TestClient<V extends ItemView = MeetingView> {
         // As the web client does (meetingConnection.ts): a hand-over that changes what this
         // connection may see is followed by a join, for a fresh snapshot (M4, A6).
         if (e.type === 'facilitation.handed' && this.joinedWith && handOverConcerns(e, this.who())) {
-          void this.join(this.joinedWith);
+          // Again as the same person: the same code and the same secret (a token given in `extra`).
+          void this.join(this.joinedWith.code, undefined, this.joinedWith.extra);
           return;
         }
       }
@@ -190,7 +191,7 @@ export class TestClient<V extends ItemView = MeetingView> {
             this.meeting = result.view;
             this.participantId = result.participantId;
             this.role = result.role;
-            this.joinedWith = code;
+            this.joinedWith = { code, extra: extra.token === undefined ? {} : { token: extra.token } };
           }
           resolve(result);
         },
@@ -199,7 +200,7 @@ export class TestClient<V extends ItemView = MeetingView> {
   }
 
   private role: Role = 'participant';
-  private joinedWith: string | undefined;
+  private joinedWith: { code: string; extra: Partial<JoinRequest> } | undefined;
 
   private who() {
     return { keyHolder: this.role === 'facilitator', participantId: this.participantId ?? null };
