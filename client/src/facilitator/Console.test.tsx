@@ -16,6 +16,24 @@ function renderConsole(script: MeetingScript, send = fakeSend()) {
   };
 }
 
+/** At consent, everyone present having consented: the outcome can be recorded. */
+function everyoneConsented(): MeetingScript {
+  const script = MeetingScript.at('consent');
+  [ANA, BEN, CLEO].forEach((who, i) => {
+    script.add({
+      type: 'response.given',
+      responseId: uuidFor(600 + i),
+      participantId: who,
+      stage: 'consent',
+      version: 1,
+      sealed: false,
+      kind: 'consent',
+      by: who,
+    });
+  });
+  return script;
+}
+
 const objectionBy = (script: MeetingScript, who: string, n: number) =>
   script.add({
     type: 'response.given',
@@ -141,20 +159,7 @@ describe('facilitator console', () => {
   });
 
   it('[C9] adopts with a review date defaulting to six months ahead', async () => {
-    const script = MeetingScript.at('consent');
-    [ANA, BEN, CLEO].forEach((who, i) => {
-      script.add({
-        type: 'response.given',
-        responseId: uuidFor(600 + i),
-        participantId: who,
-        stage: 'consent',
-        version: 1,
-        sealed: false,
-        kind: 'consent',
-        by: who,
-      });
-    });
-    const { send } = renderConsole(script);
+    const { send } = renderConsole(everyoneConsented());
     expect((screen.getByLabelText('Review date') as HTMLInputElement).value).toBe(defaultReviewDate());
     await userEvent.click(screen.getByRole('button', { name: 'Record: Adopted' }));
     expect(send.mock.calls[0]![0]).toMatchObject({
@@ -168,20 +173,7 @@ describe('facilitator console', () => {
   });
 
   it('[R3] adopts with who is responsible and the evaluation criteria, asked only for Adopted', async () => {
-    const script = MeetingScript.at('consent');
-    [ANA, BEN, CLEO].forEach((who, i) => {
-      script.add({
-        type: 'response.given',
-        responseId: uuidFor(700 + i),
-        participantId: who,
-        stage: 'consent',
-        version: 1,
-        sealed: false,
-        kind: 'consent',
-        by: who,
-      });
-    });
-    const { send } = renderConsole(script);
+    const { send } = renderConsole(everyoneConsented());
     const responsible = 'Who is responsible? (optional)';
     const evaluation = 'How will we know it works? Evaluation criteria (optional)';
     await userEvent.type(screen.getByLabelText(responsible), 'Ben');

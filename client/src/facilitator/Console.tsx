@@ -1,7 +1,5 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import { currentVersion, type MeetingView } from '@circlewise/shared/view';
-import { AgendaPanel } from '../agenda/AgendaPanel';
-import { FacilitationPanel } from '../agenda/FacilitationPanel';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { OutcomeSummary } from '../participant/OutcomeStage';
@@ -9,6 +7,7 @@ import { useMeeting } from '../store/MeetingContext';
 import { ConsoleHeader } from './ConsoleHeader';
 import { Controls } from './Controls';
 import { ElectionConsole } from './election/ElectionConsole';
+import { MeetingPanels } from './MeetingPanels';
 import { ObjectionsPanel } from './ObjectionsPanel';
 import { OutcomeForm } from './OutcomeForm';
 import { PeoplePanel } from './PeoplePanel';
@@ -54,10 +53,7 @@ function DecisionConsole({ view }: { view: MeetingView }) {
           </Controls>
         </main>
         <aside className="column">
-          <Controls>
-            <AgendaPanel />
-          </Controls>
-          <FacilitationPanel />
+          <MeetingPanels />
           <PeoplePanel view={view} />
           <ResponsesPanel view={view} />
           {view.stage !== 'proposal' && <QuestionsPanel view={view} />}

@@ -1,13 +1,12 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
 import { currentProposal } from '@circlewise/shared/election';
-import { AgendaPanel } from '../../agenda/AgendaPanel';
-import { FacilitationPanel } from '../../agenda/FacilitationPanel';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { CandidateCard, ElectionOutcomeSummary, RoleCard } from '../../components/ElectionCards';
 import { StageAnnouncer } from '../../components/StageAnnouncer';
 import { ConsoleHeader } from '../ConsoleHeader';
 import { Controls } from '../Controls';
+import { MeetingPanels } from '../MeetingPanels';
 import { ObjectionsPanel } from '../ObjectionsPanel';
 import { PeoplePanel } from '../PeoplePanel';
 import { ResponsesPanel } from '../ResponsesPanel';
@@ -55,10 +54,7 @@ export function ElectionConsole({ view }: { view: ElectionView }) {
           </Controls>
         </main>
         <aside className="column">
-          <Controls>
-            <AgendaPanel />
-          </Controls>
-          <FacilitationPanel />
+          <MeetingPanels />
           <PeoplePanel view={view} />
           <ResponsesPanel view={view} />
         </aside>

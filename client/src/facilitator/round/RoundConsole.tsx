@@ -1,7 +1,5 @@
 import { notYetSpoken, type RoundView } from '@circlewise/shared/round';
 import { presentParticipants } from '@circlewise/shared/view';
-import { AgendaPanel } from '../../agenda/AgendaPanel';
-import { FacilitationPanel } from '../../agenda/FacilitationPanel';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { RoundEntries } from '../../components/RoundEntries';
 import { SubmitStatus } from '../../components/SubmitStatus';
@@ -10,6 +8,7 @@ import { useSubmit } from '../../lib/useSubmit';
 import { useMeeting } from '../../store/MeetingContext';
 import { ConsoleHeader } from '../ConsoleHeader';
 import { Controls } from '../Controls';
+import { MeetingPanels } from '../MeetingPanels';
 
 /** The facilitator's laptop during a round (M3): what was said, who has not spoken, and the close. */
 export function RoundConsole({ view }: { view: RoundView }) {
@@ -44,10 +43,7 @@ export function RoundConsole({ view }: { view: RoundView }) {
           </Controls>
         </main>
         <aside className="column">
-          <Controls>
-            <AgendaPanel />
-          </Controls>
-          <FacilitationPanel />
+          <MeetingPanels />
           <NotYetSpoken view={view} />
         </aside>
       </div>
