@@ -6,7 +6,6 @@
  * belongs, so the server's view and every client's agree (A5).
  */
 import type { ItemKind, MeetingKind } from './constants';
-import type { ElectionView } from './election';
 import type { MeetingEvent } from './events';
 import { type AnyMeetingView, emptyMeetingView, reduceMeeting } from './meeting';
 import type { RoundView } from './round';
@@ -271,5 +270,4 @@ function mapViews(views: Record<string, ItemView>, f: (v: ItemView) => ItemView)
 
 /** Narrowing helpers for screens that handle one kind of item. */
 export const isDecision = (v: ItemView | undefined): v is MeetingView => v?.kind === 'decision';
-export const isElection = (v: ItemView | undefined): v is ElectionView => v?.kind === 'election';
 export const isRound = (v: ItemView | undefined): v is RoundView => v?.kind === 'round';

@@ -1,6 +1,8 @@
 /**
- * Any kind of meeting: the view is a decision's or an election's, chosen by the first event
- * (`meeting.created`'s kind); `reduceMeeting` sends each event to the right reducer (A5).
+ * One agenda item's view when it is a decision or an election, chosen by the item's first event
+ * (`meeting.created`'s kind); `reduceMeeting` sends each event to the right reducer (A5). The
+ * names are from before agendas, when a meeting was one item: the whole meeting is `AgendaView`
+ * (agenda.ts), and `ItemView` / `reduceItem` there add the round.
  */
 import type { MeetingKind } from './constants';
 import { type ElectionView, emptyElectionView } from './election';

@@ -7,6 +7,7 @@ import {
   type AgendaItem,
   type AgendaView,
   emptyAgendaView,
+  type ItemView,
   isFinished,
   itemSeed,
   reduceAgenda,
@@ -14,12 +15,12 @@ import {
 import { ITEM_KIND_LABELS, OUTCOME_LABELS } from './constants';
 import type { MeetingEvent } from './events';
 import { buildMinutes, type Minutes, type MinutesOptions } from './minutes';
-import { emptyRoundView } from './round';
 import { type RoundMinutes, roundMinutes } from './roundMinutes';
-import { reduceRound } from './roundReducer';
 
 export interface ItemLog {
   item: AgendaItem;
+  /** The item's view at the end of the log: what its events reduce to. */
+  view: ItemView;
   /** Everything the item's view is made from: its seed, then its events and who came and went. */
   events: MeetingEvent[];
   /** Seqs recorded while this item was current: the lines its own minutes show. */
@@ -34,7 +35,8 @@ export function itemLogs(events: readonly MeetingEvent[]): {
   meetingLog: MeetingEvent[];
 } {
   let meeting = emptyAgendaView();
-  const logs = new Map<string, ItemLog>();
+  // The view is added at the end, once the log is read.
+  const logs = new Map<string, Omit<ItemLog, 'view'>>();
   const meetingLog: MeetingEvent[] = [];
   for (const e of events) {
     const before = meeting;
@@ -69,9 +71,10 @@ export function itemLogs(events: readonly MeetingEvent[]): {
     }
   }
   // In agenda order, each with the item as it now stands (moves, openings).
-  const items = meeting.items.flatMap((item) => {
+  const items = meeting.items.flatMap((item): ItemLog[] => {
     const log = logs.get(item.id);
-    return log ? [{ ...log, item }] : [];
+    const view = meeting.views[item.id];
+    return log && view ? [{ ...log, item, view }] : [];
   });
   return { meeting, items, meetingLog };
 }
@@ -162,15 +165,11 @@ export function recordedStatus(meeting: AgendaView, item: AgendaItem): string {
 
 function itemMinutes(meeting: AgendaView, log: ItemLog, options: MinutesOptions): ItemMinutes {
   const base = { id: log.item.id, title: log.item.title, status: recordedStatus(meeting, log.item) };
-  if (log.item.kind === 'round') {
-    let round = emptyRoundView();
-    for (const e of log.events) round = reduceRound(round, e);
-    return { ...base, kind: 'round', minutes: roundMinutes(round) };
-  }
+  if (log.view.kind === 'round') return { ...base, kind: 'round', minutes: roundMinutes(log.view) };
   const minutes = buildMinutes(log.events, options);
   // The item's own lines: not the seed it started from, nor comings and goings during other items.
   const own = { ...minutes, log: minutes.log.filter((entry) => log.own.has(entry.seq)) } as Minutes;
-  return { ...base, kind: log.item.kind, minutes: own };
+  return { ...base, kind: log.view.kind, minutes: own };
 }
 
 /** The version of the JSON export's shape for a whole meeting (docs/minutes-format.md). */

@@ -2,8 +2,6 @@ import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { type ItemLog, itemLogs, meetingLog, recordedStatus } from '@circlewise/shared/meetingMinutes';
 import { type MinutesEntry, minutesFromEvents } from '@circlewise/shared/minutes';
-import { emptyRoundView } from '@circlewise/shared/round';
-import { reduceRound } from '@circlewise/shared/roundReducer';
 import type { MeetingView } from '@circlewise/shared/view';
 import { useEffect, useMemo, useState } from 'react';
 import { itemLabel } from '../agenda/itemStatus';
@@ -130,11 +128,7 @@ function ItemMinutes({
   source: MinutesSource | undefined;
 }) {
   const { view, entries } = useMemo(() => {
-    if (log.item.kind === 'round') {
-      let round = emptyRoundView();
-      for (const e of log.events) round = reduceRound(round, e);
-      return { view: round, entries: [] };
-    }
+    if (log.view.kind === 'round') return { view: log.view, entries: [] };
     const walked = minutesFromEvents(log.events, { formatDate });
     return { view: walked.view, entries: walked.entries.filter((e) => log.own.has(e.seq)) };
   }, [log]);

@@ -7,13 +7,15 @@ import { LeaveButton } from './LeaveButton';
 import { NotPresentNotice } from './NotPresentNotice';
 
 /**
- * The phone's page around any stage, of a decision or an election: who and where, what the stage
- * asks, the stage itself with a way to leave; or, once this person is no longer present, why not.
+ * The phone's page around any stage, of a decision, an election or a round: who and where, what
+ * the stage asks, the stage itself with a way to leave; or, once this person is no longer
+ * present, why not.
  */
 export function ParticipantFrame({
   context,
   name,
   stage,
+  heading = STAGE_LABELS[stage],
   ask,
   present,
   children,
@@ -22,6 +24,8 @@ export function ParticipantFrame({
   context: string;
   name: string | undefined;
   stage: AnyStage | 'open' | 'outcome';
+  /** The page's heading: the stage's name unless told (a round is headed by its title). */
+  heading?: string;
   ask: string;
   present: boolean;
   /** The stage's own component, keyed by stage. */
@@ -36,7 +40,7 @@ export function ParticipantFrame({
         <p className="eyebrow">
           {context} · {name}
         </p>
-        <h1>{STAGE_LABELS[stage]}</h1>
+        <h1>{heading}</h1>
         <p className="ask">{ask}</p>
       </header>
       {present || stage === 'outcome' ? (

@@ -4,15 +4,10 @@
  */
 import type { ElectionStage, ResponseKind } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
-import {
-  FACILITATOR,
-  type MeetingEvent,
-  type NewEvent,
-  type RevealedResponse,
-} from '@circlewise/shared/events';
+import { FACILITATOR, type RevealedResponse } from '@circlewise/shared/events';
 import { reduceLog } from '@circlewise/shared/meeting';
 import { eventFor, type Viewer } from '@circlewise/shared/visibility';
-import { ANA, BEN, CLEO, START, uuidFor } from './meetingScript';
+import { ANA, BEN, CLEO, EventScript, uuidFor } from './meetingScript';
 
 export const ROLE = {
   role: 'Garden circle lead',
@@ -23,16 +18,14 @@ export const ROLE = {
 
 const nameFor = (id: string) => ({ [ANA]: 'Ana', [BEN]: 'Ben', [CLEO]: 'Cleo' })[id] ?? 'someone';
 
-export class ElectionScript {
-  readonly events: MeetingEvent[] = [];
-  private n = 0;
+export class ElectionScript extends EventScript {
   /** Nominations as given (unsealed), for the reveal. */
   private nominations = new Map<string, { nomineeId: string | null; reason: string }>();
   /** Objection-round responses as given, for the reveal. */
   private responses = new Map<string, RevealedResponse>();
 
   constructor(title = 'Garden lead') {
-    this.add({
+    super({
       type: 'meeting.created',
       meetingId: 'e1',
       code: 'ELE123',
@@ -40,16 +33,6 @@ export class ElectionScript {
       kind: 'election',
       by: 'system',
     });
-  }
-
-  add(event: NewEvent): this {
-    this.n += 1;
-    this.events.push({ ...event, seq: this.n, at: START + this.n * 60_000, commandId: uuidFor(this.n) });
-    return this;
-  }
-
-  join(participantId: string, name: string): this {
-    return this.add({ type: 'participant.joined', participantId, name, by: participantId });
   }
 
   setRole(): this {

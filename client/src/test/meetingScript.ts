@@ -18,12 +18,13 @@ export const BEN = '00000000-0000-4000-8000-00000000000b';
 export const CLEO = '00000000-0000-4000-8000-00000000000c';
 export const START = Date.UTC(2025, 0, 15, 9, 0);
 
-export class MeetingScript {
+/** A log as the server records it: each event numbered, a minute apart, with its command id. */
+export class EventScript {
   readonly events: MeetingEvent[] = [];
-  private n = 0;
+  protected n = 0;
 
-  constructor(title = 'Office plants') {
-    this.add({ type: 'meeting.created', meetingId: 'm1', code: 'ABC123', title, by: 'system' });
+  constructor(first: NewEvent) {
+    this.add(first);
   }
 
   add(event: NewEvent): this {
@@ -34,6 +35,12 @@ export class MeetingScript {
 
   join(participantId: string, name: string): this {
     return this.add({ type: 'participant.joined', participantId, name, by: participantId });
+  }
+}
+
+export class MeetingScript extends EventScript {
+  constructor(title = 'Office plants') {
+    super({ type: 'meeting.created', meetingId: 'm1', code: 'ABC123', title, by: 'system' });
   }
 
   propose(driver = 'The plants are dying.', text = 'Ben waters the plants every Monday.'): this {

@@ -2,27 +2,14 @@
  * Builds round items for tests the way the server records them: the item's seed and its events,
  * reduced by the shared round reducer. A round hides nothing, so every viewer sees the same view.
  */
-import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
+import { FACILITATOR } from '@circlewise/shared/events';
 import { emptyRoundView, type RoundView } from '@circlewise/shared/round';
 import { reduceRound } from '@circlewise/shared/roundReducer';
-import { ANA, BEN, CLEO, START, uuidFor } from './meetingScript';
+import { ANA, BEN, CLEO, EventScript, START } from './meetingScript';
 
-export class RoundScript {
-  readonly events: MeetingEvent[] = [];
-  private n = 0;
-
+export class RoundScript extends EventScript {
   constructor(title = 'Check-in') {
-    this.add({ type: 'meeting.created', meetingId: 'm1', code: 'ABC123', title, by: FACILITATOR });
-  }
-
-  add(event: NewEvent): this {
-    this.n += 1;
-    this.events.push({ ...event, seq: this.n, at: START + this.n * 60_000, commandId: uuidFor(this.n) });
-    return this;
-  }
-
-  join(participantId: string, name: string): this {
-    return this.add({ type: 'participant.joined', participantId, name, by: participantId });
+    super({ type: 'meeting.created', meetingId: 'm1', code: 'ABC123', title, by: FACILITATOR });
   }
 
   leave(participantId: string): this {

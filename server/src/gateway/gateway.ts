@@ -5,13 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { facilitates, isOver } from '@circlewise/shared/agenda';
-import {
-  type CommandType,
-  commandSchema,
-  isMeetingCommand,
-  joinSchema,
-  resyncSchema,
-} from '@circlewise/shared/commands';
+import { commandSchema, isMeetingCommand, joinSchema, resyncSchema } from '@circlewise/shared/commands';
 import { LIMITS, PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import { type ErrorCode, type WireError, wireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
@@ -20,10 +14,9 @@ import type {
   CommandResult,
   Failure,
   ResyncResult,
-  Role,
   ServerToClientEvents,
 } from '@circlewise/shared/protocol';
-import { agendaFor, eventFor, type Viewer } from '@circlewise/shared/visibility';
+import { agendaFor, eventFor } from '@circlewise/shared/visibility';
 import type { Server, Socket } from 'socket.io';
 import type { ZodError } from 'zod';
 import { hashSecret } from '../auth/secrets';
@@ -32,15 +25,8 @@ import type { InternalCommand, LiveMeeting } from '../meeting/liveMeeting';
 import type { Meetings } from '../meeting/meetings';
 import { DuplicateCommandError, SeqConflictError } from '../store/eventStore';
 import { Broadcaster, sendEvents } from './broadcaster';
-import { PERMISSIONS, permissionError } from './permissions';
+import { callerFor, keyHolderOf, type Session, viewerOf } from './permissions';
 import { limitRate, type RateLimit } from './rateLimit';
-
-export interface Session {
-  meetingId: string;
-  /** What the secret is: the facilitator key, or a participant's token. */
-  role: Role;
-  participantId: string | null;
-}
 
 /**
  * Runs a command the server itself sends (the review of an agreement put on an agenda, R3)
@@ -434,39 +420,6 @@ export function attachGateway(
       return result;
     },
   };
-}
-
-const keyHolderOf = (session: Session) => ({
-  keyHolder: session.role === 'facilitator',
-  participantId: session.participantId,
-});
-
-/** What this connection may see now: the facilitator's view follows facilitation (M4). */
-export function viewerOf(session: Session, meeting: LiveMeeting): Viewer {
-  if (facilitates(meeting.view, keyHolderOf(session))) return { role: 'facilitator' };
-  return session.participantId
-    ? { role: 'participant', participantId: session.participantId }
-    : { role: 'participant', participantId: '' };
-}
-
-/**
- * AUTH for one command (C2, S1, M4): who facilitates is the view's to say, so a hand-over moves
- * the facilitator's commands at once. A participant who facilitates still takes part. The key's
- * holder may always take facilitation back, so a meeting is never left without a facilitator.
- */
-function callerFor(session: Session, meeting: LiveMeeting, type: CommandType): Caller | { denied: string } {
-  if (PERMISSIONS[type] === 'participant') {
-    return session.participantId
-      ? { role: 'participant', participantId: session.participantId }
-      : { denied: permissionError(type, 'facilitator') ?? '' };
-  }
-  const reclaim = type === 'facilitation.handOver' && session.role === 'facilitator';
-  if (reclaim || facilitates(meeting.view, keyHolderOf(session))) return { role: 'facilitator' };
-  const holder = meeting.view.participants[meeting.view.facilitatorId ?? '']?.name;
-  if (session.role === 'facilitator' && holder) {
-    return { denied: `Facilitation is with ${holder} now. Take it back to act as facilitator.` };
-  }
-  return { denied: permissionError(type, 'participant') ?? '' };
 }
 
 /**

@@ -1,10 +1,15 @@
 /**
- * Who may send which command (C2, S1, S2): one table, next to the gateway. A participant always
+ * Who may do and see what (C2, S1, S2, M4): the table of who sends which command, and, for one
+ * connection, the caller a command is decided as and the view it receives. A participant always
  * speaks for the participant their token is bound to; the gateway fills that in, so no command
  * carries a "who" that could be forged.
  */
+import { facilitates } from '@circlewise/shared/agenda';
 import type { CommandType } from '@circlewise/shared/commands';
 import type { Role } from '@circlewise/shared/protocol';
+import type { Viewer } from '@circlewise/shared/visibility';
+import type { Caller } from '../decision/decide';
+import type { LiveMeeting } from '../meeting/liveMeeting';
 
 export const PERMISSIONS: Record<CommandType, Role> = {
   'proposal.edit': 'facilitator',
@@ -49,4 +54,49 @@ const DENIED: Record<Role, string> = {
 
 export function permissionError(type: CommandType, role: Role): string | null {
   return PERMISSIONS[type] === role ? null : DENIED[role];
+}
+
+/** One connection's identity, from the secret it joined with (S1, S2). */
+export interface Session {
+  meetingId: string;
+  /** What the secret is: the facilitator key, or a participant's token. */
+  role: Role;
+  participantId: string | null;
+}
+
+export const keyHolderOf = (session: Session) => ({
+  keyHolder: session.role === 'facilitator',
+  participantId: session.participantId,
+});
+
+/** What this connection may see now: the facilitator's view follows facilitation (M4). */
+export function viewerOf(session: Session, meeting: LiveMeeting): Viewer {
+  if (facilitates(meeting.view, keyHolderOf(session))) return { role: 'facilitator' };
+  return session.participantId
+    ? { role: 'participant', participantId: session.participantId }
+    : { role: 'participant', participantId: '' };
+}
+
+/**
+ * AUTH for one command (C2, S1, M4): who facilitates is the view's to say, so a hand-over moves
+ * the facilitator's commands at once. A participant who facilitates still takes part. The key's
+ * holder may always take facilitation back, so a meeting is never left without a facilitator.
+ */
+export function callerFor(
+  session: Session,
+  meeting: LiveMeeting,
+  type: CommandType,
+): Caller | { denied: string } {
+  if (PERMISSIONS[type] === 'participant') {
+    return session.participantId
+      ? { role: 'participant', participantId: session.participantId }
+      : { denied: permissionError(type, 'facilitator') ?? '' };
+  }
+  const reclaim = type === 'facilitation.handOver' && session.role === 'facilitator';
+  if (reclaim || facilitates(meeting.view, keyHolderOf(session))) return { role: 'facilitator' };
+  const holder = meeting.view.participants[meeting.view.facilitatorId ?? '']?.name;
+  if (session.role === 'facilitator' && holder) {
+    return { denied: `Facilitation is with ${holder} now. Take it back to act as facilitator.` };
+  }
+  return { denied: permissionError(type, 'participant') ?? '' };
 }

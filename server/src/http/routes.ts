@@ -6,7 +6,8 @@
 import { createMeetingSchema } from '@circlewise/shared/commands';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { hashSecret } from '../auth/secrets';
-import { type CommandRunner, invalid, viewerOf } from '../gateway/gateway';
+import { type CommandRunner, invalid } from '../gateway/gateway';
+import { viewerOf } from '../gateway/permissions';
 import type { Meetings } from '../meeting/meetings';
 import { circleRoutes } from './circleRoutes';
 import { sendMeetingEvents, sendMinutes } from './meetingRecord';

@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import type { AgreementRecord, CircleMeetingRecord, CircleRoleRecord, EventStore } from './eventStore';
 import { ftsQuery } from './ftsQuery';
 import { agreementText, searchableText } from './searchText';
+import type { MeetingRow, RoleRow } from './sqliteRows';
 
 type CircleMethods = Pick<
   EventStore,
@@ -64,25 +65,11 @@ interface ReviewRow {
   review_date: string | null;
 }
 
-interface MeetingRow {
-  id: string;
-  code: string;
-  created_at: number;
-  closed_at: number | null;
-  circle_id: string | null;
-  title: string;
-}
+/** A meeting with its title, as the circle's list shows it. */
+type CircleMeetingRow = MeetingRow & { title: string };
 
-interface RoleRow {
-  meeting_id: string;
-  role: string;
-  participant_id: string;
-  person: string;
-  term_start: string;
-  term_end: string;
-  elected_at: number;
-  code: string;
-}
+/** A role with the code of the meeting that elected it. */
+type CircleRoleRow = RoleRow & { code: string };
 
 interface HitRow {
   kind: 'minutes' | 'agreement';
@@ -112,7 +99,7 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
     meetingCircle: db.prepare<[string], { circle_id: string | null }>(
       'SELECT circle_id FROM meetings WHERE id = ?',
     ),
-    circleMeetings: db.prepare<[string], MeetingRow>(
+    circleMeetings: db.prepare<[string], CircleMeetingRow>(
       `SELECT m.*, ${TITLE} AS title FROM meetings m ${FIRST} WHERE m.circle_id = ? ORDER BY m.created_at DESC, m.rowid DESC`,
     ),
     agreements: db.prepare<[string], AgreementRow>(
@@ -136,7 +123,7 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
     insertReview: db.prepare(
       'INSERT INTO agreement_reviews (agreement_id, at, result, meeting_id, review_date) VALUES (?, ?, ?, ?, ?)',
     ),
-    circleRoles: db.prepare<[string], RoleRow>(
+    circleRoles: db.prepare<[string], CircleRoleRow>(
       'SELECT r.*, m.code FROM roles r JOIN meetings m ON m.id = r.meeting_id WHERE m.circle_id = ? ORDER BY r.elected_at DESC',
     ),
     index: db.prepare(

@@ -16,6 +16,7 @@ import {
 } from './eventStore';
 import { GroupCommit } from './groupCommit';
 import { sqliteCircles } from './sqliteCircles';
+import type { MeetingRow, RoleRow } from './sqliteRows';
 
 export interface SqliteOptions {
   /** `full` fsyncs every commit (survives power loss); `normal` survives a process crash. */
@@ -25,24 +26,6 @@ export interface SqliteOptions {
 }
 
 const MIGRATIONS = join(import.meta.dirname, 'migrations');
-
-interface RoleRow {
-  meeting_id: string;
-  role: string;
-  participant_id: string;
-  person: string;
-  term_start: string;
-  term_end: string;
-  elected_at: number;
-}
-
-interface MeetingRow {
-  id: string;
-  code: string;
-  created_at: number;
-  closed_at: number | null;
-  circle_id: string | null;
-}
 
 const toMeeting = (r: MeetingRow | undefined): MeetingRecord | undefined =>
   r && { id: r.id, code: r.code, createdAt: r.created_at, closedAt: r.closed_at, circleId: r.circle_id };

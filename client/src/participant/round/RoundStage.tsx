@@ -1,13 +1,9 @@
 import { entryOf, type RoundView } from '@circlewise/shared/round';
 import { useState } from 'react';
-import { AgendaStrip } from '../../agenda/AgendaStrip';
-import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { RoundEntries } from '../../components/RoundEntries';
-import { StageAnnouncer } from '../../components/StageAnnouncer';
 import { SubmitStatus } from '../../components/SubmitStatus';
 import { useSubmit } from '../../lib/useSubmit';
-import { LeaveButton } from '../LeaveButton';
-import { NotPresentNotice } from '../NotPresentNotice';
+import { ParticipantFrame } from '../ParticipantFrame';
 
 export interface RoundStageProps {
   view: RoundView;
@@ -18,46 +14,24 @@ export interface RoundStageProps {
 export const ROUND_ASK = 'Say something once, in turn. Everyone sees what you say.';
 export const ROUND_CLOSED = 'The round is closed';
 
-/**
- * The phone in a round (M3: check-in or evaluation): say something, see what everyone said.
- * Its own frame rather than ParticipantFrame, whose heading is a decision's or election's stage.
- */
+/** The phone in a round (M3: check-in or evaluation): say something, see what everyone said. */
 export function RoundStage({ view, me }: RoundStageProps) {
   const closed = view.stage === 'outcome';
-  const present = view.participants[me]?.present ?? false;
   return (
-    <div className="page participant">
-      <ConnectionBanner />
-      <StageAnnouncer />
-      <AgendaStrip />
-      <header className="stage-header">
-        <p className="eyebrow">Round · {view.participants[me]?.name}</p>
-        <h1>{view.title || 'Round'}</h1>
-        {/* Polite: a screen reader hears the round close, as it hears a stage change elsewhere. */}
-        <p className="ask" aria-live="polite">
-          {closed ? `${ROUND_CLOSED}.` : ROUND_ASK}
-        </p>
-      </header>
-      {closed ? (
-        <main>
-          <section className="card" aria-labelledby="round-said">
-            <h2 id="round-said">{ROUND_CLOSED}</h2>
-            <RoundEntries view={view} me={me} />
-          </section>
-        </main>
-      ) : present ? (
-        <main>
-          <SayForm view={view} me={me} />
-          <section className="card" aria-labelledby="round-said">
-            <h2 id="round-said">Said so far</h2>
-            <RoundEntries view={view} me={me} />
-          </section>
-          <LeaveButton />
-        </main>
-      ) : (
-        <NotPresentNotice />
-      )}
-    </div>
+    <ParticipantFrame
+      context="Round"
+      name={view.participants[me]?.name}
+      stage={view.stage}
+      heading={view.title || 'Round'}
+      ask={closed ? `${ROUND_CLOSED}.` : ROUND_ASK}
+      present={view.participants[me]?.present ?? false}
+    >
+      {!closed && <SayForm view={view} me={me} />}
+      <section className="card" aria-labelledby="round-said">
+        <h2 id="round-said">{closed ? ROUND_CLOSED : 'Said so far'}</h2>
+        <RoundEntries view={view} me={me} />
+      </section>
+    </ParticipantFrame>
   );
 }
 
