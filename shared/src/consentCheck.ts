@@ -3,8 +3,9 @@
  * round, the testing and fate of objections, concerns, and final consent. One copy, applied by
  * both reducers to the fields their views have in common.
  */
+
+import type { Concern, Objection, Response, Round } from './decision';
 import type { EventOf } from './events';
-import type { Concern, Objection, Response, Round } from './view';
 
 export interface ConsentCheckView {
   objectionRound: Round;

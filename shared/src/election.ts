@@ -5,8 +5,8 @@
  */
 import { type ConsentCheckView, emptyCheck } from './consentCheck';
 import type { ElectionOutcome, ElectionPhase } from './constants';
+import { type Participant, presentParticipants } from './decision';
 import type { Refusal } from './rules';
-import { type Participant, presentParticipants } from './view';
 
 export interface RoleTerm {
   role: string;

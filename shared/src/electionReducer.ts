@@ -10,9 +10,9 @@ import {
   withdrawObjection,
 } from './consentCheck';
 import { isElectionStage } from './constants';
+import { withJoined, withLeft } from './decision';
 import type { ElectionView } from './election';
 import type { MeetingEvent } from './events';
-import { withJoined, withLeft } from './view';
 
 export function reduceElection(view: ElectionView, event: MeetingEvent): ElectionView {
   const next = apply(view, event);

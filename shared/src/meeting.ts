@@ -1,32 +1,274 @@
 /**
- * One agenda item's view when it is a decision or an election, chosen by the item's first event
- * (`meeting.created`'s kind); `reduceMeeting` sends each event to the right reducer (A5). The
- * names are from before agendas, when a meeting was one item: the whole meeting is `AgendaView`
- * (agenda.ts), and `ItemView` / `reduceItem` there add the round.
+ * A meeting as a whole (M1–M4): its agenda of items, each a decision, an election or a round
+ * with its own view, who is in the meeting, and who facilitates. One log per meeting; every
+ * event that is not about the meeting as a whole belongs to the item that is current when it is
+ * recorded, because items run one at a time (M1). The reducer here sends each event where it
+ * belongs, so the server's view and every client's agree (A5).
  */
-import type { MeetingKind } from './constants';
-import { type ElectionView, emptyElectionView } from './election';
-import { reduceElection } from './electionReducer';
+
+import { type ConsentItemView, emptyConsentItemView, reduceConsentItem } from './consentItem';
+import type { ItemKind, MeetingKind } from './constants';
+import { type DecisionView, type Participant, withJoined, withLeft } from './decision';
 import type { MeetingEvent } from './events';
-import { reduce } from './reducer';
-import { emptyView, type MeetingView } from './view';
+import type { RoundView } from './round';
+import { emptyRoundView } from './round';
+import { reduceRound } from './roundReducer';
 
-export type AnyMeetingView = MeetingView | ElectionView;
+export type ItemView = ConsentItemView | RoundView;
 
-export function emptyMeetingView(kind: MeetingKind = 'decision'): AnyMeetingView {
-  return kind === 'election' ? emptyElectionView() : emptyView();
+export interface AgendaItem {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  addedAt: number;
+  /** When the meeting first took it up; absent: not started. */
+  openedAt?: number;
+  /** Set for the review of an agreement in the circle's register (R3). */
+  reviewOf?: string;
 }
 
-export function reduceMeeting(view: AnyMeetingView, event: MeetingEvent): AnyMeetingView {
-  if (event.type === 'meeting.created' && view.seq === 0 && (event.kind ?? 'decision') !== view.kind) {
-    view = emptyMeetingView(event.kind);
+export interface MeetingView {
+  meetingId: string;
+  code: string;
+  title: string;
+  createdAt: number;
+  circleId?: string;
+  /** Months until an adopted agreement's review, from the circle (absent: the default, C9). */
+  reviewMonths?: number;
+  /** Seq of the last event applied: the one place a client checks for gaps (A3). */
+  seq: number;
+  participants: Record<string, Participant>;
+  /** In agenda order. The first is made with the meeting; its id is the meeting's id. */
+  items: AgendaItem[];
+  /** Each item's own view, by item id. */
+  views: Record<string, ItemView>;
+  /** The item the meeting is on; its stage is where the meeting is. */
+  currentItemId: string;
+  /** M4: the participant who facilitates after a hand-over; null: the facilitator key's holder. */
+  facilitatorId: string | null;
+  handOvers: Array<{ from: string | null; to: string | null; at: number }>;
+  closedAt?: number;
+}
+
+export function emptyMeetingView(): MeetingView {
+  return {
+    meetingId: '',
+    code: '',
+    title: '',
+    createdAt: 0,
+    seq: 0,
+    participants: {},
+    items: [],
+    views: {},
+    currentItemId: '',
+    facilitatorId: null,
+    handOvers: [],
+  };
+}
+
+export function currentItem(view: MeetingView): ItemView | undefined {
+  return view.views[view.currentItemId];
+}
+
+/** An item is finished once its outcome is recorded, or its round closed. */
+export function isFinished(item: ItemView): boolean {
+  return item.stage === 'outcome';
+}
+
+/** Closed, or every item finished: nobody new joins, and the meeting is not rebuilt on start. */
+export function isOver(view: MeetingView): boolean {
+  return view.closedAt !== undefined || Object.values(view.views).every(isFinished);
+}
+
+/** M4, S1: does this connection facilitate now? The key's holder until a hand-over, then its receiver. */
+export function facilitates(
+  view: Pick<MeetingView, 'facilitatorId'>,
+  who: { keyHolder: boolean; participantId: string | null },
+): boolean {
+  return view.facilitatorId === null
+    ? who.keyHolder
+    : who.participantId !== null && who.participantId === view.facilitatorId;
+}
+
+/**
+ * Does this hand-over change what this connection may see (A6)? Its giver and its receiver then
+ * need a fresh snapshot (a join), since what was sealed from one is open to the other.
+ */
+export function handOverConcerns(
+  e: { from: string | null; to: string | null },
+  who: { keyHolder: boolean; participantId: string | null },
+): boolean {
+  if (who.keyHolder && (e.from === null || e.to === null)) return true;
+  return who.participantId !== null && (e.from === who.participantId || e.to === who.participantId);
+}
+
+/** Items after the current one that are not finished: where "next item" goes. */
+export function nextItem(view: MeetingView): AgendaItem | undefined {
+  const at = view.items.findIndex((i) => i.id === view.currentItemId);
+  const after = [...view.items.slice(at + 1), ...view.items.slice(0, Math.max(at, 0))];
+  return after.find((i) => {
+    const v = view.views[i.id];
+    return v !== undefined && !isFinished(v);
+  });
+}
+
+export function emptyItemView(kind: ItemKind): ItemView {
+  return kind === 'round' ? emptyRoundView() : emptyConsentItemView(kind);
+}
+
+/** One item's reducer, by its kind (A5). */
+export function reduceItem(view: ItemView, event: MeetingEvent): ItemView {
+  return view.kind === 'round' ? reduceRound(view, event) : reduceConsentItem(view, event);
+}
+
+/**
+ * The events that make a new item's starting view: a `meeting.created` with the item's title,
+ * the proposal it is pre-filled with, and everyone already in the meeting, as they are now. The
+ * server's actor for the item is started with the same events, so both agree.
+ */
+export function itemSeed(
+  view: MeetingView,
+  added: Extract<MeetingEvent, { type: 'agenda.item.added' }>,
+): MeetingEvent[] {
+  const base = { by: added.by, seq: added.seq, at: added.at, commandId: added.commandId };
+  const kind: MeetingKind | undefined = added.kind === 'round' ? undefined : added.kind;
+  const seed: MeetingEvent[] = [
+    {
+      ...base,
+      type: 'meeting.created',
+      meetingId: view.meetingId,
+      code: view.code,
+      title: added.title,
+      ...(kind && { kind }),
+      ...(added.reviewOf && { reviewOf: added.reviewOf }),
+    },
+  ];
+  if (added.proposal && added.kind === 'decision') {
+    seed.push({ ...base, type: 'proposal.edited', ...added.proposal });
   }
-  return view.kind === 'election' ? reduceElection(view, event) : reduce(view, event);
+  const people = Object.values(view.participants).sort((a, b) => a.joinedAt - b.joinedAt);
+  for (const p of people) {
+    seed.push({ ...base, at: p.joinedAt, type: 'participant.joined', participantId: p.id, name: p.name });
+  }
+  for (const p of people) {
+    if (!p.present) seed.push({ ...base, type: 'participant.left', participantId: p.id, reason: 'left' });
+  }
+  return seed;
 }
 
-/** A whole log, from its first event. */
-export function reduceLog(events: readonly MeetingEvent[]): AnyMeetingView {
+/** Is this event about the meeting as a whole, rather than the current item? */
+export function isMeetingEvent(event: MeetingEvent): boolean {
+  switch (event.type) {
+    case 'agenda.item.added':
+    case 'agenda.item.moved':
+    case 'agenda.item.opened':
+    case 'facilitation.handed':
+    case 'meeting.closed':
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function reduceMeeting(view: MeetingView, event: MeetingEvent): MeetingView {
+  return { ...apply(view, event), seq: event.seq };
+}
+
+export function reduceMeetingLog(events: readonly MeetingEvent[]): MeetingView {
   let view = emptyMeetingView();
   for (const event of events) view = reduceMeeting(view, event);
   return view;
 }
+
+function apply(view: MeetingView, e: MeetingEvent): MeetingView {
+  switch (e.type) {
+    case 'meeting.created': {
+      const kind = e.kind ?? 'decision';
+      const first: AgendaItem = { id: e.meetingId, kind, title: e.title, addedAt: e.at, openedAt: e.at };
+      return {
+        ...view,
+        meetingId: e.meetingId,
+        code: e.code,
+        title: e.title,
+        createdAt: e.at,
+        ...(e.circleId && { circleId: e.circleId }),
+        ...(e.reviewMonths !== undefined && { reviewMonths: e.reviewMonths }),
+        items: [first],
+        views: { [first.id]: reduceItem(emptyItemView(kind), e) },
+        currentItemId: first.id,
+      };
+    }
+    case 'participant.joined':
+    case 'participant.left':
+      // Who is in the meeting is the same for every item (M2).
+      return {
+        ...(e.type === 'participant.joined' ? withJoined(view, e) : withLeft(view, e)),
+        views: mapViews(view.views, (v) => reduceItem(v, e)),
+      };
+    case 'agenda.item.added': {
+      const item: AgendaItem = {
+        id: e.itemId,
+        kind: e.kind,
+        title: e.title,
+        addedAt: e.at,
+        ...(e.reviewOf && { reviewOf: e.reviewOf }),
+      };
+      let itemView = emptyItemView(e.kind);
+      for (const s of itemSeed(view, e)) itemView = reduceItem(itemView, s);
+      return {
+        ...view,
+        items: insertAt(view.items, item, e.index ?? view.items.length),
+        views: { ...view.views, [item.id]: itemView },
+      };
+    }
+    case 'agenda.item.moved': {
+      const item = view.items.find((i) => i.id === e.itemId);
+      if (!item) return view;
+      return {
+        ...view,
+        items: insertAt(
+          view.items.filter((i) => i !== item),
+          item,
+          e.index,
+        ),
+      };
+    }
+    case 'agenda.item.opened':
+      if (!view.views[e.itemId]) return view;
+      return {
+        ...view,
+        currentItemId: e.itemId,
+        items: view.items.map((i) =>
+          i.id === e.itemId && i.openedAt === undefined ? { ...i, openedAt: e.at } : i,
+        ),
+      };
+    case 'facilitation.handed':
+      return {
+        ...view,
+        facilitatorId: e.to,
+        handOvers: [...view.handOvers, { from: e.from, to: e.to, at: e.at }],
+      };
+    case 'meeting.closed':
+      return { ...view, closedAt: e.at };
+    default: {
+      const current = view.views[view.currentItemId];
+      if (!current) return view;
+      return { ...view, views: { ...view.views, [view.currentItemId]: reduceItem(current, e) } };
+    }
+  }
+}
+
+function insertAt<T>(list: readonly T[], item: T, index: number): T[] {
+  const at = Math.max(0, Math.min(index, list.length));
+  return [...list.slice(0, at), item, ...list.slice(at)];
+}
+
+function mapViews(views: Record<string, ItemView>, f: (v: ItemView) => ItemView): Record<string, ItemView> {
+  const out: Record<string, ItemView> = {};
+  for (const [id, v] of Object.entries(views)) out[id] = f(v);
+  return out;
+}
+
+/** Narrowing helpers for screens that handle one kind of item. */
+export const isDecision = (v: ItemView | undefined): v is DecisionView => v?.kind === 'decision';
+export const isRound = (v: ItemView | undefined): v is RoundView => v?.kind === 'round';

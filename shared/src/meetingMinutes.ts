@@ -3,17 +3,18 @@
  * plus the seed it started from), each item's minutes as `buildMinutes` makes them, and the
  * meeting's own record around them: the agenda, hand-overs of facilitation (M4), closing.
  */
+
+import { ITEM_KIND_LABELS, OUTCOME_LABELS } from './constants';
+import type { MeetingEvent } from './events';
 import {
   type AgendaItem,
-  type AgendaView,
-  emptyAgendaView,
+  emptyMeetingView,
   type ItemView,
   isFinished,
   itemSeed,
-  reduceAgenda,
-} from './agenda';
-import { ITEM_KIND_LABELS, OUTCOME_LABELS } from './constants';
-import type { MeetingEvent } from './events';
+  type MeetingView,
+  reduceMeeting,
+} from './meeting';
 import { buildMinutes, type Minutes, type MinutesOptions } from './minutes';
 import { type RoundMinutes, roundMinutes } from './roundMinutes';
 
@@ -29,18 +30,18 @@ export interface ItemLog {
 
 /** Sends each event of the log to its item, as the reducer does (agenda.ts). */
 export function itemLogs(events: readonly MeetingEvent[]): {
-  meeting: AgendaView;
+  meeting: MeetingView;
   items: ItemLog[];
   /** The meeting's own events: agenda changes, hand-overs, closing. */
   meetingLog: MeetingEvent[];
 } {
-  let meeting = emptyAgendaView();
+  let meeting = emptyMeetingView();
   // The view is added at the end, once the log is read.
   const logs = new Map<string, Omit<ItemLog, 'view'>>();
   const meetingLog: MeetingEvent[] = [];
   for (const e of events) {
     const before = meeting;
-    meeting = reduceAgenda(meeting, e);
+    meeting = reduceMeeting(meeting, e);
     const current = logs.get(before.currentItemId);
     switch (e.type) {
       case 'meeting.created': {
@@ -154,7 +155,7 @@ function meetingLine(
 }
 
 /** An item's status for the record: its outcome in words, else finished, not finished, not taken up. */
-export function recordedStatus(meeting: AgendaView, item: AgendaItem): string {
+export function recordedStatus(meeting: MeetingView, item: AgendaItem): string {
   const view = meeting.views[item.id];
   if (!view) return '';
   if (view.kind === 'decision' && view.outcome) return OUTCOME_LABELS[view.outcome.outcome];
@@ -163,7 +164,7 @@ export function recordedStatus(meeting: AgendaView, item: AgendaItem): string {
   return item.openedAt === undefined ? 'Not taken up' : 'Not finished';
 }
 
-function itemMinutes(meeting: AgendaView, log: ItemLog, options: MinutesOptions): ItemMinutes {
+function itemMinutes(meeting: MeetingView, log: ItemLog, options: MinutesOptions): ItemMinutes {
   const base = { id: log.item.id, title: log.item.title, status: recordedStatus(meeting, log.item) };
   if (log.view.kind === 'round') return { ...base, kind: 'round', minutes: roundMinutes(log.view) };
   const minutes = buildMinutes(log.events, options);

@@ -8,6 +8,7 @@
  */
 
 import type { ConsentCheckView } from './consentCheck';
+import { type ConsentItemView, emptyConsentItemView, reduceConsentItem } from './consentItem';
 import {
   type ElectionOutcome,
   GESTURE_LABELS,
@@ -20,10 +21,9 @@ import {
   type ResponseKind,
   STAGE_LABELS,
 } from './constants';
+import type { Participant } from './decision';
 import { currentProposal, type ElectionView, type RoleTerm } from './election';
 import { FACILITATOR, type MeetingEvent, SYSTEM } from './events';
-import { type AnyMeetingView, emptyMeetingView, reduceMeeting } from './meeting';
-import type { Participant } from './view';
 
 export interface MinutesEntry {
   seq: number;
@@ -76,10 +76,10 @@ interface Pending {
 export function minutesFromEvents(
   events: readonly MeetingEvent[],
   options: MinutesOptions = {},
-): { view: AnyMeetingView; entries: MinutesEntry[] } {
+): { view: ConsentItemView; entries: MinutesEntry[] } {
   const formatDate = options.formatDate ?? englishDate;
   const termText = (start: string, end: string) => `${formatDate(start)} to ${formatDate(end)}`;
-  let view: AnyMeetingView = emptyMeetingView();
+  let view: ConsentItemView = emptyConsentItemView();
   const entries: MinutesEntry[] = [];
   // Keyed by round and author: `r:` reactions, `o:` objection-round responses, `n:` nominations.
   const pending = new Map<string, Pending>();
@@ -109,7 +109,7 @@ export function minutesFromEvents(
 
   for (const e of events) {
     const before = view;
-    view = reduceMeeting(view, e);
+    view = reduceConsentItem(view, e);
     const name = (id: string) => view.participants[id]?.name ?? 'Someone';
     const nominee = (id: string | null | undefined) => nomineeName(view, id);
     const who = e.by === FACILITATOR ? 'Facilitator' : e.by === SYSTEM ? '' : name(e.by);
@@ -549,7 +549,7 @@ function nominationText(view: WithPeople, nomineeId: string | null, reason?: str
   return `Nominated ${whom}${reason ? `, because ${reason}` : '.'}`;
 }
 
-function objectionOwner(view: AnyMeetingView, objectionId: string): string {
+function objectionOwner(view: ConsentItemView, objectionId: string): string {
   const o = view.objections.find((x) => x.id === objectionId);
   return o ? (view.participants[o.participantId]?.name ?? 'someone') : '';
 }
@@ -573,7 +573,7 @@ function responseText(kind: ResponseKind, version: number, reason?: string): str
 }
 
 /** The version a still-hidden response was given against, from the view before its reveal. */
-function pendingVersion(view: AnyMeetingView, responseId: string): number {
+function pendingVersion(view: ConsentItemView, responseId: string): number {
   const r = Object.values(view.objectionRound.responses).find((x) => x.id === responseId);
   return r?.version ?? view.objectionRound.version;
 }

@@ -4,10 +4,10 @@
  * commands.ts; docs/protocol.md describes the same for people writing their own client.
  */
 
-import type { AgendaView } from './agenda';
 import type { CommandInput, JoinRequest, ResyncRequest } from './commands';
 import type { WireError } from './errors';
 import type { MeetingEvent } from './events';
+import type { MeetingView } from './meeting';
 
 export type Failure = { ok: false; error: WireError };
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
@@ -26,7 +26,7 @@ export type JoinResult = Result<{
    * A snapshot of the whole meeting (agenda, every item's view), already filtered for this
    * recipient (A6); `view.seq` is where events continue.
    */
-  view: AgendaView;
+  view: MeetingView;
   /** Participants with at least one open connection now (not recorded; M2). */
   online: string[];
 }>;
@@ -38,7 +38,7 @@ export type CommandResult = Result<{
   duplicate: boolean;
 }>;
 
-export type ResyncResult = Result<{ events: MeetingEvent[] } | { view: AgendaView }>;
+export type ResyncResult = Result<{ events: MeetingEvent[] } | { view: MeetingView }>;
 
 /**
  * A command on the wire: an item's command may name the item it was meant for (`forItem`), and

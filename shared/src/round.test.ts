@@ -20,7 +20,8 @@ function log(...bodies: NewEvent[]): MeetingEvent[] {
   );
 }
 
-const reduceAll = (events: MeetingEvent[], from = emptyRoundView()) => events.reduce(reduceRound, from);
+const reduceDecisionLog = (events: MeetingEvent[], from = emptyRoundView()) =>
+  events.reduce(reduceRound, from);
 
 /** The item's seed: the meeting's id and code with the round's title, then who is present. */
 const seed: NewEvent[] = [
@@ -57,7 +58,7 @@ function freeze<T>(value: T): T {
 
 describe('round view', () => {
   it('[M3] the seed gives the round its title, the meeting’s id and code, and who is present', () => {
-    const view = reduceAll(log(...seed));
+    const view = reduceDecisionLog(log(...seed));
     expect(view).toMatchObject({
       kind: 'round',
       meetingId: 'm1',
@@ -76,7 +77,7 @@ describe('round view', () => {
   });
 
   it('[M3] each one who speaks gets an entry, in the order they spoke, seen by all', () => {
-    const view = reduceAll(log(...seed, spoke(B, 'Tired but here.'), spoke(A, 'Glad to be back.')));
+    const view = reduceDecisionLog(log(...seed, spoke(B, 'Tired but here.'), spoke(A, 'Glad to be back.')));
     expect(view.entries).toEqual([
       { participantId: B, text: 'Tired but here.', at: START + 4 * 60_000 },
       { participantId: A, text: 'Glad to be back.', at: START + 5 * 60_000 },
@@ -86,7 +87,7 @@ describe('round view', () => {
   });
 
   it('[M3] speaking again replaces that person’s words and time, and keeps their place', () => {
-    const view = reduceAll(
+    const view = reduceDecisionLog(
       log(...seed, spoke(B, 'Tired.'), spoke(A, 'Glad.'), spoke(B, 'Tired, but curious about item 2.')),
     );
     expect(view.entries).toEqual([
@@ -96,7 +97,7 @@ describe('round view', () => {
   });
 
   it('[M3] who has not spoken yet: present people only, in order of joining', () => {
-    let view = reduceAll(log(...seed, spoke(B, 'Here.')));
+    let view = reduceDecisionLog(log(...seed, spoke(B, 'Here.')));
     expect(notYetSpoken(view).map((p) => p.name)).toEqual(['Ana', 'Cleo']);
     view = reduceRound(
       view,
@@ -112,14 +113,14 @@ describe('round view', () => {
   });
 
   it('[M3] the facilitator’s close ends the round with its time', () => {
-    const view = reduceAll(log(...seed, spoke(A, 'Hi.'), { type: 'round.closed', by: FACILITATOR }));
+    const view = reduceDecisionLog(log(...seed, spoke(A, 'Hi.'), { type: 'round.closed', by: FACILITATOR }));
     expect(view.stage).toBe('outcome');
     expect(view.closedAt).toBe(START + 5 * 60_000);
     expect(view.entries).toHaveLength(1);
   });
 
   it('[M3][R1] a closed round keeps who was there when it closed; later comings and goings pass it by', () => {
-    let view = reduceAll(log(...seed, spoke(A, 'Hi.'), { type: 'round.closed', by: FACILITATOR }));
+    let view = reduceDecisionLog(log(...seed, spoke(A, 'Hi.'), { type: 'round.closed', by: FACILITATOR }));
     const closed = view;
     const D = '00000000-0000-4000-8000-00000000000d';
     view = reduceRound(
@@ -136,7 +137,7 @@ describe('round view', () => {
   });
 
   it('canSpeak: a present participant while open; otherwise a reason in words', () => {
-    const open = reduceAll(log(...seed));
+    const open = reduceDecisionLog(log(...seed));
     expect(canSpeak(open, A)).toBeNull();
     expect(canSpeak(open, 'stranger')).toMatchObject({ code: 'not_joined' });
     const left = reduceRound(
@@ -163,7 +164,7 @@ describe('round view', () => {
   });
 
   it('[A5] inputs are not mutated, and untouched parts keep their identity', () => {
-    const view = freeze(reduceAll(log(...seed, spoke(A, 'Hi.'))));
+    const view = freeze(reduceDecisionLog(log(...seed, spoke(A, 'Hi.'))));
     const bodies: NewEvent[] = [
       spoke(B, 'Hello.'),
       spoke(A, 'Hi again.'),
@@ -186,7 +187,7 @@ describe('round view', () => {
 
 describe('round minutes', () => {
   it('[R1][M3] the section: what each said, by name and time, who did not speak, and the close', () => {
-    const view = reduceAll(
+    const view = reduceDecisionLog(
       log(
         ...seed,
         spoke(B, 'Tired but here.'),
@@ -210,7 +211,7 @@ describe('round minutes', () => {
   });
 
   it('[R1] an open round has no closedAt; nobody spoke: everyone present is silent', () => {
-    const m = roundMinutes(reduceAll(log(...seed)));
+    const m = roundMinutes(reduceDecisionLog(log(...seed)));
     expect(m).not.toHaveProperty('closedAt');
     expect(m.entries).toEqual([]);
     expect(m.silent).toEqual(['Ana', 'Ben', 'Cleo']);
@@ -231,7 +232,7 @@ describe('round minutes', () => {
   });
 
   it('[R1] a name unknown to the view reads “Someone”, never an id', () => {
-    const view = reduceAll(log(seed[0]!, spoke(A, 'Hi.')));
+    const view = reduceDecisionLog(log(seed[0]!, spoke(A, 'Hi.')));
     expect(roundMinutes(view).entries[0]).toMatchObject({ by: 'Someone', text: 'Hi.' });
   });
 });

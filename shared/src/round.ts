@@ -3,8 +3,9 @@
  * meeting, an agenda item where each present participant says something once, in turn, seen by
  * everyone; the facilitator closes it. Nothing in it is sealed (A6 is not involved).
  */
+
+import { type Participant, presentParticipants } from './decision';
 import type { Refusal } from './rules';
-import { type Participant, presentParticipants } from './view';
 
 export type RoundStage = 'open' | 'outcome';
 

@@ -3,9 +3,10 @@
  * the election's. An item's log starts with its seed (`meeting.created` with the item's title,
  * then who is present) and goes on with the round's own events.
  */
+
+import { withJoined, withLeft } from './decision';
 import type { MeetingEvent } from './events';
 import type { RoundView } from './round';
-import { withJoined, withLeft } from './view';
 
 export function reduceRound(view: RoundView, event: MeetingEvent): RoundView {
   const next = apply(view, event);

@@ -3,19 +3,20 @@
  * call these, and the facilitator console shows the same refusal before anyone clicks; one
  * copy of each rule.
  */
+
+import { awaitingConsent, currentVersion, type DecisionView, openObjections } from './decision';
 import type { ErrorCode } from './errors';
-import { awaitingConsent, currentVersion, type MeetingView, openObjections } from './view';
 
 export interface Refusal {
   code: ErrorCode;
   message: string;
 }
 
-const names = (view: Pick<MeetingView, 'participants'>, ids: string[]) =>
+const names = (view: Pick<DecisionView, 'participants'>, ids: string[]) =>
   ids.map((id) => view.participants[id]?.name ?? 'someone').join(', ');
 
 /** C1: the proposal can be presented once it states its driver and its text. */
-export function canPresent(view: MeetingView): Refusal | null {
+export function canPresent(view: DecisionView): Refusal | null {
   const v = currentVersion(view);
   if (!v.driver.trim() || !v.text.trim()) {
     return { code: 'not_allowed', message: 'Write the driver and the proposal before presenting it.' };
@@ -25,7 +26,7 @@ export function canPresent(view: MeetingView): Refusal | null {
 
 /** C6: consent cannot be entered while an objection is untested or unresolved, or still hidden. */
 export function canEnterConsent(
-  view: Pick<MeetingView, 'objections' | 'objectionRound' | 'participants'>,
+  view: Pick<DecisionView, 'objections' | 'objectionRound' | 'participants'>,
 ): Refusal | null {
   const open = openObjections(view);
   if (open.length > 0) {
@@ -50,7 +51,7 @@ export function canEnterConsent(
 }
 
 /** C7, C9: adoption needs every present participant's consent to the current version. */
-export function canAdopt(view: MeetingView): Refusal | null {
+export function canAdopt(view: DecisionView): Refusal | null {
   const present = Object.values(view.participants).filter((p) => p.present);
   if (present.length === 0) {
     return { code: 'not_allowed', message: 'Nobody has joined: a decision needs at least one participant.' };

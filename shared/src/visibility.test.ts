@@ -2,10 +2,10 @@
  * Per-recipient visibility (A6, C10) and the process rules the console shows before anyone clicks.
  */
 import { describe, expect, it } from 'vitest';
+import { emptyDecisionView } from './decision';
+import { reduceDecisionLog } from './decisionReducer';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from './events';
-import { reduceAll } from './reducer';
 import { canAdopt, canEnterConsent, canPresent } from './rules';
-import { emptyView } from './view';
 import { eventFor, redact, type Viewer, viewFor } from './visibility';
 
 const A = '00000000-0000-4000-8000-00000000000a';
@@ -81,7 +81,7 @@ describe('A6 visibility', () => {
   });
 
   it('[C10] viewFor hides others’ hidden reactions and responses, and nothing else', () => {
-    const view = reduceAll(log(...opening, sealedReaction, sealedObjection));
+    const view = reduceDecisionLog(log(...opening, sealedReaction, sealedObjection));
     const forBen = viewFor(view, ben);
     expect(forBen.reactions[A]).toEqual({ participantId: A, version: 1, at: 5000, hidden: true });
     expect(forBen.objectionRound.responses[A]).toEqual({
@@ -98,9 +98,9 @@ describe('A6 visibility', () => {
   });
 
   it('[A6] viewFor of a view with nothing hidden is the view itself', () => {
-    const view = reduceAll(log(...opening));
+    const view = reduceDecisionLog(log(...opening));
     expect(viewFor(view, ben)).toBe(view);
-    expect(viewFor(emptyView(), ben)).toEqual(emptyView());
+    expect(viewFor(emptyDecisionView(), ben)).toEqual(emptyDecisionView());
   });
 
   it('[A6][C10] the redacted stream reduces to viewFor of the full view, before and after the reveal', () => {
@@ -122,10 +122,12 @@ describe('A6 visibility', () => {
     for (let n = 0; n <= events.length; n++) {
       const prefix = events.slice(0, n);
       for (const v of [ana, ben, facilitator]) {
-        expect(reduceAll(prefix.map((e) => eventFor(e, v)))).toEqual(viewFor(reduceAll(prefix), v));
+        expect(reduceDecisionLog(prefix.map((e) => eventFor(e, v)))).toEqual(
+          viewFor(reduceDecisionLog(prefix), v),
+        );
       }
     }
-    const full = reduceAll(events);
+    const full = reduceDecisionLog(events);
     expect(full.objections).toEqual([
       expect.objectContaining({ participantId: A, reason: 'Harm', status: 'raised' }),
     ]);
@@ -138,12 +140,12 @@ describe('A6 visibility', () => {
 
 describe('rules', () => {
   it('[C1] presenting needs a driver and a text', () => {
-    expect(canPresent(emptyView())?.code).toBe('not_allowed');
-    expect(canPresent(reduceAll(log(...opening)))).toBeNull();
+    expect(canPresent(emptyDecisionView())?.code).toBe('not_allowed');
+    expect(canPresent(reduceDecisionLog(log(...opening)))).toBeNull();
   });
 
   it('[C6] open objections are named; a hidden objection asks for the reveal', () => {
-    const hidden = reduceAll(log(...opening, sealedObjection));
+    const hidden = reduceDecisionLog(log(...opening, sealedObjection));
     expect(canEnterConsent(hidden)?.message).toMatch(/reveal/i);
     const emptyReveal: NewEvent = {
       type: 'responses.revealed',
@@ -152,15 +154,15 @@ describe('rules', () => {
       responses: [],
       by: FACILITATOR,
     };
-    const shown = reduceAll(log(...opening, emptyReveal, { ...sealedObjection, sealed: false }));
+    const shown = reduceDecisionLog(log(...opening, emptyReveal, { ...sealedObjection, sealed: false }));
     // Given after an (empty) reveal, the objection is a record at once, and blocks consent.
     expect(shown.objections).toHaveLength(1);
     expect(canEnterConsent(shown)?.message).toContain('Ana');
   });
 
   it('[C7] adoption names everyone present who has not consented', () => {
-    const view = reduceAll(log(...opening));
+    const view = reduceDecisionLog(log(...opening));
     expect(canAdopt(view)?.message).toContain('Ana, Ben');
-    expect(canAdopt(emptyView())?.code).toBe('not_allowed');
+    expect(canAdopt(emptyDecisionView())?.code).toBe('not_allowed');
   });
 });

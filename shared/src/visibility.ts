@@ -2,13 +2,13 @@
  * Per-recipient visibility (A6, C10). While a round is hidden, a participant sees that others
  * have responded but not what they said; the facilitator and the author see everything. The
  * server applies these before send; they are pure so that a test can hold both paths side by
- * side: `viewFor(reduceAll(events), v)` equals `reduceAll(events.map(e => eventFor(e, v)))`.
+ * side: `viewFor(reduceDecisionLog(events), v)` equals `reduceDecisionLog(events.map(e => eventFor(e, v)))`.
  */
 
-import type { AgendaView, ItemView } from './agenda';
+import type { DecisionView, Reaction, Response, Round } from './decision';
 import type { ElectionView, Nomination } from './election';
 import type { MeetingEvent } from './events';
-import type { MeetingView, Reaction, Response, Round } from './view';
+import type { ItemView, MeetingView } from './meeting';
 
 export type Viewer = { role: 'facilitator' } | { role: 'participant'; participantId: string };
 
@@ -62,7 +62,7 @@ export function redact(event: MeetingEvent): MeetingEvent {
 }
 
 /** The whole meeting as this viewer may see it: each item's view through `viewFor`. */
-export function agendaFor(view: AgendaView, viewer: Viewer): AgendaView {
+export function agendaFor(view: MeetingView, viewer: Viewer): MeetingView {
   const views: Record<string, ItemView> = {};
   let changed = false;
   for (const [id, item] of Object.entries(view.views)) {
@@ -99,7 +99,7 @@ function hideNomination(n: Nomination): Nomination {
   return { ...rest, hidden: true };
 }
 
-function decisionFor(view: MeetingView, viewer: Viewer): MeetingView {
+function decisionFor(view: DecisionView, viewer: Viewer): DecisionView {
   if (viewer.role === 'facilitator') return view;
   const me = viewer.participantId;
   const reactions = view.reactionsRevealed ? view.reactions : hideOthers(view.reactions, me, hideReaction);

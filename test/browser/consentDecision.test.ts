@@ -3,7 +3,7 @@
  * phone-sized participants, with an objection that is integrated by an amendment. Screenshots
  * of each step land in test-results/screens/ for a person to look at.
  */
-import { isDecision } from '@circlewise/shared/agenda';
+import { isDecision } from '@circlewise/shared/meeting';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { laptopContext, phoneContext } from '../support/browser';

@@ -2,7 +2,7 @@
  * A meeting with an agenda (M1–M4) through the real server: items added, moved and taken up
  * live, a round, two decisions, a hand-over of facilitation, closing; then the minutes.
  */
-import { currentItem, isRound, reduceAgendaLog } from '@circlewise/shared/agenda';
+import { currentItem, isRound, reduceMeetingLog } from '@circlewise/shared/meeting';
 import { agendaFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
 import type { TestClient, TestServer } from '../support/server';
@@ -112,7 +112,7 @@ describe('agenda', () => {
     await adoptAs(fac, [ada, ben], 'Office plants');
     await sync();
     expect(ada.meeting?.views[plants.id]?.stage).toBe('outcome');
-    const truth = reduceAgendaLog(log(server, fac.meeting?.meetingId ?? ''));
+    const truth = reduceMeetingLog(log(server, fac.meeting?.meetingId ?? ''));
     for (const c of everyone) {
       const viewer = c.participantId
         ? { role: 'participant' as const, participantId: c.participantId }
@@ -229,7 +229,7 @@ describe('agenda', () => {
     expect(reaction(ada, 'Given after')).toBe(true);
     expect(reaction(fac, 'Given after')).toBe(false);
     // Each screen holds exactly what the server would give it now.
-    const truth = reduceAgendaLog(log(server, meeting.meetingId));
+    const truth = reduceMeetingLog(log(server, meeting.meetingId));
     expect(ada.meeting).toEqual(agendaFor(truth, { role: 'facilitator' }));
     expect(fac.meeting).toEqual(agendaFor(truth, { role: 'participant', participantId: '' }));
   });

@@ -17,11 +17,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AgendaView, currentItem, reduceAgenda } from '@circlewise/shared/agenda';
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
+import type { DecisionView } from '@circlewise/shared/decision';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { currentItem, type MeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import type { CommandResult, JoinResult, ResyncResult } from '@circlewise/shared/protocol';
-import type { MeetingView } from '@circlewise/shared/view';
 import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,7 +108,7 @@ class Phone {
   readonly socket: Socket;
   readonly token = `${uuid()}${uuid()}`.replaceAll('-', '');
   /** The whole meeting as this phone holds it (its snapshot plus the events since). */
-  view: AgendaView | undefined;
+  view: MeetingView | undefined;
   joined = false;
   private catchingUp = false;
 
@@ -152,7 +152,7 @@ class Phone {
   private receive(events: MeetingEvent[]): void {
     for (const e of events) {
       if (!this.view || e.seq <= this.view.seq) continue;
-      if (e.seq === this.view.seq + 1) this.view = reduceAgenda(this.view, e);
+      if (e.seq === this.view.seq + 1) this.view = reduceMeeting(this.view, e);
       else void this.catchUp();
     }
   }
@@ -300,7 +300,7 @@ describe('[CHAOS] kill -9 while phones submit', () => {
     })) as JoinResult;
     if (!truth.ok) throw new Error('facilitator could not rejoin');
     // The meeting was made the old way: its one item (a decision) is the current one.
-    const item = currentItem(truth.view) as MeetingView | undefined;
+    const item = currentItem(truth.view) as DecisionView | undefined;
     expect(truth.view.currentItemId).toBe(created.meetingId);
     expect(item?.stage).toBe('clarifying');
     expect(truth.view.seq).toBe(rows.length);

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reduceAgendaLog } from '@circlewise/shared/agenda';
+import { reduceMeetingLog } from '@circlewise/shared/meeting';
 import type { CommandResult } from '@circlewise/shared/protocol';
 import { eventFor } from '@circlewise/shared/visibility';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -91,7 +91,7 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
           expect(e).toEqual(eventFor(recorded!, viewer));
         }
       }
-      expect(server.app.meetings.get(meeting.meetingId)?.view).toEqual(reduceAgendaLog(events));
+      expect(server.app.meetings.get(meeting.meetingId)?.view).toEqual(reduceMeetingLog(events));
 
       // The meeting goes on: the same people rejoin and the facilitator moves to reactions.
       const fac2 = connect(server.url, meeting.facilitatorKey);

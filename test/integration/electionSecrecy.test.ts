@@ -5,9 +5,10 @@
  * and the REST minutes. After the reveal everyone has every current nomination; a nomination
  * replaced before the reveal (E2) stays with its author for good.
  */
-import { currentItem } from '@circlewise/shared/agenda';
+
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { currentItem } from '@circlewise/shared/meeting';
 import { describe, expect, it } from 'vitest';
 import { type TestServer, uuid } from '../support/server';
 import {

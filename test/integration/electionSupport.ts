@@ -3,10 +3,11 @@
  * participants over real sockets, unwrap acks, wait for every screen, read the server's log and
  * the REST answers.
  */
-import { currentItem } from '@circlewise/shared/agenda';
+
 import type { ElectionView } from '@circlewise/shared/election';
 import type { ErrorCode } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { currentItem } from '@circlewise/shared/meeting';
 import type { CreatedMeeting, Failure } from '@circlewise/shared/protocol';
 import { expect } from 'vitest';
 import { createMeeting, TestClient, type TestServer } from '../support/server';

@@ -17,13 +17,6 @@ import { type App, createApp } from '@circlewise/server/app';
 import { PERMISSIONS } from '@circlewise/server/gateway/permissions';
 import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
 import {
-  type AgendaView,
-  currentItem,
-  facilitates,
-  reduceAgenda,
-  reduceAgendaLog,
-} from '@circlewise/shared/agenda';
-import {
   COMMAND_TYPES,
   type CommandType,
   commandSchema,
@@ -41,6 +34,13 @@ import {
 } from '@circlewise/shared/constants';
 import { ERROR_CODES } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import {
+  currentItem,
+  facilitates,
+  type MeetingView,
+  reduceMeeting,
+  reduceMeetingLog,
+} from '@circlewise/shared/meeting';
 import { agendaFor, type Viewer } from '@circlewise/shared/visibility';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -317,13 +317,13 @@ async function newRoom(): Promise<Room> {
 }
 
 /** The whole meeting as the server holds it: agenda and every item's view. */
-const serverMeeting = (room: Room): AgendaView => {
+const serverMeeting = (room: Room): MeetingView => {
   const live = app.meetings.get(room.meetingId);
   if (!live) throw new Error('meeting vanished');
   return live.view;
 };
 
-function resolve(value: unknown, meeting: AgendaView): unknown {
+function resolve(value: unknown, meeting: MeetingView): unknown {
   if (Array.isArray(value)) return value.map((v) => resolve(v, meeting));
   if (value && typeof value === 'object' && 'ref' in value) {
     const r = value as Ref;
@@ -355,7 +355,7 @@ function envelope(received: unknown): { forItem: unknown; command: unknown } {
   return { forItem, command };
 }
 
-function build(s: Step, meeting: AgendaView, lastCommandId: string | undefined): unknown {
+function build(s: Step, meeting: MeetingView, lastCommandId: string | undefined): unknown {
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(s.fields)) fields[k] = resolve(v, meeting);
   if (fields.from === 'current') fields.from = currentItem(meeting)?.stage;
@@ -458,7 +458,7 @@ async function checkInvariants(room: Room): Promise<void> {
   });
   // A5: the live view (the whole meeting) is the reducer over the log.
   const meeting = serverMeeting(room);
-  expect(reduceAgendaLog(log)).toEqual(meeting);
+  expect(reduceMeetingLog(log)).toEqual(meeting);
   // A3, A6: every joined client, once it has caught up, sees the server's view as filtered for it.
   for (const [i, c] of room.clients.slice(0, 4).entries()) {
     if (!c.meeting || c.socket.disconnected) continue;
@@ -469,7 +469,7 @@ async function checkInvariants(room: Room): Promise<void> {
         // A dropped delta is what resync is for: ask, as a real client does.
         const r = await c.resync(c.meeting?.seq ?? 0);
         if (r.ok && 'view' in r) c.meeting = r.view;
-        else if (r.ok) for (const e of r.events) if (c.meeting) c.meeting = reduceAgenda(c.meeting, e);
+        else if (r.ok) for (const e of r.events) if (c.meeting) c.meeting = reduceMeeting(c.meeting, e);
       });
     // Client #0 holds the facilitator key; who facilitates now is the meeting's to say (M4).
     const viewer: Viewer = facilitates(meeting, {

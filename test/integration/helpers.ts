@@ -2,12 +2,13 @@
  * Small helpers shared by the integration tests: open a meeting with a facilitator and named
  * participants, unwrap acks, wait for every screen to reach a seq, read the server's log.
  */
-import { type AgendaView, currentItem, type ItemView } from '@circlewise/shared/agenda';
+
 import type { ConsentStage } from '@circlewise/shared/constants';
+import type { DecisionView } from '@circlewise/shared/decision';
 import type { ErrorCode } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { currentItem, type ItemView, type MeetingView } from '@circlewise/shared/meeting';
 import type { CreatedMeeting, Failure } from '@circlewise/shared/protocol';
-import type { MeetingView } from '@circlewise/shared/view';
 import { agendaFor, type Viewer } from '@circlewise/shared/visibility';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createMeeting, startServer, TestClient, type TestServer } from '../support/server';
@@ -81,7 +82,7 @@ export function lastSeq(server: TestServer, meetingId: string): number {
 }
 
 /** The whole meeting the server holds (agenda, every item's view), as this viewer may see it. */
-export function serverMeeting(server: TestServer, meetingId: string, viewer: Viewer): AgendaView {
+export function serverMeeting(server: TestServer, meetingId: string, viewer: Viewer): MeetingView {
   const meeting = server.app.meetings.get(meetingId);
   if (!meeting) throw new Error(`no live meeting ${meetingId}`);
   return agendaFor(meeting.view, viewer);
@@ -91,14 +92,14 @@ export function serverMeeting(server: TestServer, meetingId: string, viewer: Vie
  * The view of the item a meeting is on, with the meeting's seq: what `TestClient.view` is, so the
  * two compare as they are.
  */
-export function itemView<V extends ItemView = MeetingView>(meeting: AgendaView): V {
+export function itemView<V extends ItemView = DecisionView>(meeting: MeetingView): V {
   const item = currentItem(meeting);
   if (!item) throw new Error(`meeting ${meeting.meetingId} is on no item`);
   return { ...item, seq: meeting.seq } as V;
 }
 
 /** The view the server holds of the item this meeting is on, as this viewer may see it. */
-export function serverView(server: TestServer, meetingId: string, viewer: Viewer): MeetingView {
+export function serverView(server: TestServer, meetingId: string, viewer: Viewer): DecisionView {
   // The meetings these helpers open are decisions.
   return itemView(serverMeeting(server, meetingId, viewer));
 }

@@ -2,8 +2,9 @@
  * A3: a phone that drops out mid-stage comes back as the same person and catches up, either with
  * the events it missed (filtered for it, A6) or with a fresh snapshot when it is far off.
  */
-import { reduceAgenda } from '@circlewise/shared/agenda';
+
 import { LIMITS } from '@circlewise/shared/constants';
+import { reduceMeeting } from '@circlewise/shared/meeting';
 import { eventFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';
@@ -96,7 +97,7 @@ describe('reconnect and resync', () => {
     expect(sealed).not.toHaveProperty('text');
     expect(JSON.stringify(events)).not.toContain(missedSecret);
     // Her old view plus the missed events is the view she was given on rejoin.
-    expect(events.reduce(reduceAgenda, before)).toEqual(again.meeting);
+    expect(events.reduce(reduceMeeting, before)).toEqual(again.meeting);
 
     // Up to date: nothing missing. Ahead of the server (a stale client after a restore): a view.
     const none = ok(await again.resync(now));

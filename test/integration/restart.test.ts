@@ -2,7 +2,7 @@
  * A1, A8: what was acknowledged is on disk; a server stopped and started on the same file
  * rebuilds the meeting from its log and carries on as if nothing happened.
  */
-import { reduceAgendaLog } from '@circlewise/shared/agenda';
+import { reduceMeetingLog } from '@circlewise/shared/meeting';
 import type { CommandResult } from '@circlewise/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import { type TestClient, type TestServer, uuid } from '../support/server';
@@ -81,7 +81,7 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
       }
       const rebuilt = serverMeeting(server, meeting.meetingId, { role: 'facilitator' });
       expect(rebuilt).toEqual(beforeView);
-      expect(rebuilt).toEqual(reduceAgendaLog(afterLog));
+      expect(rebuilt).toEqual(reduceMeetingLog(afterLog));
       expect(itemView(rebuilt).stage).toBe('objections');
 
       // Everyone rejoins with the same secrets: same people, same stage, sealed still sealed (A6).
@@ -165,7 +165,7 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
       expect(server.app.meetings.count()).toBe(0);
       expect(log(server, meeting.meetingId)).toEqual(events);
       const late = client(server, meeting.facilitatorKey);
-      expect(ok(await late.join(meeting.code)).view).toEqual(reduceAgendaLog(events));
+      expect(ok(await late.join(meeting.code)).view).toEqual(reduceMeetingLog(events));
       expectError(await client(server).join(meeting.code, 'Latecomer'), 'meeting_closed');
     });
 

@@ -9,16 +9,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type App, createApp } from '@circlewise/server/app';
 import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
+import type { CommandInput, JoinRequest } from '@circlewise/shared/commands';
+import { type MeetingKind, PROTOCOL_VERSION } from '@circlewise/shared/constants';
+import type { DecisionView } from '@circlewise/shared/decision';
+import type { MeetingEvent } from '@circlewise/shared/events';
 import {
-  type AgendaView,
   currentItem,
   handOverConcerns,
   type ItemView,
-  reduceAgenda,
-} from '@circlewise/shared/agenda';
-import type { CommandInput, JoinRequest } from '@circlewise/shared/commands';
-import { type MeetingKind, PROTOCOL_VERSION } from '@circlewise/shared/constants';
-import type { MeetingEvent } from '@circlewise/shared/events';
+  type MeetingView,
+  reduceMeeting,
+} from '@circlewise/shared/meeting';
 import type {
   ClientToServerEvents,
   CommandResult,
@@ -29,7 +30,6 @@ import type {
   Role,
   ServerToClientEvents,
 } from '@circlewise/shared/protocol';
-import type { MeetingView } from '@circlewise/shared/view';
 import { io, type Socket } from 'socket.io-client';
 import { v4 as uuid } from 'uuid';
 
@@ -144,12 +144,12 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * and keeps every packet it received so tests can look at what crossed the wire.
  */
 /** `V` is the kind of view this client expects: a decision's unless told otherwise. */
-export class TestClient<V extends ItemView = MeetingView> {
+export class TestClient<V extends ItemView = DecisionView> {
   readonly socket: TestSocket;
   readonly received: MeetingEvent[][] = [];
   readonly presence: PresenceChange[] = [];
   /** The whole meeting: its agenda and every item's view. */
-  meeting: AgendaView | undefined;
+  meeting: MeetingView | undefined;
   participantId: string | undefined;
   readonly token: string;
 
@@ -160,7 +160,7 @@ export class TestClient<V extends ItemView = MeetingView> {
       this.received.push(events);
       for (const e of events) {
         if (!this.meeting || e.seq !== this.meeting.seq + 1) continue;
-        this.meeting = reduceAgenda(this.meeting, e);
+        this.meeting = reduceMeeting(this.meeting, e);
         // As the web client does (meetingConnection.ts): a hand-over that changes what this
         // connection may see is followed by a join, for a fresh snapshot (M4, A6).
         if (e.type === 'facilitation.handed' && this.joinedWith && handOverConcerns(e, this.who())) {
@@ -237,7 +237,7 @@ export class TestClient<V extends ItemView = MeetingView> {
   }
 
   /** Resolves once the whole meeting's view satisfies `predicate`. */
-  async untilMeeting(predicate: (meeting: AgendaView) => boolean, timeoutMs = 5000): Promise<AgendaView> {
+  async untilMeeting(predicate: (meeting: MeetingView) => boolean, timeoutMs = 5000): Promise<MeetingView> {
     const started = Date.now();
     while (!this.meeting || !predicate(this.meeting)) {
       if (Date.now() - started > timeoutMs)

@@ -1,5 +1,5 @@
-import { nextItem } from '@circlewise/shared/agenda';
 import { ITEM_KIND_LABELS, ITEM_KINDS, type ItemKind } from '@circlewise/shared/constants';
+import { nextItem } from '@circlewise/shared/meeting';
 import { type FormEvent, useId, useState } from 'react';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';

@@ -1,4 +1,4 @@
-import { presentParticipants } from '@circlewise/shared/view';
+import { presentParticipants } from '@circlewise/shared/decision';
 import { useId, useState } from 'react';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';

@@ -1,8 +1,8 @@
-import { type AgendaItem, type AgendaView, isFinished } from '@circlewise/shared/agenda';
 import { ITEM_KIND_LABELS, STAGE_LABELS } from '@circlewise/shared/constants';
+import { type AgendaItem, isFinished, type MeetingView } from '@circlewise/shared/meeting';
 
 /** An item's place in the meeting, in words: for the agenda lists on every screen. */
-export function itemStatus(meeting: AgendaView, item: AgendaItem): string {
+export function itemStatus(meeting: MeetingView, item: AgendaItem): string {
   const view = meeting.views[item.id];
   if (!view) return '';
   if (item.id === meeting.currentItemId) {
@@ -17,7 +17,7 @@ export function itemLabel(item: AgendaItem): string {
 }
 
 /** "Item 2 of 4". */
-export function position(meeting: AgendaView): string {
+export function position(meeting: MeetingView): string {
   const at = meeting.items.findIndex((i) => i.id === meeting.currentItemId);
   return `Item ${at + 1} of ${meeting.items.length}`;
 }

@@ -1,4 +1,4 @@
-import type { Concern } from '@circlewise/shared/view';
+import type { Concern } from '@circlewise/shared/decision';
 import { nameOf, type WithPeople } from '../lib/names';
 
 /** The concerns recorded in a consent check, each with who raised it; under a heading if given; nothing if none. */

@@ -1,4 +1,4 @@
-import type { ProposalVersion } from '@circlewise/shared/view';
+import type { ProposalVersion } from '@circlewise/shared/decision';
 
 export function ProposalCard({ version, draft = false }: { version: ProposalVersion; draft?: boolean }) {
   return (

@@ -1,4 +1,4 @@
-import type { MeetingView, Question } from '@circlewise/shared/view';
+import type { DecisionView, Question } from '@circlewise/shared/decision';
 import type { ReactNode } from 'react';
 import { nameOf } from '../lib/names';
 
@@ -7,7 +7,7 @@ export function QuestionList({
   view,
   answerSlot,
 }: {
-  view: MeetingView;
+  view: DecisionView;
   answerSlot?: (question: Question) => ReactNode;
 }) {
   return (

@@ -1,5 +1,5 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
-import { currentVersion, type MeetingView } from '@circlewise/shared/view';
+import { currentVersion, type DecisionView } from '@circlewise/shared/decision';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { OutcomeSummary } from '../participant/OutcomeStage';
@@ -27,7 +27,7 @@ export function Console() {
   return <DecisionConsole view={view} />;
 }
 
-function DecisionConsole({ view }: { view: MeetingView }) {
+function DecisionConsole({ view }: { view: DecisionView }) {
   return (
     <div className="page console">
       <ConnectionBanner />

@@ -1,4 +1,4 @@
-import type { Objection } from '@circlewise/shared/view';
+import type { Objection } from '@circlewise/shared/decision';
 import { ConcernList } from '../components/ConcernList';
 import { objectionStatusText } from '../components/ResponseKindLabel';
 import { SubmitStatus } from '../components/SubmitStatus';

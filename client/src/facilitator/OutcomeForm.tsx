@@ -6,8 +6,8 @@ import {
   type Outcome,
 } from '@circlewise/shared/constants';
 import { addMonths, isoDay } from '@circlewise/shared/dates';
+import type { DecisionView } from '@circlewise/shared/decision';
 import { canAdopt } from '@circlewise/shared/rules';
-import type { MeetingView } from '@circlewise/shared/view';
 import { useState } from 'react';
 import { DateField } from '../components/DateField';
 import { SubmitStatus } from '../components/SubmitStatus';
@@ -19,12 +19,12 @@ export function defaultReviewDate(today = new Date(), months = DEFAULT_REVIEW_MO
   return addMonths(isoDay(today, 'local'), months);
 }
 
-export function adoptRefusal(view: MeetingView): string | null {
+export function adoptRefusal(view: DecisionView): string | null {
   if (view.stage !== 'consent') return 'A proposal is adopted from the consent stage.';
   return canAdopt(view)?.message ?? null;
 }
 
-export function OutcomeForm({ view }: { view: MeetingView }) {
+export function OutcomeForm({ view }: { view: DecisionView }) {
   const [outcome, setOutcome] = useState<Outcome>('adopted');
   const months = useMeeting((s) => s.meeting?.reviewMonths);
   const [reviewDate, setReviewDate] = useState(() => defaultReviewDate(new Date(), months));

@@ -1,11 +1,11 @@
-import type { AnyMeetingView } from '@circlewise/shared/meeting';
-import { presentParticipants } from '@circlewise/shared/view';
+import type { ConsentItemView } from '@circlewise/shared/consentItem';
+import { presentParticipants } from '@circlewise/shared/decision';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 import { useMeeting } from '../store/MeetingContext';
 
 /** Whether a participant has done what the current stage asks. */
-export function hasResponded(view: AnyMeetingView, participantId: string): boolean {
+export function hasResponded(view: ConsentItemView, participantId: string): boolean {
   if (view.kind === 'election') {
     switch (view.stage) {
       case 'nominations':
@@ -35,14 +35,14 @@ export function hasResponded(view: AnyMeetingView, participantId: string): boole
 }
 
 /** The verb for what the stage asks, as counted: "3 of 5 nominated". */
-function doneVerb(view: AnyMeetingView): string {
+function doneVerb(view: ConsentItemView): string {
   if (view.stage === 'consent') return 'consented';
   if (view.stage === 'nominations') return 'nominated';
   if (view.stage === 'changes') return 'kept or changed';
   return 'responded';
 }
 
-export function PeoplePanel({ view }: { view: AnyMeetingView }) {
+export function PeoplePanel({ view }: { view: ConsentItemView }) {
   const online = useMeeting((s) => s.online);
   const present = presentParticipants(view);
   const asks =

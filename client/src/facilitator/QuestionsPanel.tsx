@@ -1,10 +1,10 @@
-import type { MeetingView, Question } from '@circlewise/shared/view';
+import type { DecisionView, Question } from '@circlewise/shared/decision';
 import { useState } from 'react';
 import { QuestionList } from '../components/QuestionList';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 
-export function QuestionsPanel({ view }: { view: MeetingView }) {
+export function QuestionsPanel({ view }: { view: DecisionView }) {
   const answering = view.stage === 'clarifying' || view.stage === 'reactions';
   return <QuestionList view={view} answerSlot={answering ? (q) => <AnswerForm question={q} /> : undefined} />;
 }

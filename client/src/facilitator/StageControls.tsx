@@ -1,11 +1,11 @@
 import { nextStage, previousStage, STAGE_LABELS } from '@circlewise/shared/constants';
+import { type DecisionView, isConsentStage } from '@circlewise/shared/decision';
 import { canEnterConsent, canPresent, type Refusal } from '@circlewise/shared/rules';
-import { isConsentStage, type MeetingView } from '@circlewise/shared/view';
 import { RevealButton } from './RevealButton';
 import { StageMoves } from './StageMoves';
 
 /** Why the meeting cannot move forward now, from the same rules the server applies. */
-export function advanceRefusal(view: MeetingView): Refusal | null {
+export function advanceRefusal(view: DecisionView): Refusal | null {
   if (view.stage === 'proposal') return canPresent(view);
   if (view.stage === 'objections') return canEnterConsent(view);
   if (view.stage === 'consent') {
@@ -14,7 +14,7 @@ export function advanceRefusal(view: MeetingView): Refusal | null {
   return null;
 }
 
-export function StageControls({ view }: { view: MeetingView }) {
+export function StageControls({ view }: { view: DecisionView }) {
   if (!isConsentStage(view.stage)) return null;
   const from = view.stage;
   const hidden =

@@ -1,9 +1,9 @@
-import type { MeetingView } from '@circlewise/shared/view';
+import type { DecisionView } from '@circlewise/shared/decision';
 import { useState } from 'react';
 import { wordDiff } from '../lib/wordDiff';
 
 /** What changed between two proposal versions, word by word (insertions and deletions marked). */
-export function VersionDiff({ view }: { view: MeetingView }) {
+export function VersionDiff({ view }: { view: DecisionView }) {
   const latest = view.versions[view.versions.length - 1]!;
   const [compareTo, setCompareTo] = useState(Math.max(1, latest.version - 1));
   if (view.versions.length < 2) return null;

@@ -1,6 +1,6 @@
+import type { ConsentItemView } from '@circlewise/shared/consentItem';
 import { STAGE_LABELS } from '@circlewise/shared/constants';
-import type { AnyMeetingView } from '@circlewise/shared/meeting';
-import { type Participant, presentParticipants } from '@circlewise/shared/view';
+import { type Participant, presentParticipants } from '@circlewise/shared/decision';
 
 /** Anything that knows who is in the meeting: a decision's view or an election's. */
 export type WithPeople = { participants: Record<string, Participant> };
@@ -15,7 +15,7 @@ export function respondedCount(view: WithPeople, responses: Record<string, unkno
   return { responded: present.filter((p) => p.id in responses).length, total: present.length };
 }
 
-export function stageLabel(view: AnyMeetingView): string {
+export function stageLabel(view: ConsentItemView): string {
   return STAGE_LABELS[view.stage];
 }
 

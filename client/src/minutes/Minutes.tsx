@@ -1,8 +1,8 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
+import type { DecisionView } from '@circlewise/shared/decision';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { type ItemLog, itemLogs, meetingLog, recordedStatus } from '@circlewise/shared/meetingMinutes';
 import { type MinutesEntry, minutesFromEvents } from '@circlewise/shared/minutes';
-import type { MeetingView } from '@circlewise/shared/view';
 import { useEffect, useMemo, useState } from 'react';
 import { itemLabel } from '../agenda/itemStatus';
 import { formatDate, formatTime } from '../lib/names';
@@ -209,7 +209,7 @@ function DecisionMinutes({
   entries,
   source,
 }: {
-  view: MeetingView;
+  view: DecisionView;
   entries: MinutesEntry[];
   source: MinutesSource | undefined;
 }) {
@@ -252,7 +252,7 @@ function DecisionMinutes({
 }
 
 /** R3: who is responsible for an adopted agreement and how the circle will know it works. */
-function AgreementFacts({ outcome }: { outcome: NonNullable<MeetingView['outcome']> }) {
+function AgreementFacts({ outcome }: { outcome: NonNullable<DecisionView['outcome']> }) {
   if (outcome.responsible === undefined && outcome.evaluation === undefined) return null;
   return (
     <dl className="facts">

@@ -5,11 +5,11 @@
  * The socket is passed in, so tests drive this with a fake and screens never touch it.
  */
 
-import { type AgendaView, handOverConcerns, reduceAgenda } from '@circlewise/shared/agenda';
 import { type CommandInput, isMeetingCommand } from '@circlewise/shared/commands';
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { WireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { handOverConcerns, type MeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import type {
   ClientToServerEvents,
   CommandEnvelope,
@@ -114,7 +114,7 @@ export function createMeetingConnection(
       buffered.push(...events);
       return;
     }
-    let meeting: AgendaView = start;
+    let meeting: MeetingView = start;
     for (const [i, event] of events.entries()) {
       if (event.seq <= meeting.seq) continue;
       if (event.seq !== meeting.seq + 1) {
@@ -124,7 +124,7 @@ export function createMeetingConnection(
         resync(meeting.seq);
         return;
       }
-      meeting = reduceAgenda(meeting, event);
+      meeting = reduceMeeting(meeting, event);
       if (event.type === 'facilitation.handed' && handOverConcerns(event, who())) {
         // M4, A6: what this screen may see changed; a join brings the snapshot for its new role.
         setMeeting(meeting);
@@ -140,7 +140,7 @@ export function createMeetingConnection(
     return { keyHolder: s.role === 'facilitator', participantId: s.participantId ?? null };
   }
 
-  function setMeeting(meeting: AgendaView) {
+  function setMeeting(meeting: MeetingView) {
     store.setState((s) => withMeeting(s, meeting));
   }
 

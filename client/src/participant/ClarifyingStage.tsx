@@ -1,4 +1,4 @@
-import { currentVersion } from '@circlewise/shared/view';
+import { currentVersion } from '@circlewise/shared/decision';
 import { useState } from 'react';
 import { ProposalCard } from '../components/ProposalCard';
 import { QuestionList } from '../components/QuestionList';

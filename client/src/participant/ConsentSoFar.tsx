@@ -1,5 +1,5 @@
-import type { Round } from '@circlewise/shared/view';
-import { presentParticipants } from '@circlewise/shared/view';
+import type { Round } from '@circlewise/shared/decision';
+import { presentParticipants } from '@circlewise/shared/decision';
 import { Counts } from '../components/Counts';
 import type { WithPeople } from '../lib/names';
 

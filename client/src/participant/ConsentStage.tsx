@@ -1,4 +1,4 @@
-import { currentVersion } from '@circlewise/shared/view';
+import { currentVersion } from '@circlewise/shared/decision';
 import { ProposalCard } from '../components/ProposalCard';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';

@@ -1,4 +1,4 @@
-import { presentParticipants } from '@circlewise/shared/view';
+import { presentParticipants } from '@circlewise/shared/decision';
 import type { ReactNode } from 'react';
 import { Counts } from '../components/Counts';
 import type { WithPeople } from '../lib/names';

@@ -1,5 +1,5 @@
 import { RESPONSE_KINDS, type ResponseKind } from '@circlewise/shared/constants';
-import { currentVersion, type Objection } from '@circlewise/shared/view';
+import { currentVersion, type Objection } from '@circlewise/shared/decision';
 import { useState } from 'react';
 import { ProposalCard } from '../components/ProposalCard';
 import { objectionStatusText, RESPONSE_LABELS } from '../components/ResponseKindLabel';

@@ -1,5 +1,5 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
-import type { MeetingView } from '@circlewise/shared/view';
+import type { DecisionView } from '@circlewise/shared/decision';
 import { ConcernList } from '../components/ConcernList';
 import { ReadMinutesLink } from '../components/ReadMinutesLink';
 import { formatDate } from '../lib/names';
@@ -14,7 +14,7 @@ export function OutcomeStage({ view }: StageProps) {
   );
 }
 
-export function OutcomeSummary({ view }: { view: MeetingView }) {
+export function OutcomeSummary({ view }: { view: DecisionView }) {
   const outcome = view.outcome;
   if (!outcome) return <p className="empty">No outcome recorded yet.</p>;
   const version = view.versions.find((v) => v.version === outcome.version);

@@ -1,5 +1,5 @@
 import { GESTURES, type Gesture } from '@circlewise/shared/constants';
-import { currentVersion } from '@circlewise/shared/view';
+import { currentVersion } from '@circlewise/shared/decision';
 import { useState } from 'react';
 import { GESTURE_LABELS, GestureIcon } from '../components/GestureIcon';
 import { ProposalCard } from '../components/ProposalCard';

@@ -1,7 +1,7 @@
-import type { MeetingView } from '@circlewise/shared/view';
+import type { DecisionView } from '@circlewise/shared/decision';
 
 export interface StageProps {
-  view: MeetingView;
+  view: DecisionView;
   /** This phone's participant id. */
   me: string;
 }

@@ -1,6 +1,6 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
+import { presentParticipants } from '@circlewise/shared/decision';
 import { currentProposal, type ElectionView } from '@circlewise/shared/election';
-import { presentParticipants } from '@circlewise/shared/view';
 import {
   CandidateCard,
   ChangeList,

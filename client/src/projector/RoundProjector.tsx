@@ -1,5 +1,5 @@
+import { presentParticipants } from '@circlewise/shared/decision';
 import { notYetSpoken, type RoundView } from '@circlewise/shared/round';
-import { presentParticipants } from '@circlewise/shared/view';
 import { RoundEntries } from '../components/RoundEntries';
 import { JoinQr } from './JoinQr';
 

@@ -4,8 +4,8 @@
  * through the shared reducer. Local submission status lives beside it, never inside the view.
  */
 
-import { type AgendaView, currentItem, facilitates, type ItemView } from '@circlewise/shared/agenda';
 import type { WireError } from '@circlewise/shared/errors';
+import { currentItem, facilitates, type ItemView, type MeetingView } from '@circlewise/shared/meeting';
 import type { Role } from '@circlewise/shared/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
@@ -28,7 +28,7 @@ export interface MeetingState {
   role?: Role;
   participantId?: string;
   /** The whole meeting: agenda, each item's view, who facilitates. */
-  meeting?: AgendaView;
+  meeting?: MeetingView;
   /** The current item's view (a decision's, an election's or a round's); screens switch on `view.kind`. */
   view?: ItemView;
   /** Does this screen facilitate now (M4)? The key's holder until a hand-over, then the receiver. */
@@ -47,7 +47,7 @@ export function initialMeetingState(): MeetingState {
 /** The state that follows from a new meeting view: every write of `meeting` goes through here. */
 export function withMeeting(
   state: Pick<MeetingState, 'role' | 'participantId'>,
-  meeting: AgendaView,
+  meeting: MeetingView,
 ): Pick<MeetingState, 'meeting' | 'view' | 'facilitating'> {
   return {
     meeting,

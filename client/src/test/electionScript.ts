@@ -1,11 +1,12 @@
 /**
  * Builds role elections for tests the way the server records them: events reduced by the
- * shared reducer (reduceMeeting), filtered for the viewer with the shared visibility rules.
+ * shared reducer (reduceConsentItem), filtered for the viewer with the shared visibility rules.
  */
+
+import { reduceConsentItemLog } from '@circlewise/shared/consentItem';
 import type { ElectionStage, ResponseKind } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
 import { FACILITATOR, type RevealedResponse } from '@circlewise/shared/events';
-import { reduceLog } from '@circlewise/shared/meeting';
 import { eventFor, type Viewer } from '@circlewise/shared/visibility';
 import { ANA, BEN, CLEO, EventScript, uuidFor } from './meetingScript';
 
@@ -143,7 +144,7 @@ export class ElectionScript extends EventScript {
   }
 
   viewFor(viewer: Viewer): ElectionView {
-    const view = reduceLog(this.events.map((e) => eventFor(e, viewer)));
+    const view = reduceConsentItemLog(this.events.map((e) => eventFor(e, viewer)));
     if (view.kind !== 'election') throw new Error('the script did not make an election');
     return view;
   }

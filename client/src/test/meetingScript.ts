@@ -3,13 +3,14 @@
  * shared reducer, filtered for the viewer with the shared visibility rules, so a prepared view
  * stays true to the contract.
  */
-import { type AgendaView, reduceAgendaLog } from '@circlewise/shared/agenda';
+
 import type { CommandInput } from '@circlewise/shared/commands';
 import type { ConsentStage } from '@circlewise/shared/constants';
+import type { DecisionView } from '@circlewise/shared/decision';
+import { reduceDecisionLog } from '@circlewise/shared/decisionReducer';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
+import { type MeetingView, reduceMeetingLog } from '@circlewise/shared/meeting';
 import type { CommandResult } from '@circlewise/shared/protocol';
-import { reduceAll } from '@circlewise/shared/reducer';
-import type { MeetingView } from '@circlewise/shared/view';
 import { eventFor, type Viewer } from '@circlewise/shared/visibility';
 import { vi } from 'vitest';
 
@@ -60,12 +61,12 @@ export class MeetingScript extends EventScript {
   }
 
   /** The whole meeting as this viewer's join snapshot would hold it. */
-  agendaFor(viewer: Viewer): AgendaView {
-    return reduceAgendaLog(this.events.map((e) => eventFor(e, viewer)));
+  agendaFor(viewer: Viewer): MeetingView {
+    return reduceMeetingLog(this.events.map((e) => eventFor(e, viewer)));
   }
 
-  viewFor(viewer: Viewer): MeetingView {
-    return reduceAll(this.events.map((e) => eventFor(e, viewer)));
+  viewFor(viewer: Viewer): DecisionView {
+    return reduceDecisionLog(this.events.map((e) => eventFor(e, viewer)));
   }
 }
 

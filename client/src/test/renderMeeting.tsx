@@ -1,5 +1,5 @@
-import type { AgendaView, ItemView } from '@circlewise/shared/agenda';
 import type { CommandInput } from '@circlewise/shared/commands';
+import type { ItemView, MeetingView } from '@circlewise/shared/meeting';
 import type { CommandResult } from '@circlewise/shared/protocol';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -7,7 +7,7 @@ import { MeetingProvider } from '../store/MeetingContext';
 import { createMeetingStore, type MeetingState } from '../store/meetingStore';
 
 /** A meeting of one item, this one, as the server would send it for a meeting made with that kind. */
-export function agendaOf(view: ItemView): AgendaView {
+export function agendaOf(view: ItemView): MeetingView {
   const id = view.meetingId || 'meeting';
   return {
     meetingId: id,

@@ -1,4 +1,4 @@
-import type { AnyMeetingView } from '@circlewise/shared/meeting';
+import type { ConsentItemView } from '@circlewise/shared/consentItem';
 import type { Viewer } from '@circlewise/shared/visibility';
 import { ParticipantView } from '../participant/ParticipantView';
 import { fakeSend } from './meetingScript';
@@ -6,7 +6,7 @@ import { renderWithMeeting } from './renderMeeting';
 
 /** The phone of `me`, showing the script's meeting as the server would send it to them. */
 export function renderParticipant(
-  script: { viewFor(viewer: Viewer): AnyMeetingView },
+  script: { viewFor(viewer: Viewer): ConsentItemView },
   me: string,
   send = fakeSend(),
 ) {

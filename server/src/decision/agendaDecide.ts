@@ -4,10 +4,10 @@
  * a handful of checks over the view instead of a machine; each item's process is its machine's.
  */
 
-import type { AgendaView } from '@circlewise/shared/agenda';
 import type { CommandOf } from '@circlewise/shared/commands';
 import { type ErrorCode, wireError } from '@circlewise/shared/errors';
 import { type EventBody, FACILITATOR, type MeetingEvent, SYSTEM } from '@circlewise/shared/events';
+import type { MeetingView } from '@circlewise/shared/meeting';
 import type { DecideEnv, Decision } from './decide';
 
 /** How many items an agenda may hold: a long meeting, not a backlog. */
@@ -34,7 +34,7 @@ const refuse = (code: ErrorCode, message: string): Decision => ({
   error: wireError(code, message),
 });
 
-export function decideAgenda(view: AgendaView, command: AgendaCommand, env: DecideEnv): Decision {
+export function decideAgenda(view: MeetingView, command: AgendaCommand, env: DecideEnv): Decision {
   if (view.closedAt !== undefined) {
     return refuse('meeting_closed', 'This meeting is closed; its minutes are the record of it.');
   }
@@ -51,7 +51,7 @@ export function decideAgenda(view: AgendaView, command: AgendaCommand, env: Deci
 }
 
 function bodies(
-  view: AgendaView,
+  view: MeetingView,
   command: AgendaCommand,
   env: DecideEnv,
 ): EventBody[] | { code: ErrorCode; error: string } {

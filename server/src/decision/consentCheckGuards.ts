@@ -4,8 +4,8 @@
  * decision on the proposed candidate). Pure predicates over the reducer's view and an event.
  */
 import type { ConsentCheckView } from '@circlewise/shared/consentCheck';
+import type { Participant } from '@circlewise/shared/decision';
 import type { MeetingEvent } from '@circlewise/shared/events';
-import type { Participant } from '@circlewise/shared/view';
 
 export type CheckView = ConsentCheckView & { participants: Record<string, Participant>; seq: number };
 

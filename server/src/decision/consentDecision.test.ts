@@ -5,8 +5,8 @@
  */
 import { commandSchema } from '@circlewise/shared/commands';
 import { CONSENT_STAGES, type ConsentStage } from '@circlewise/shared/constants';
+import { awaitingConsent, currentVersion, openObjections } from '@circlewise/shared/decision';
 import type { EventOf } from '@circlewise/shared/events';
-import { awaitingConsent, currentVersion, openObjections } from '@circlewise/shared/view';
 import { eventFor, viewFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
 import { defaultReviewDate } from './decide';

@@ -5,15 +5,15 @@
  * no clocks; time arrives inside events.
  */
 import type { ConsentStage, Outcome } from '@circlewise/shared/constants';
+import { currentVersion, type DecisionView, emptyDecisionView } from '@circlewise/shared/decision';
+import { reduceDecision } from '@circlewise/shared/decisionReducer';
 import type { MeetingEvent } from '@circlewise/shared/events';
-import { reduce } from '@circlewise/shared/reducer';
 import { canAdopt, canEnterConsent, canPresent } from '@circlewise/shared/rules';
-import { currentVersion, emptyView, type MeetingView } from '@circlewise/shared/view';
 import { and, assign, setup } from 'xstate';
 import * as check from './consentCheckGuards';
 
 export interface DecisionContext {
-  view: MeetingView;
+  view: DecisionView;
 }
 
 const movesTo = (to: ConsentStage) => ({ type: 'movesTo', params: { to } }) as const;
@@ -22,7 +22,7 @@ export const consentDecisionMachine = setup({
   types: {
     context: {} as DecisionContext,
     events: {} as MeetingEvent,
-    input: {} as { view?: MeetingView } | undefined,
+    input: {} as { view?: DecisionView } | undefined,
   },
   guards: {
     /** C1: one stage forward or back from where the meeting is. */
@@ -68,11 +68,11 @@ export const consentDecisionMachine = setup({
       check.newVersionResolvesOpen(context.view, event.version, event.resolves),
   },
   actions: {
-    apply: assign({ view: ({ context, event }) => reduce(context.view, event) }),
+    apply: assign({ view: ({ context, event }) => reduceDecision(context.view, event) }),
   },
 }).createMachine({
   id: 'consentDecision',
-  context: ({ input }) => ({ view: input?.view ?? emptyView() }),
+  context: ({ input }) => ({ view: input?.view ?? emptyDecisionView() }),
   initial: 'open',
   states: {
     open: {

@@ -13,11 +13,11 @@ import {
   STAGE_LABELS,
 } from '@circlewise/shared/constants';
 import { addMonths, isoDay } from '@circlewise/shared/dates';
+import { currentVersion, type DecisionView } from '@circlewise/shared/decision';
 import type { WireError } from '@circlewise/shared/errors';
 import type { Agreed, EventBody, MeetingEvent } from '@circlewise/shared/events';
 import { FACILITATOR } from '@circlewise/shared/events';
 import { canAdopt, canEnterConsent, canPresent } from '@circlewise/shared/rules';
-import { currentVersion, type MeetingView } from '@circlewise/shared/view';
 import { type AnyMachineSnapshot, type AnyStateMachine, getNextSnapshot, type SnapshotFrom } from 'xstate';
 import {
   badReveal,
@@ -117,7 +117,7 @@ export function decideWith<TLogic extends AnyStateMachine>(
   return { ok: true, events };
 }
 
-function toEvents(view: MeetingView, command: Command, caller: Caller, env: DecideEnv): Body[] | WireError {
+function toEvents(view: DecisionView, command: Command, caller: Caller, env: DecideEnv): Body[] | WireError {
   const me = caller.role === 'participant' ? caller.participantId : '';
   const version = currentVersion(view).version;
   switch (command.type) {
@@ -214,7 +214,7 @@ function toEvents(view: MeetingView, command: Command, caller: Caller, env: Deci
   }
 }
 
-function amend(view: MeetingView, command: CommandOf<'proposal.amend'>): Body[] | WireError {
+function amend(view: DecisionView, command: CommandOf<'proposal.amend'>): Body[] | WireError {
   const current = currentVersion(view);
   const driver = command.driver ?? current.driver;
   if (driver === current.driver && command.text === current.text) {
@@ -247,7 +247,7 @@ function amend(view: MeetingView, command: CommandOf<'proposal.amend'>): Body[] 
 }
 
 /** The reveal of a hidden round (C10), carrying what was said so every screen can show it. */
-function reveal(view: MeetingView, stage: 'reactions' | 'objections', onlyIfHidden = false): Body[] {
+function reveal(view: DecisionView, stage: 'reactions' | 'objections', onlyIfHidden = false): Body[] {
   if (stage === 'reactions') {
     const hidden = Object.values(view.reactions);
     if (view.reactionsRevealed || (onlyIfHidden && hidden.length === 0))
@@ -276,7 +276,7 @@ function reveal(view: MeetingView, stage: 'reactions' | 'objections', onlyIfHidd
  * kept. A drop is only ever said by the facilitator.
  */
 function agreedOf(
-  view: MeetingView,
+  view: DecisionView,
   review: ReviewResult | undefined,
   extras: Pick<Agreed, 'responsible' | 'evaluation'>,
 ): Agreed {
@@ -308,7 +308,7 @@ function agreementExtras(command: CommandOf<'outcome.record'>): Pick<Agreed, 're
 }
 
 /** Why the machine refused an event, in words a facilitator or participant can act on. */
-function explain(view: MeetingView, command: Command, event: MeetingEvent): WireError {
+function explain(view: DecisionView, command: Command, event: MeetingEvent): WireError {
   const stage = STAGE_LABELS[view.stage];
   switch (event.type) {
     case 'stage.changed': {

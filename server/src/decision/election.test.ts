@@ -5,11 +5,11 @@
  * the facilitator included, until the reveal.
  */
 import { commandSchema } from '@circlewise/shared/commands';
+import { reduceConsentItemLog } from '@circlewise/shared/consentItem';
 import type { ElectionStage } from '@circlewise/shared/constants';
+import { openObjections } from '@circlewise/shared/decision';
 import { currentNominee, currentProposal, type ElectionView, tally } from '@circlewise/shared/election';
 import type { EventOf, MeetingEvent } from '@circlewise/shared/events';
-import { reduceLog } from '@circlewise/shared/meeting';
-import { openObjections } from '@circlewise/shared/view';
 import { eventFor, sealedAudience, type Viewer, viewFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
 import {
@@ -30,7 +30,8 @@ const viewer = (m: TestElection, name: string): Viewer => ({
 const FAC: Viewer = { role: 'facilitator' };
 
 /** What `v` would hold, built from the events as the server sends them to `v`. */
-const received = (m: TestElection, v: Viewer) => reduceLog(m.log.map((e) => eventFor(e, v))) as ElectionView;
+const received = (m: TestElection, v: Viewer) =>
+  reduceConsentItemLog(m.log.map((e) => eventFor(e, v))) as ElectionView;
 
 /** In objections on Ben (v1), Ana objects, Cleo consents, Ben last; revealed; Ana's objection qualifies. */
 function withQualifiedObjection() {

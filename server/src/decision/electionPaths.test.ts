@@ -8,6 +8,8 @@
  * States are compared by an abstraction of the view (no seq, no time), and ids are derived from
  * it, so an event proposed for one representative is valid for every state equal to it.
  */
+
+import { openObjections, presentParticipants } from '@circlewise/shared/decision';
 import {
   currentNominee,
   currentProposal,
@@ -16,7 +18,6 @@ import {
   tally,
 } from '@circlewise/shared/election';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
-import { openObjections, presentParticipants } from '@circlewise/shared/view';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotFrom } from 'xstate';
 import { electionMachine } from './electionMachine';

@@ -4,11 +4,12 @@
  * facilitator receive equals what they may see (A6), with nobody else's nomination in it before
  * the reveal (E1) and nobody else's sealed response before its round is revealed (C10).
  */
+
+import { reduceConsentItem, reduceConsentItemLog } from '@circlewise/shared/consentItem';
 import { RESPONSE_KINDS, VERDICTS } from '@circlewise/shared/constants';
+import { openObjections } from '@circlewise/shared/decision';
 import { currentProposal, type ElectionView } from '@circlewise/shared/election';
 import type { MeetingEvent } from '@circlewise/shared/events';
-import { reduceLog, reduceMeeting } from '@circlewise/shared/meeting';
-import { openObjections } from '@circlewise/shared/view';
 import { eventFor, type Viewer, viewFor } from '@circlewise/shared/visibility';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -226,7 +227,7 @@ describe('A8 / A5 replay of elections', () => {
         }
         expect(replay.getSnapshot().context.view).toEqual(m.view());
         // A5: the machine keeps no second copy; its view is the reducer over the log.
-        expect(reduceLog(m.log)).toEqual(m.view());
+        expect(reduceConsentItemLog(m.log)).toEqual(m.view());
         expect(m.log.map((e) => e.seq)).toEqual(m.log.map((_, i) => i + 1));
       }),
       { seed: SEED, numRuns: RUNS },
@@ -248,12 +249,12 @@ describe('A6 per-recipient visibility in elections', () => {
         ];
         for (const [name, viewer] of viewers) {
           // Step by step, so every snapshot a joiner or a resync could get is checked too.
-          let full = reduceLog([]);
-          let mine = reduceLog([]);
+          let full = reduceConsentItemLog([]);
+          let mine = reduceConsentItemLog([]);
           for (const e of m.log) {
             const sent = eventFor(e, viewer);
-            full = reduceMeeting(full, e);
-            mine = reduceMeeting(mine, sent);
+            full = reduceConsentItem(full, e);
+            mine = reduceConsentItem(mine, sent);
             const allowed = viewFor(full, viewer) as ElectionView;
             expect(mine).toEqual(allowed);
             expectNoLeak(e, sent, name, viewer);
@@ -268,7 +269,9 @@ describe('A6 per-recipient visibility in elections', () => {
               }
             }
           }
-          expect(reduceLog(m.log.map((e) => eventFor(e, viewer)))).toEqual(viewFor(reduceLog(m.log), viewer));
+          expect(reduceConsentItemLog(m.log.map((e) => eventFor(e, viewer)))).toEqual(
+            viewFor(reduceConsentItemLog(m.log), viewer),
+          );
         }
         for (const e of m.log) {
           if (e.type === 'nomination.given') seen.sealedNominations++;

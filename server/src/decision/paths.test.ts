@@ -9,14 +9,14 @@
  * state, so an event proposed for one representative is valid for every state equal to it.
  */
 import type { ConsentStage } from '@circlewise/shared/constants';
-import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
 import {
   awaitingConsent,
   currentVersion,
-  type MeetingView,
+  type DecisionView,
   openObjections,
   presentParticipants,
-} from '@circlewise/shared/view';
+} from '@circlewise/shared/decision';
+import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotFrom } from 'xstate';
 import { consentDecisionMachine } from './consentDecisionMachine';
@@ -50,7 +50,7 @@ const PROLOGUE: MeetingEvent[] = (
  * every objection's fate. Questions and reactions are left out (their events are valid whatever
  * came before, and no rule after them depends on them), which keeps the space small.
  */
-function abstract(view: MeetingView) {
+function abstract(view: DecisionView) {
   const round = view.objectionRound;
   return {
     stage: view.stage,
@@ -69,7 +69,7 @@ const serialize = (s: Snap) => JSON.stringify([s.value, abstract(s.context.view)
  * A stable id for what a participant says on a version: replaying a path recreates the same ids,
  * and two objections never share one (at most one per participant per version and count).
  */
-function idFor(view: MeetingView, p: string, salt: string): string {
+function idFor(view: DecisionView, p: string, salt: string): string {
   const n = currentVersion(view).version * 100 + view.objections.length * 10 + P.indexOf(p as never);
   return testId(n, salt.charCodeAt(0));
 }

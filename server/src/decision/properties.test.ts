@@ -3,9 +3,10 @@
  * (A8, A5), the machine's state always agrees with the view's stage, and what each participant
  * receives equals what they may see (A6, C10), with no sealed content of anyone else in it.
  */
+
+import { type DecisionView, emptyDecisionView, openObjections } from '@circlewise/shared/decision';
+import { reduceDecision, reduceDecisionLog } from '@circlewise/shared/decisionReducer';
 import type { MeetingEvent } from '@circlewise/shared/events';
-import { reduce, reduceAll } from '@circlewise/shared/reducer';
-import { emptyView, type MeetingView, openObjections } from '@circlewise/shared/view';
 import { eventFor, type Viewer, viewFor } from '@circlewise/shared/visibility';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ const RUNS = 150;
 const actions = fc.array(actionArb, { minLength: 10, maxLength: 80 });
 
 /** The machine state that must go with a view's stage (and outcome). */
-export function expectedValue(view: MeetingView) {
+export function expectedValue(view: DecisionView) {
   return view.stage === 'outcome' ? view.outcome?.outcome : { open: view.stage };
 }
 
@@ -42,7 +43,7 @@ describe('A8 / A5 replay', () => {
         expect(replay.getSnapshot().context.view).toEqual(m.view());
         expect(replay.getSnapshot().value).toEqual(m.actor.getSnapshot().value);
         // A5: the machine keeps no second copy; its view is the reducer over the log.
-        expect(m.view()).toEqual(reduceAll(m.log));
+        expect(m.view()).toEqual(reduceDecisionLog(m.log));
         expect(m.view().seq).toBe(m.log.length);
         expect(m.log.map((e) => e.seq)).toEqual(m.log.map((_, i) => i + 1));
       }),
@@ -86,17 +87,19 @@ describe('A6 per-recipient visibility', () => {
         ];
         for (const viewer of people) {
           // Step by step, so every intermediate snapshot a joiner could get is checked too.
-          let full = emptyView();
-          let mine = emptyView();
+          let full = emptyDecisionView();
+          let mine = emptyDecisionView();
           for (const e of m.log) {
             const sent = eventFor(e, viewer);
-            full = reduce(full, e);
-            mine = reduce(mine, sent);
+            full = reduceDecision(full, e);
+            mine = reduceDecision(mine, sent);
             expect(mine).toEqual(viewFor(full, viewer));
             if (viewer.role === 'participant') expectNoLeak(e, sent, viewer.participantId);
             if ((e.type === 'reaction.given' || e.type === 'response.given') && e.sealed) sealedSeen++;
           }
-          expect(reduceAll(m.log.map((e) => eventFor(e, viewer)))).toEqual(viewFor(reduceAll(m.log), viewer));
+          expect(reduceDecisionLog(m.log.map((e) => eventFor(e, viewer)))).toEqual(
+            viewFor(reduceDecisionLog(m.log), viewer),
+          );
         }
       }),
       { seed: SEED + 2, numRuns: RUNS },

@@ -5,7 +5,7 @@
  * refused at the first step. Refusals are part of the test: they must record nothing.
  */
 import { GESTURES, OUTCOMES, RESPONSE_KINDS, VERDICTS } from '@circlewise/shared/constants';
-import { openObjections } from '@circlewise/shared/view';
+import { openObjections } from '@circlewise/shared/decision';
 import fc from 'fast-check';
 import { facilitator, participant, startMeeting, type TestMeeting } from './testMeeting';
 

@@ -3,8 +3,8 @@
  * participants and a proposal written. Not used by the server itself.
  */
 import type { ConsentStage } from '@circlewise/shared/constants';
+import type { DecisionView } from '@circlewise/shared/decision';
 import { FACILITATOR } from '@circlewise/shared/events';
-import type { MeetingView } from '@circlewise/shared/view';
 import { consentDecisionMachine } from './consentDecisionMachine';
 import { decide } from './decide';
 import { facilitator, type Harness, MEETING_ID, participant, startHarness, T0, testId } from './testHarness';
@@ -46,6 +46,6 @@ export function startMeeting(names: string[] = ['Ana', 'Ben', 'Cleo'], opts: { p
 }
 
 /** The facilitator's view of who said what is complete; these read it conveniently. */
-export function objectionOf(view: MeetingView, participantId: string) {
+export function objectionOf(view: DecisionView, participantId: string) {
   return view.objections.find((o) => o.participantId === participantId);
 }

@@ -4,11 +4,11 @@
  * meeting and the log stay as they were.
  */
 import { randomUUID } from 'node:crypto';
-import { facilitates, isOver } from '@circlewise/shared/agenda';
 import { commandSchema, isMeetingCommand, joinSchema, resyncSchema } from '@circlewise/shared/commands';
 import { LIMITS, PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import { type ErrorCode, type WireError, wireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { facilitates, isOver } from '@circlewise/shared/meeting';
 import type {
   ClientToServerEvents,
   CommandResult,

@@ -4,8 +4,9 @@
  * speaks for the participant their token is bound to; the gateway fills that in, so no command
  * carries a "who" that could be forged.
  */
-import { facilitates } from '@circlewise/shared/agenda';
+
 import type { CommandType } from '@circlewise/shared/commands';
+import { facilitates } from '@circlewise/shared/meeting';
 import type { Role } from '@circlewise/shared/protocol';
 import type { Viewer } from '@circlewise/shared/visibility';
 import type { Caller } from '../decision/decide';

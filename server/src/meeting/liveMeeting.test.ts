@@ -2,8 +2,9 @@
  * A live meeting with an agenda (M1): the agenda's rules, each item's machine started from the
  * same seed the shared reducer uses, and the view always equal to the reducer over the log (A5).
  */
-import { reduceAgendaLog } from '@circlewise/shared/agenda';
+
 import type { MeetingEvent } from '@circlewise/shared/events';
+import { reduceMeetingLog } from '@circlewise/shared/meeting';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../decision/decide';
 import { facilitator, MEETING_ID, participant, T0, testId } from '../decision/testHarness';
@@ -69,7 +70,7 @@ describe('LiveMeeting with an agenda', () => {
     expect(item?.kind === 'decision' && item.versions[0]?.text).toBe('We start at 9.');
     expect(item?.kind === 'decision' && item.reviewOf).toBe(testId(99));
     expect(item?.participants[testId(1)]?.present).toBe(true);
-    expect(live.view).toEqual(reduceAgendaLog(log));
+    expect(live.view).toEqual(reduceMeetingLog(log));
   });
 
   it('[M1] seqs continue the meeting’s log whichever item records, with no gap', () => {
@@ -87,7 +88,7 @@ describe('LiveMeeting with an agenda', () => {
         .ok,
     ).toBe(true);
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
-    expect(live.view).toEqual(reduceAgendaLog(log));
+    expect(live.view).toEqual(reduceMeetingLog(log));
   });
 
   it('[M3] a closed meeting refuses every command with a reason', () => {

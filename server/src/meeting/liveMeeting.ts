@@ -5,18 +5,18 @@
  * recorded events move it (A1).
  */
 
-import {
-  type AgendaView,
-  currentItem,
-  emptyAgendaView,
-  isMeetingEvent,
-  itemSeed,
-  reduceAgenda,
-} from '@circlewise/shared/agenda';
 import { type Command, isMeetingCommand } from '@circlewise/shared/commands';
 import type { ItemKind } from '@circlewise/shared/constants';
 import { wireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import {
+  currentItem,
+  emptyMeetingView,
+  isMeetingEvent,
+  itemSeed,
+  type MeetingView,
+  reduceMeeting,
+} from '@circlewise/shared/meeting';
 import { type Actor, createActor } from 'xstate';
 import { type AgendaAdd, decideAgenda } from '../decision/agendaDecide';
 import { consentDecisionMachine } from '../decision/consentDecisionMachine';
@@ -46,7 +46,7 @@ function startItem(kind: ItemKind): ItemLogic {
 export type InternalCommand = Command | AgendaAdd;
 
 export class LiveMeeting {
-  private agenda: AgendaView = emptyAgendaView();
+  private agenda: MeetingView = emptyMeetingView();
   private readonly items = new Map<string, ItemLogic>();
   /** Open connections per participant: presence is shown, not recorded (M2). */
   private readonly connections = new Map<string, number>();
@@ -59,7 +59,7 @@ export class LiveMeeting {
     this.apply(history);
   }
 
-  get view(): AgendaView {
+  get view(): MeetingView {
     return this.agenda;
   }
 
@@ -115,7 +115,7 @@ export class LiveMeeting {
   apply(events: readonly MeetingEvent[]): void {
     for (const event of events) {
       const before = this.agenda;
-      this.agenda = reduceAgenda(before, event);
+      this.agenda = reduceMeeting(before, event);
       switch (event.type) {
         case 'meeting.created': {
           const first = startItem(event.kind ?? 'decision');

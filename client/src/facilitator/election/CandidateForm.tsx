@@ -1,5 +1,5 @@
+import { openObjections, presentParticipants } from '@circlewise/shared/decision';
 import { currentProposal, type ElectionView } from '@circlewise/shared/election';
-import { openObjections, presentParticipants } from '@circlewise/shared/view';
 import { useState } from 'react';
 import { SubmitStatus } from '../../components/SubmitStatus';
 import { leadingNominee, reasonsFor } from '../../lib/election';

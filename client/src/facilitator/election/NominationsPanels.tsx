@@ -1,5 +1,5 @@
+import { presentParticipants } from '@circlewise/shared/decision';
 import type { ElectionView } from '@circlewise/shared/election';
-import { presentParticipants } from '@circlewise/shared/view';
 import { ChangeList, NominationList, TallyList } from '../../components/ElectionCards';
 
 /** E1: who has nominated, never whom, until the reveal. */

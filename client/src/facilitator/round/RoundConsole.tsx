@@ -1,5 +1,5 @@
+import { presentParticipants } from '@circlewise/shared/decision';
 import { notYetSpoken, type RoundView } from '@circlewise/shared/round';
-import { presentParticipants } from '@circlewise/shared/view';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { RoundEntries } from '../../components/RoundEntries';
 import { SubmitStatus } from '../../components/SubmitStatus';

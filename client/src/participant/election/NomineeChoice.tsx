@@ -1,5 +1,5 @@
+import { presentParticipants } from '@circlewise/shared/decision';
 import type { ElectionView } from '@circlewise/shared/election';
-import { presentParticipants } from '@circlewise/shared/view';
 
 /** Radio buttons for a nominee: anyone present (oneself included) or "No one yet". */
 export function NomineeChoice({

@@ -12,10 +12,10 @@ import {
   withdrawObjection,
 } from './consentCheck';
 import { isDecisionStage } from './constants';
+import { currentVersion, type DecisionView, emptyDecisionView, withJoined, withLeft } from './decision';
 import type { EventOf, MeetingEvent } from './events';
-import { currentVersion, emptyView, type MeetingView, withJoined, withLeft } from './view';
 
-export function reduce(view: MeetingView, event: MeetingEvent): MeetingView {
+export function reduceDecision(view: DecisionView, event: MeetingEvent): DecisionView {
   const next = apply(view, event);
   // seq moves even when nothing else does: a client compares it with the next event's seq to find
   // gaps (A3), so a stale seq after a no-op event would make it resync for nothing.
@@ -23,13 +23,16 @@ export function reduce(view: MeetingView, event: MeetingEvent): MeetingView {
   return { ...next, seq: event.seq };
 }
 
-export function reduceAll(events: readonly MeetingEvent[], from: MeetingView = emptyView()): MeetingView {
+export function reduceDecisionLog(
+  events: readonly MeetingEvent[],
+  from: DecisionView = emptyDecisionView(),
+): DecisionView {
   let view = from;
-  for (const event of events) view = reduce(view, event);
+  for (const event of events) view = reduceDecision(view, event);
   return view;
 }
 
-function apply(view: MeetingView, e: MeetingEvent): MeetingView {
+function apply(view: DecisionView, e: MeetingEvent): DecisionView {
   switch (e.type) {
     case 'meeting.created': {
       const [first] = view.versions;
@@ -39,7 +42,7 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
         code: e.code,
         title: e.title,
         createdAt: e.at,
-        versions: [{ ...(first ?? emptyView().versions[0]!), title: e.title, at: e.at }],
+        versions: [{ ...(first ?? emptyDecisionView().versions[0]!), title: e.title, at: e.at }],
         ...(e.reviewOf !== undefined && { reviewOf: e.reviewOf }),
       };
     }
@@ -124,7 +127,7 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
 }
 
 /** C5: a new version; the objection and consent rounds start again, questions and reactions stay. */
-function amend(view: MeetingView, e: EventOf<'proposal.amended'>): MeetingView {
+function amend(view: DecisionView, e: EventOf<'proposal.amended'>): DecisionView {
   const current = currentVersion(view);
   const version = {
     version: e.version,
@@ -137,7 +140,7 @@ function amend(view: MeetingView, e: EventOf<'proposal.amended'>): MeetingView {
   return newCheckVersion({ ...view, versions: [...view.versions, version] }, e.version, e.resolves, e.at);
 }
 
-function reveal(view: MeetingView, e: EventOf<'responses.revealed'>): MeetingView {
+function reveal(view: DecisionView, e: EventOf<'responses.revealed'>): DecisionView {
   if (e.stage !== 'reactions') return revealObjectionRound(view, e);
   const reactions = { ...view.reactions };
   for (const r of e.reactions) {

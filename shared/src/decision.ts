@@ -81,7 +81,7 @@ export interface Round {
 }
 
 /** The view of a consent decision (the election's is in election.ts). */
-export interface MeetingView {
+export interface DecisionView {
   kind: 'decision';
   meetingId: string;
   code: string;
@@ -123,7 +123,7 @@ export interface MeetingView {
   reviewBase?: { driver: string; text: string };
 }
 
-export function emptyView(): MeetingView {
+export function emptyDecisionView(): DecisionView {
   return {
     kind: 'decision',
     meetingId: '',
@@ -144,24 +144,24 @@ export function emptyView(): MeetingView {
   };
 }
 
-export function currentVersion(view: MeetingView): ProposalVersion {
-  // versions is never empty: emptyView starts it with version 1.
+export function currentVersion(view: DecisionView): ProposalVersion {
+  // versions is never empty: emptyDecisionView starts it with version 1.
   return view.versions[view.versions.length - 1] as ProposalVersion;
 }
 
-export function presentParticipants(view: Pick<MeetingView, 'participants'>): Participant[] {
+export function presentParticipants(view: Pick<DecisionView, 'participants'>): Participant[] {
   return Object.values(view.participants)
     .filter((p) => p.present)
     .sort((a, b) => a.joinedAt - b.joinedAt);
 }
 
 /** Present participants who have not yet given final consent to the current version (C7). */
-export function awaitingConsent(view: Pick<MeetingView, 'participants' | 'consentRound'>): Participant[] {
+export function awaitingConsent(view: Pick<DecisionView, 'participants' | 'consentRound'>): Participant[] {
   return presentParticipants(view).filter((p) => view.consentRound.responses[p.id]?.kind !== 'consent');
 }
 
 /** Objections still blocking the consent stage (C6): untested, or tested and unresolved. */
-export function openObjections(view: Pick<MeetingView, 'objections'>): Objection[] {
+export function openObjections(view: Pick<DecisionView, 'objections'>): Objection[] {
   return view.objections.filter((o) => o.status === 'raised' || o.status === 'qualified');
 }
 
@@ -170,7 +170,7 @@ export function isConsentStage(stage: Stage): stage is ConsentStage {
 }
 
 /** Who is in the meeting: the same for every kind of meeting (M2). */
-export function withJoined<V extends Pick<MeetingView, 'participants'>>(
+export function withJoined<V extends Pick<DecisionView, 'participants'>>(
   view: V,
   e: { participantId: string; name: string; at: number },
 ): V {
@@ -189,7 +189,7 @@ export function withJoined<V extends Pick<MeetingView, 'participants'>>(
   };
 }
 
-export function withLeft<V extends Pick<MeetingView, 'participants'>>(
+export function withLeft<V extends Pick<DecisionView, 'participants'>>(
   view: V,
   e: { participantId: string },
 ): V {

@@ -3,9 +3,9 @@
  * (React and Zustand compare by reference), with view.seq always the last applied event's seq.
  */
 import { describe, expect, it } from 'vitest';
+import { type DecisionView, emptyDecisionView } from './decision';
+import { reduceDecision, reduceDecisionLog } from './decisionReducer';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from './events';
-import { reduce, reduceAll } from './reducer';
-import { emptyView, type MeetingView } from './view';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -29,7 +29,7 @@ const base: NewEvent[] = [
   { type: 'stage.changed', from: 'reactions', to: 'objections', reason: 'advance', by: FACILITATOR },
 ];
 
-function next(view: MeetingView, body: NewEvent): MeetingEvent {
+function next(view: DecisionView, body: NewEvent): MeetingEvent {
   return {
     ...body,
     seq: view.seq + 1,
@@ -50,29 +50,29 @@ function freeze<T>(value: T): T {
 describe('reducer', () => {
   it('[A5] seq advances to each applied event', () => {
     const events = log(...base);
-    let view = emptyView();
+    let view = emptyDecisionView();
     for (const e of events) {
-      view = reduce(view, e);
+      view = reduceDecision(view, e);
       expect(view.seq).toBe(e.seq);
     }
   });
 
   it('[A5] seq advances even for an event that changes nothing else (no false gap on the client)', () => {
-    const view = reduceAll(log(...base));
+    const view = reduceDecisionLog(log(...base));
     const noop = next(view, {
       type: 'participant.left',
       participantId: 'nobody',
       reason: 'left',
       by: FACILITATOR,
     });
-    const after = reduce(view, noop);
+    const after = reduceDecision(view, noop);
     expect(after.seq).toBe(noop.seq);
     expect({ ...after, seq: view.seq }).toEqual(view);
     expect(after.participants).toBe(view.participants);
   });
 
   it('[A5] inputs are not mutated (frozen view and event)', () => {
-    const view = freeze(reduceAll(log(...base)));
+    const view = freeze(reduceDecisionLog(log(...base)));
     const bodies: NewEvent[] = [
       {
         type: 'response.given',
@@ -108,15 +108,15 @@ describe('reducer', () => {
     for (const body of bodies) {
       const e = freeze(next(v, body));
       const copy = JSON.parse(JSON.stringify(e));
-      v = freeze(reduce(v, e));
+      v = freeze(reduceDecision(v, e));
       expect(e).toEqual(copy);
     }
     expect(v.stage).toBe('outcome');
   });
 
   it('[A5] unchanged parts keep their identity', () => {
-    const view = reduceAll(log(...base));
-    const joined = reduce(
+    const view = reduceDecisionLog(log(...base));
+    const joined = reduceDecision(
       view,
       next(view, { type: 'participant.joined', participantId: 'c', name: 'Cy', by: 'c' }),
     );
@@ -134,7 +134,7 @@ describe('reducer', () => {
       expect(joined[key], key).toBe(view[key]);
     }
 
-    const responded = reduce(
+    const responded = reduceDecision(
       view,
       next(view, {
         type: 'response.given',
@@ -152,7 +152,7 @@ describe('reducer', () => {
     expect(responded.participants).toBe(view.participants);
     expect(responded.reactions).toBe(view.reactions);
 
-    const moved = reduce(
+    const moved = reduceDecision(
       view,
       next(view, {
         type: 'stage.changed',
@@ -168,7 +168,7 @@ describe('reducer', () => {
   });
 
   it('[A5] the same events give the same view (deterministic)', () => {
-    expect(reduceAll(log(...base))).toEqual(reduceAll(log(...base)));
+    expect(reduceDecisionLog(log(...base))).toEqual(reduceDecisionLog(log(...base)));
   });
 
   it('[C1] presentedAt is the time the proposal first left the proposal stage', () => {
@@ -177,11 +177,11 @@ describe('reducer', () => {
       { type: 'stage.changed', from: 'clarifying', to: 'proposal', reason: 'back', by: FACILITATOR },
       { type: 'stage.changed', from: 'proposal', to: 'clarifying', reason: 'advance', by: FACILITATOR },
     );
-    expect(reduceAll(events).presentedAt).toBe(events[4]!.at);
+    expect(reduceDecisionLog(events).presentedAt).toBe(events[4]!.at);
   });
 
   it('[C5] an amendment keeps earlier versions and resets both rounds on the new one', () => {
-    const view = reduceAll(log(...base));
+    const view = reduceDecisionLog(log(...base));
     const e = next(view, {
       type: 'proposal.amended',
       version: 2,
@@ -190,7 +190,7 @@ describe('reducer', () => {
       resolves: [],
       by: FACILITATOR,
     });
-    const after = reduce(view, e);
+    const after = reduceDecision(view, e);
     expect(after.versions[0]).toBe(view.versions[0]);
     expect(after.versions[1]).toMatchObject({
       version: 2,
@@ -205,7 +205,7 @@ describe('reducer', () => {
   });
 
   it('[C10] a sealed reaction given without text is hidden until the reveal fills it in', () => {
-    const view = reduceAll(log(...base.slice(0, 6)));
+    const view = reduceDecisionLog(log(...base.slice(0, 6)));
     const redacted = next(view, {
       type: 'reaction.given',
       participantId: A,
@@ -213,9 +213,9 @@ describe('reducer', () => {
       sealed: true,
       by: A,
     });
-    const hidden = reduce(view, redacted);
+    const hidden = reduceDecision(view, redacted);
     expect(hidden.reactions[A]).toEqual({ participantId: A, version: 1, at: redacted.at, hidden: true });
-    const shown = reduce(
+    const shown = reduceDecision(
       hidden,
       next(hidden, {
         type: 'responses.revealed',
