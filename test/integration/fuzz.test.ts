@@ -13,8 +13,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PERMISSIONS } from '@circlewise/server/access/permissions';
 import { type App, createApp } from '@circlewise/server/app';
-import { PERMISSIONS } from '@circlewise/server/gateway/permissions';
 import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
 import {
   COMMAND_TYPES,

@@ -8,7 +8,7 @@ import type { CommandOf } from '@circlewise/shared/commands';
 import { type ErrorCode, wireError } from '@circlewise/shared/errors';
 import { type EventBody, FACILITATOR, type MeetingEvent, SYSTEM } from '@circlewise/shared/events';
 import type { MeetingView } from '@circlewise/shared/meeting';
-import type { DecideEnv, Decision } from './decide';
+import type { DecideEnv, Decision } from './decideEngine';
 
 /** How many items an agenda may hold: a long meeting, not a backlog. */
 export const MAX_ITEMS = 40;

@@ -22,7 +22,7 @@ import type { EventBody, MeetingEvent } from '@circlewise/shared/events';
 import { canEnterConsent } from '@circlewise/shared/rules';
 import type { SnapshotFrom } from 'xstate';
 import { explainObjectionRefusal, respondInCheck, revealObjectionRound } from './consentCheckDecide';
-import { type Caller, type DecideEnv, type Decision, decideWith } from './decide';
+import { type Caller, type DecideEnv, type Decision, decideWith } from './decideEngine';
 import { electionMachine } from './electionMachine';
 
 export type ElectionSnapshot = SnapshotFrom<typeof electionMachine>;

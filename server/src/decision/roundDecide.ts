@@ -8,7 +8,7 @@ import type { WireError } from '@circlewise/shared/errors';
 import type { EventBody, MeetingEvent } from '@circlewise/shared/events';
 import { canSpeak, type RoundView } from '@circlewise/shared/round';
 import type { SnapshotFrom } from 'xstate';
-import { type Caller, type DecideEnv, type Decision, decideWith } from './decide';
+import { type Caller, type DecideEnv, type Decision, decideWith } from './decideEngine';
 import { roundMachine } from './roundMachine';
 
 export type RoundSnapshot = SnapshotFrom<typeof roundMachine>;

@@ -6,8 +6,8 @@
 import { type Command, type CommandInput, commandSchema } from '@circlewise/shared/commands';
 import type { MeetingEvent, NewEvent } from '@circlewise/shared/events';
 import { type Actor, type AnyStateMachine, createActor, type SnapshotFrom } from 'xstate';
-import { permissionError } from '../gateway/permissions';
-import type { Caller, DecideEnv, Decision } from './decide';
+import { permissionError } from '../access/permissions';
+import type { Caller, DecideEnv, Decision } from './decideEngine';
 
 /** A valid v4 uuid made from a counter: readable in failures, stable across runs. */
 export function testId(n: number, prefix = 0): string {

@@ -19,13 +19,13 @@ import type {
 import { agendaFor, eventFor } from '@circlewise/shared/visibility';
 import type { Server, Socket } from 'socket.io';
 import type { ZodError } from 'zod';
+import { callerFor, keyHolderOf, type Session, viewerOf } from '../access/permissions';
 import { hashSecret } from '../auth/secrets';
-import type { Caller } from '../decision/decide';
+import type { Caller } from '../decision/decideEngine';
 import type { InternalCommand, LiveMeeting } from '../meeting/liveMeeting';
 import type { Meetings } from '../meeting/meetings';
 import { DuplicateCommandError, SeqConflictError } from '../store/eventStore';
 import { Broadcaster, sendEvents } from './broadcaster';
-import { callerFor, keyHolderOf, type Session, viewerOf } from './permissions';
 import { limitRate, type RateLimit } from './rateLimit';
 
 /**

@@ -5,9 +5,9 @@
  */
 import { createMeetingSchema } from '@circlewise/shared/commands';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { viewerOf } from '../access/permissions';
 import { hashSecret } from '../auth/secrets';
 import { type CommandRunner, invalid } from '../gateway/gateway';
-import { viewerOf } from '../gateway/permissions';
 import type { Meetings } from '../meeting/meetings';
 import { circleRoutes } from './circleRoutes';
 import { sendMeetingEvents, sendMinutes } from './meetingRecord';

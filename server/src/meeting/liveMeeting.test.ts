@@ -6,7 +6,7 @@
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { reduceMeetingLog } from '@circlewise/shared/meeting';
 import { describe, expect, it } from 'vitest';
-import type { Caller } from '../decision/decide';
+import type { Caller } from '../decision/decideEngine';
 import { facilitator, MEETING_ID, participant, T0, testId } from '../decision/testHarness';
 import { type InternalCommand, LiveMeeting } from './liveMeeting';
 

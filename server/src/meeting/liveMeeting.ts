@@ -20,7 +20,8 @@ import {
 import { type Actor, createActor } from 'xstate';
 import { type AgendaAdd, decideAgenda } from '../decision/agendaDecide';
 import { consentDecisionMachine } from '../decision/consentDecisionMachine';
-import { type Caller, type DecideEnv, type Decision, decide } from '../decision/decide';
+import { decide } from '../decision/decide';
+import type { Caller, DecideEnv, Decision } from '../decision/decideEngine';
 import { decideElection } from '../decision/electionDecide';
 import { electionMachine } from '../decision/electionMachine';
 import { decideRound } from '../decision/roundDecide';

@@ -9,7 +9,7 @@ import type { CommandType } from '@circlewise/shared/commands';
 import { facilitates } from '@circlewise/shared/meeting';
 import type { Role } from '@circlewise/shared/protocol';
 import type { Viewer } from '@circlewise/shared/visibility';
-import type { Caller } from '../decision/decide';
+import type { Caller } from '../decision/decideEngine';
 import type { LiveMeeting } from '../meeting/liveMeeting';
 
 export const PERMISSIONS: Record<CommandType, Role> = {
