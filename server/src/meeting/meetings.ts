@@ -102,6 +102,15 @@ export class Meetings {
     this.byId.delete(id);
   }
 
+  /**
+   * Rebuilds a meeting from its log, replacing what is in memory: after an APPLY that failed
+   * once its events were appended, the log is the truth and memory is not (A1, A8).
+   */
+  reload(id: string): LiveMeeting | undefined {
+    this.byId.delete(id);
+    return this.get(id);
+  }
+
   /** The meeting if it is in memory now, without loading it. */
   cached(id: string): LiveMeeting | undefined {
     return this.byId.get(id);
