@@ -1,11 +1,12 @@
 /**
  * The small IPC protocol between run.ts and a server under test: the server says where it
- * listens, answers RSS probes after a full GC (so the figure is live memory, not garbage), and
- * exits when told, letting `--cpu-prof` write its profile.
+ * listens (on stdout, as every server process does: serverProcess.ts), answers RSS probes after
+ * a full GC (so the figure is live memory, not garbage), and exits when told, letting
+ * `--cpu-prof` write its profile.
  */
-export type ProbeReply =
-  | { type: 'listening'; port: number }
-  | { type: 'rss'; rss: number; heap: number; heapTotal: number; external: number };
+import { announcePort } from '../support/serverProcess';
+
+export type ProbeReply = { type: 'rss'; rss: number; heap: number; heapTotal: number; external: number };
 
 export function answerProbes(port: number, cleanup: () => void): void {
   const send = (m: ProbeReply) => process.send?.(m);
@@ -31,5 +32,5 @@ export function answerProbes(port: number, cleanup: () => void): void {
     cleanup();
     process.exit(0);
   });
-  send({ type: 'listening', port });
+  announcePort(port);
 }

@@ -8,13 +8,14 @@
  * connected phone, sustained events per second across many rooms. The last line of output is
  * one JSON object (docs/performance.md explains every field).
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import type { CommandResult, CreatedMeeting, JoinResult } from '@circlewise/shared/protocol';
 import { io, type Socket } from 'socket.io-client';
+import { seededRandom } from '../support/random';
+import { type ServerProcess, startServerProcess } from '../support/serverProcess';
 import type { ProbeReply } from './probe';
 
 const args = process.argv.slice(2);
@@ -60,15 +61,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // ---------------------------------------------------------------- helpers
 
-function mulberry32(a: number): () => number {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(seed);
+const random = seededRandom(seed);
 
 function pct(values: number[], q: number): number {
   if (values.length === 0) return Number.NaN;
@@ -78,32 +71,28 @@ function pct(values: number[], q: number): number {
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-class ServerProcess {
+/** A server under test (appServer.ts, floorServer.ts) in its own process, answering probes. */
+class BenchServer {
   private waiting: Array<(m: ProbeReply) => void> = [];
-  private constructor(
-    readonly child: ChildProcess,
-    readonly url: string,
-  ) {
-    child.on('message', (m: ProbeReply) => this.waiting.shift()?.(m));
+  private constructor(readonly server: ServerProcess) {
+    server.child.on('message', (m: ProbeReply) => this.waiting.shift()?.(m));
   }
 
-  static start(script: string, env: Record<string, string> = {}, profile = false): Promise<ServerProcess> {
-    const execArgv = ['--import', 'tsx', '--expose-gc'];
-    if (profile) execArgv.push('--cpu-prof', '--cpu-prof-dir=test/bench/profiles');
-    execArgv.push(...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean));
-    const child = fork(new URL(script, import.meta.url), [], {
-      execArgv,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    });
-    child.stdout?.pipe(process.stderr);
-    return new Promise((resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-      child.once('message', (m: ProbeReply) => {
-        if (m.type === 'listening') resolve(new ServerProcess(child, `http://127.0.0.1:${m.port}`));
-      });
-    });
+  get url(): string {
+    return this.server.url;
+  }
+
+  static async start(
+    script: string,
+    env: Record<string, string> = {},
+    profile = false,
+  ): Promise<BenchServer> {
+    const nodeFlags = ['--expose-gc'];
+    if (profile) nodeFlags.push('--cpu-prof', '--cpu-prof-dir=test/bench/profiles');
+    nodeFlags.push(...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean));
+    return new BenchServer(
+      await startServerProcess({ entry: `test/bench/${script}`, env, nodeFlags, ipc: true, echo: true }),
+    );
   }
 
   rss(): Promise<{ rss: number; heap: number }> {
@@ -116,16 +105,13 @@ class ServerProcess {
         );
         resolve(m);
       });
-      this.child.send({ type: 'rss' });
+      this.server.child.send({ type: 'rss' });
     });
   }
 
-  stop(): Promise<void> {
-    return new Promise((resolve) => {
-      this.child.removeAllListeners('exit');
-      this.child.once('exit', () => resolve());
-      this.child.send({ type: 'exit' });
-    });
+  async stop(): Promise<void> {
+    this.server.child.send({ type: 'exit' });
+    await this.server.exited;
   }
 }
 
@@ -270,7 +256,7 @@ function closeAll(sockets: Phone[]): void {
 // ---------------------------------------------------------------- the floor
 
 async function floor(n: number) {
-  const server = await ServerProcess.start('./floorServer.ts');
+  const server = await BenchServer.start('floorServer.ts');
   const controller = await connect(server.url);
   // Warm-up, as for the app: a room of phones comes and goes before the baseline.
   const warm = await connectMany(server.url, WARM_UP, async (s) => {
@@ -314,8 +300,8 @@ async function floor(n: number) {
 // ---------------------------------------------------------------- one big room
 
 async function bigRoom(n: number) {
-  const server = await ServerProcess.start(
-    './appServer.ts',
+  const server = await BenchServer.start(
+    'appServer.ts',
     { BENCH_SYNC: sync, BENCH_GROUP_COMMIT: groupCommit, BENCH_BROADCAST_MS: broadcastMs },
     cpuProf,
   );
@@ -421,8 +407,8 @@ async function bigRoom(n: number) {
 // ---------------------------------------------------------------- many rooms
 
 async function manyRooms(rooms: number, perRoom: number, sustainMs: number) {
-  const server = await ServerProcess.start(
-    './appServer.ts',
+  const server = await BenchServer.start(
+    'appServer.ts',
     { BENCH_SYNC: sync, BENCH_GROUP_COMMIT: groupCommit, BENCH_BROADCAST_MS: broadcastMs },
     cpuProf,
   );

@@ -11,12 +11,9 @@
  *
  * Seed: CHAOS_SEED=<n> replays a printed run.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { DecisionView } from '@circlewise/shared/decision';
 import type { MeetingEvent } from '@circlewise/shared/events';
@@ -25,80 +22,15 @@ import type { CommandResult, JoinResult, ResyncResult } from '@circlewise/shared
 import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../support/random';
 import { createMeeting, uuid } from '../support/server';
+import { freePort, startMainProcess } from '../support/serverProcess';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 424242);
 const KILLS = Number(process.env.CHAOS_KILLS ?? 4);
 const PHONES = 4;
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function mulberry32(a: number): () => number {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The server, as an operator runs it: a process of its own, killed for real. */
-class ServerProcess {
-  child: ChildProcess | undefined;
-  constructor(
-    readonly dataDir: string,
-    readonly port: number,
-  ) {}
-
-  async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Circlewise is running')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`server exited with ${code} while starting:\n${output}`));
-      });
-    });
-    child.removeAllListeners('exit');
-  }
-
-  kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.child;
-    this.child = undefined;
-    if (!child || child.exitCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
-  }
-}
 
 /**
  * A phone as the real client behaves: reconnects by itself, joins again with its token, keeps
@@ -206,14 +138,16 @@ afterAll(async () => {
 
 describe('[CHAOS] kill -9 while phones submit', () => {
   it('[A1][A2][A3][A8] acknowledged submissions survive SIGKILL exactly once; everyone converges', async () => {
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     console.log(`[CHAOS] seed ${SEED}, ${KILLS} kills (replay with CHAOS_SEED=${SEED})`);
     const dataDir = mkdtempSync(join(tmpdir(), 'circlewise-chaos-'));
-    const server = new ServerProcess(dataDir, await freePort());
+    // The server, as an operator runs it: a process of its own, killed for real, and started
+    // again on the same port so that the phones find it where it was.
+    const port = await freePort();
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    let server = await startMainProcess(dataDir, port);
     cleanups.push(() => server.kill());
-    await server.start();
-    const url = `http://127.0.0.1:${server.port}`;
+    const url = server.url;
 
     // A meeting in clarifying questions: every question is a new event, however many are asked.
     const created = await createMeeting(url, 'Chaos');
@@ -264,7 +198,7 @@ describe('[CHAOS] kill -9 while phones submit', () => {
       await server.kill('SIGKILL');
       console.log(`[CHAOS] kill ${k + 1} after ${delay} ms (${before} acked so far)`);
       await sleep(Math.floor(random() * 200));
-      await server.start();
+      server = await startMainProcess(dataDir, port);
     }
     // Let the phones get back in and submit a little after the last restart, then stop.
     await sleep(500);

@@ -11,14 +11,8 @@ import { reduceMeetingLog } from '@circlewise/shared/meeting';
 import type { CommandResult } from '@circlewise/shared/protocol';
 import { eventFor } from '@circlewise/shared/visibility';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createMeeting,
-  type ServerProcess,
-  spawnServer,
-  startServer,
-  TestClient,
-  type TestServer,
-} from '../support/server';
+import { createMeeting, startServer, TestClient, type TestServer } from '../support/server';
+import { type ServerProcess, startAppProcess } from '../support/serverProcess';
 import { closeClients, log, ok, pid } from './helpers';
 
 let child: ServerProcess | undefined;
@@ -46,7 +40,7 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
   ({ groupCommit }) => {
     it('[A1][A8] a killed server process loses nothing it acknowledged or broadcast', async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'circlewise-crash-'));
-      child = await spawnServer(dataDir, { groupCommit });
+      child = await startAppProcess(dataDir, { groupCommit });
       const meeting = await createMeeting(child.url, 'Crash');
       const fac = connect(child.url, meeting.facilitatorKey);
       ok(await fac.join(meeting.code));

@@ -2,11 +2,9 @@
  * The real server for cross-package tests: the app on a loopback port, a real SQLite file in a
  * fresh temp directory, and real socket.io-client connections.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type App, createApp } from '@circlewise/server/app';
 import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
 import type { CommandInput, JoinRequest } from '@circlewise/shared/commands';
@@ -77,50 +75,6 @@ export async function startServer(
     },
   };
   return server;
-}
-
-export interface ServerProcess {
-  url: string;
-  dataDir: string;
-  /** SIGKILL: the process dies mid-whatever, as in a crash or an OOM kill. */
-  kill(): Promise<void>;
-}
-
-/** The real server in a child process (serverProcess.ts), on a data directory that outlives it. */
-export async function spawnServer(
-  dataDir: string,
-  options: { groupCommit?: boolean } = {},
-): Promise<ServerProcess> {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(root, 'test/support/serverProcess.ts'),
-      dataDir,
-      options.groupCommit ? 'on' : 'off',
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const port = await new Promise<number>((resolvePort, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line) resolvePort((JSON.parse(line) as { port: number }).port);
-    });
-    child.once('exit', (code) => reject(new Error(`server process exited early (${code})`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    dataDir,
-    async kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-  };
 }
 
 export async function createMeeting(
