@@ -34,6 +34,11 @@ interface Given {
   reason: string;
 }
 
+/** The seqs of the events this client received after its first `from` broadcasts, in order. */
+function receivedSeqs(c: ElectionClient, from: number): number[] {
+  return c.received.slice(from).flatMap((events) => events.map((e) => e.seq));
+}
+
 /** Every object anywhere in a received value that carries a nomination's content, by author. */
 function nominationContents(value: unknown, found: Array<{ author: string; keys: string[] }> = []) {
   if (Array.isArray(value)) {
@@ -234,8 +239,12 @@ describe('nomination secrecy on the wire', () => {
     const other = `nomination-secret-${uuid()}`;
     const seq = ok(await Ben!.command({ type: 'nomination.give', nomineeId: null })).seq;
     ok(await Ben!.command({ type: 'nomination.give', nomineeId: pid(Ben!), reason: other }));
-    await settle([fac], seq + 1);
-    await new Promise((r) => setTimeout(r, 50));
+    // A later event everyone gets: a newcomer's join. A socket receives in the order the server
+    // sends, so once Ana's socket has it, whatever it was ever sent about Ben's nominations is
+    // here too (no sleep that a slow machine outlasts).
+    ok(await electionClient(server).join(meeting.code, 'Cleo'));
+    await expect.poll(() => receivedSeqs(Ana!, mark).at(-1)).toBe(seq + 2);
+    expect(receivedSeqs(Ana!, mark)).toEqual([seq, seq + 1, seq + 2]);
     const after = JSON.stringify(Ana!.received.slice(mark));
     expect(after).toContain('nomination.given');
     expect(after).not.toContain(other);
