@@ -31,7 +31,7 @@ export function minutesToMarkdown(minutes: Minutes, options: MarkdownOptions = {
   const timeZone = options.timeZone ?? 'UTC';
   const formatDate = options.formatDate ?? englishDate;
   const time = timeFormat(timeZone);
-  const day = (at: number) => englishDate(isoDay(at, timeZone));
+  const day = (at: number) => englishDate(dayIn(at, timeZone));
   const term = (start: string, end: string) => `${formatDate(start)} to ${formatDate(end)}`;
 
   const out: string[] = [];
@@ -220,8 +220,11 @@ function timeFormat(timeZone: string): (at: number) => string {
   return (at) => format.format(at);
 }
 
-/** The calendar day (YYYY-MM-DD) of a moment in a time zone. */
-function isoDay(at: number, timeZone: string): string {
+/**
+ * The calendar day (YYYY-MM-DD) of a moment in a named IANA time zone (the reader's `tz`). Not
+ * dates.ts's `isoDay`, which reads only UTC or the machine's own zone.
+ */
+function dayIn(at: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-US', {
     year: 'numeric',
     month: '2-digit',
@@ -250,7 +253,7 @@ export function meetingMinutesToMarkdown(minutes: MeetingMinutes, options: Markd
   }
   const timeZone = options.timeZone ?? 'UTC';
   const time = timeFormat(timeZone);
-  const day = (at: number) => englishDate(isoDay(at, timeZone));
+  const day = (at: number) => englishDate(dayIn(at, timeZone));
   const out: string[] = [];
   out.push(`# ${inline(minutes.title || 'Meeting')}`, '');
   out.push(`Minutes · ${day(minutes.createdAt)} · meeting ${inline(minutes.code)}`, '');

@@ -4,9 +4,10 @@
  * words and changes nothing; a link opens (and changes) its own circle only; and a new review
  * period is for meetings made afterwards, never for one already open.
  */
-import { defaultReviewDate } from '@circlewise/server/decision/decide';
+
 import type { Circle } from '@circlewise/shared/circles';
 import { LIMITS } from '@circlewise/shared/constants';
+import { defaultReviewDate } from '@circlewise/shared/dates';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';

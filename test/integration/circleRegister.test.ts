@@ -3,8 +3,9 @@
  * real sockets, enter the agreement register; due agreements come first; a review put on the
  * agenda in one step keeps, evolves or drops the agreement; elections fill the role register.
  */
-import { defaultReviewDate } from '@circlewise/server/decision/decide';
+
 import type { ReviewScheduled, SearchHit } from '@circlewise/shared/circles';
+import { defaultReviewDate } from '@circlewise/shared/dates';
 import type { MeetingMinutes } from '@circlewise/shared/meetingMinutes';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server';

@@ -1,11 +1,5 @@
-import {
-  DEFAULT_REVIEW_MONTHS,
-  LIMITS,
-  OUTCOME_LABELS,
-  OUTCOMES,
-  type Outcome,
-} from '@circlewise/shared/constants';
-import { addMonths, isoDay } from '@circlewise/shared/dates';
+import { LIMITS, OUTCOME_LABELS, OUTCOMES, type Outcome } from '@circlewise/shared/constants';
+import { defaultReviewDate } from '@circlewise/shared/dates';
 import type { DecisionView } from '@circlewise/shared/decision';
 import { canAdopt } from '@circlewise/shared/rules';
 import { useState } from 'react';
@@ -13,11 +7,6 @@ import { DateField } from '../components/DateField';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 import { useMeeting } from '../store/MeetingContext';
-
-/** C9: the review date defaults to the circle's period (six months outside a circle), and can be changed. */
-export function defaultReviewDate(today = new Date(), months = DEFAULT_REVIEW_MONTHS): string {
-  return addMonths(isoDay(today, 'local'), months);
-}
 
 export function adoptRefusal(view: DecisionView): string | null {
   if (view.stage !== 'consent') return 'A proposal is adopted from the consent stage.';
@@ -27,7 +16,9 @@ export function adoptRefusal(view: DecisionView): string | null {
 export function OutcomeForm({ view }: { view: DecisionView }) {
   const [outcome, setOutcome] = useState<Outcome>('adopted');
   const months = useMeeting((s) => s.meeting?.reviewMonths);
-  const [reviewDate, setReviewDate] = useState(() => defaultReviewDate(new Date(), months));
+  // C9: the circle's period (six months outside a circle), counted as the server counts it
+  // (shared/dates.ts), so the date shown is the date recorded; it can be changed.
+  const [reviewDate, setReviewDate] = useState(() => defaultReviewDate(Date.now(), months));
   const [note, setNote] = useState('');
   const [responsible, setResponsible] = useState('');
   const [evaluation, setEvaluation] = useState('');

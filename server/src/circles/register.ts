@@ -5,6 +5,7 @@
  * days in UTC, as review dates are written (YYYY-MM-DD).
  */
 import type { Agreement, CircleRole, ReviewDue } from '@circlewise/shared/circles';
+import { isoDay } from '@circlewise/shared/dates';
 import type { AgreementRecord, CircleRoleRecord } from '../store/eventStore';
 
 /** An agreement is due when its review date is at most this many days away. */
@@ -13,12 +14,10 @@ export const DUE_WITHIN_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
 const ORDER: Record<ReviewDue, number> = { overdue: 0, due: 1, later: 2, none: 3 };
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 export function reviewDue(agreement: Pick<AgreementRecord, 'reviewDate' | 'status'>, now: number): ReviewDue {
   if (agreement.status === 'dropped' || agreement.reviewDate === null) return 'none';
-  if (agreement.reviewDate < isoDay(now)) return 'overdue';
-  if (agreement.reviewDate <= isoDay(now + DUE_WITHIN_DAYS * DAY)) return 'due';
+  if (agreement.reviewDate < isoDay(new Date(now), 'utc')) return 'overdue';
+  if (agreement.reviewDate <= isoDay(new Date(now + DUE_WITHIN_DAYS * DAY), 'utc')) return 'due';
   return 'later';
 }
 

@@ -1,17 +1,18 @@
 import { LIMITS } from '@circlewise/shared/constants';
+import { isoDay } from '@circlewise/shared/dates';
 import type { ElectionView } from '@circlewise/shared/election';
 import { useState } from 'react';
 import { SubmitStatus } from '../../components/SubmitStatus';
 import { useSubmit } from '../../lib/useSubmit';
 import { type Term, TermDates } from './TermDates';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-/** A term from today for a year, until the circle says otherwise. */
+/**
+ * A term from today for a year, until the circle says otherwise. Today is the facilitator's own
+ * calendar day (local time): a suggestion they read and can change, never compared with the server.
+ */
 export function defaultTerm(today = new Date()): Term {
   const end = new Date(today.getFullYear() + 1, today.getMonth(), today.getDate());
-  return { termStart: isoDay(today), termEnd: isoDay(end) };
+  return { termStart: isoDay(today, 'local'), termEnd: isoDay(end, 'local') };
 }
 
 /** The role being filled and its term (role.set); can be changed until nominations open. */
