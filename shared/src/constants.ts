@@ -3,8 +3,12 @@
  * `as const` objects and tuples, not enums (STYLE.md §2).
  */
 
-/** Bumped on any incompatible change to the wire contract; checked on join. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * Bumped on any incompatible change to the wire contract; checked on join (docs/protocol.md).
+ * 2: the join and resync snapshots are the whole meeting. 3: `meeting:presence` carries a batch
+ * of changes, and who is in the meeting is only in the meeting's view, not in each item's.
+ */
+export const PROTOCOL_VERSION = 3;
 
 /** The five stages of a consent decision, in order (C1). */
 export const CONSENT_STAGES = ['proposal', 'clarifying', 'reactions', 'objections', 'consent'] as const;

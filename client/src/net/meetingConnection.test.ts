@@ -3,7 +3,7 @@ import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { JoinResult } from '@circlewise/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import { FakeSocket } from '../test/FakeSocket';
-import { ANA, BEN, MeetingScript, uuidFor } from '../test/meetingScript';
+import { ANA, BEN, CLEO, MeetingScript, uuidFor } from '../test/meetingScript';
 import { createMeetingConnection } from './meetingConnection';
 
 const TOKEN = 'a'.repeat(64);
@@ -161,10 +161,24 @@ describe('meetingConnection', () => {
     const { socket, store, join } = setup();
     socket.open();
     join([ANA]);
-    socket.serverFires('meeting:presence', { participantId: BEN, online: true });
+    socket.serverFires('meeting:presence', { changes: [{ participantId: BEN, online: true }] });
     expect(store.getState().online).toEqual({ [ANA]: true, [BEN]: true });
-    socket.serverFires('meeting:presence', { participantId: ANA, online: false });
+    socket.serverFires('meeting:presence', { changes: [{ participantId: ANA, online: false }] });
     expect(store.getState().online).toEqual({ [BEN]: true });
+  });
+
+  it('takes a batch of presence changes (one broadcast window) at once', () => {
+    const { socket, store, join } = setup();
+    socket.open();
+    join([ANA]);
+    socket.serverFires('meeting:presence', {
+      changes: [
+        { participantId: ANA, online: false },
+        { participantId: BEN, online: true },
+        { participantId: CLEO, online: true },
+      ],
+    });
+    expect(store.getState().online).toEqual({ [BEN]: true, [CLEO]: true });
   });
 
   it('reconnects by itself after a server-side disconnect', () => {

@@ -15,7 +15,7 @@ import type {
   CommandEnvelope,
   CommandResult,
   JoinResult,
-  PresenceChange,
+  PresenceBatch,
   ResyncResult,
 } from '@circlewise/shared/protocol';
 import { createMeetingStore, type MeetingStore, type Submission, withMeeting } from '../store/meetingStore';
@@ -28,7 +28,7 @@ export interface MeetingSocket {
   on(event: 'connect', listener: () => void): unknown;
   on(event: 'disconnect', listener: (reason: string) => void): unknown;
   on(event: 'meeting:events', listener: (events: MeetingEvent[]) => void): unknown;
-  on(event: 'meeting:presence', listener: (change: PresenceChange) => void): unknown;
+  on(event: 'meeting:presence', listener: (batch: PresenceBatch) => void): unknown;
   off(event: (typeof LISTENED)[number]): unknown;
   emit<E extends keyof ClientToServerEvents>(event: E, ...args: Parameters<ClientToServerEvents[E]>): unknown;
   connect(): unknown;
@@ -221,12 +221,15 @@ export function createMeetingConnection(
   socket.on('meeting:events', (events) => {
     if (!closed) applyEvents(events);
   });
-  socket.on('meeting:presence', ({ participantId, online }) => {
+  // One broadcast window's presence changes, each participant once with their latest state.
+  socket.on('meeting:presence', ({ changes }) => {
     if (closed) return;
     store.setState((s) => {
       const next = { ...s.online };
-      if (online) next[participantId] = true;
-      else delete next[participantId];
+      for (const { participantId, online } of changes) {
+        if (online) next[participantId] = true;
+        else delete next[participantId];
+      }
       return { online: next };
     });
   });
