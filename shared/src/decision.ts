@@ -3,6 +3,7 @@
  * shared reducer over recorded events (A5), on the server and on every client.
  */
 import type { ConsentStage, Gesture, ObjectionStatus, Outcome, ResponseKind, Stage } from './constants';
+import type { MeetingView, Seated } from './meeting';
 
 export interface Participant {
   id: string;
@@ -92,7 +93,6 @@ export interface DecisionView {
   stage: Stage;
   /** When the proposal was first presented (left the proposal stage); editing in place ends. */
   presentedAt?: number;
-  participants: Record<string, Participant>;
   /** Every version, oldest first; the last is current. Version 1 exists from the start. */
   versions: ProposalVersion[];
   questions: Question[];
@@ -132,7 +132,6 @@ export function emptyDecisionView(): DecisionView {
     createdAt: 0,
     seq: 0,
     stage: 'proposal',
-    participants: {},
     versions: [{ version: 1, title: '', driver: '', text: '', at: 0, resolves: [] }],
     questions: [],
     reactions: {},
@@ -149,14 +148,15 @@ export function currentVersion(view: DecisionView): ProposalVersion {
   return view.versions[view.versions.length - 1] as ProposalVersion;
 }
 
-export function presentParticipants(view: Pick<DecisionView, 'participants'>): Participant[] {
+/** Who counts as present now (M2, C7), in order of joining: of the meeting, or of a seated item. */
+export function presentParticipants(view: Pick<MeetingView, 'participants'>): Participant[] {
   return Object.values(view.participants)
     .filter((p) => p.present)
     .sort((a, b) => a.joinedAt - b.joinedAt);
 }
 
 /** Present participants who have not yet given final consent to the current version (C7). */
-export function awaitingConsent(view: Pick<DecisionView, 'participants' | 'consentRound'>): Participant[] {
+export function awaitingConsent(view: Seated<Pick<DecisionView, 'consentRound'>>): Participant[] {
   return presentParticipants(view).filter((p) => view.consentRound.responses[p.id]?.kind !== 'consent');
 }
 
@@ -169,8 +169,8 @@ export function isConsentStage(stage: Stage): stage is ConsentStage {
   return stage !== 'outcome';
 }
 
-/** Who is in the meeting: the same for every kind of meeting (M2). */
-export function withJoined<V extends Pick<DecisionView, 'participants'>>(
+/** Who is in the meeting: the meeting's, the same for every item (M2). */
+export function withJoined<V extends Pick<MeetingView, 'participants'>>(
   view: V,
   e: { participantId: string; name: string; at: number },
 ): V {
@@ -189,7 +189,7 @@ export function withJoined<V extends Pick<DecisionView, 'participants'>>(
   };
 }
 
-export function withLeft<V extends Pick<DecisionView, 'participants'>>(
+export function withLeft<V extends Pick<MeetingView, 'participants'>>(
   view: V,
   e: { participantId: string },
 ): V {

@@ -12,7 +12,7 @@ import {
   withdrawObjection,
 } from './consentCheck';
 import { isDecisionStage } from './constants';
-import { currentVersion, type DecisionView, emptyDecisionView, withJoined, withLeft } from './decision';
+import { currentVersion, type DecisionView, emptyDecisionView } from './decision';
 import type { EventOf, MeetingEvent } from './events';
 
 export function reduceDecision(view: DecisionView, event: MeetingEvent): DecisionView {
@@ -46,10 +46,6 @@ function apply(view: DecisionView, e: MeetingEvent): DecisionView {
         ...(e.reviewOf !== undefined && { reviewOf: e.reviewOf }),
       };
     }
-    case 'participant.joined':
-      return withJoined(view, e);
-    case 'participant.left':
-      return withLeft(view, e);
     case 'proposal.edited': {
       const v1 = { ...currentVersion(view), title: e.title, driver: e.driver, text: e.text, at: e.at };
       // R3: a review's first edit is the agreement's text it was pre-filled with.
@@ -121,7 +117,8 @@ function apply(view: DecisionView, e: MeetingEvent): DecisionView {
         },
       };
     default:
-      // Another kind of meeting's events (an election's) change nothing in a decision.
+      // Another kind of item's events (an election's) change nothing in a decision, nor do
+      // comings and goings: who is in the meeting is the meeting's (meeting.ts, M2).
       return view;
   }
 }

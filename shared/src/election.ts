@@ -6,6 +6,7 @@
 import { type ConsentCheckView, emptyCheck } from './consentCheck';
 import type { ElectionOutcome, ElectionPhase } from './constants';
 import { type Participant, presentParticipants } from './decision';
+import type { Seated } from './meeting';
 import type { Refusal } from './rules';
 
 export interface RoleTerm {
@@ -51,7 +52,6 @@ export interface ElectionView extends ConsentCheckView {
   createdAt: number;
   seq: number;
   stage: ElectionPhase;
-  participants: Record<string, Participant>;
   role?: RoleTerm;
   nominations: Record<string, Nomination>;
   nominationsRevealed: boolean;
@@ -81,7 +81,6 @@ export function emptyElectionView(): ElectionView {
     createdAt: 0,
     seq: 0,
     stage: 'role',
-    participants: {},
     nominations: {},
     nominationsRevealed: false,
     changes: [],
@@ -116,7 +115,7 @@ export function tally(view: ElectionView): { nomineeId: string | null; count: nu
 }
 
 /** E4: present people other than the candidate who have not yet answered this round. */
-export function waitingForOthers(view: ElectionView, round: 'objections' | 'consent'): Participant[] {
+export function waitingForOthers(view: Seated<ElectionView>, round: 'objections' | 'consent'): Participant[] {
   const candidate = currentProposal(view)?.candidateId;
   const responses = round === 'consent' ? view.consentRound.responses : view.objectionRound.responses;
   return presentParticipants(view)
@@ -125,12 +124,12 @@ export function waitingForOthers(view: ElectionView, round: 'objections' | 'cons
 }
 
 /** E4: the candidate answers once everyone else present has answered this round. */
-export function othersHaveAnswered(view: ElectionView, round: 'objections' | 'consent'): boolean {
+export function othersHaveAnswered(view: Seated<ElectionView>, round: 'objections' | 'consent'): boolean {
   return waitingForOthers(view, round).length === 0;
 }
 
 /** C7, E4: why nobody can be recorded as elected now, or null (the machine's guard and the console's). */
-export function canElect(view: ElectionView): Refusal | null {
+export function canElect(view: Seated<ElectionView>): Refusal | null {
   if (view.stage !== 'consent')
     return { code: 'wrong_stage', message: 'Someone is elected from the consent round.' };
   const proposal = currentProposal(view);

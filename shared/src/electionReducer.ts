@@ -10,7 +10,6 @@ import {
   withdrawObjection,
 } from './consentCheck';
 import { isElectionStage } from './constants';
-import { withJoined, withLeft } from './decision';
 import type { ElectionView } from './election';
 import type { MeetingEvent } from './events';
 
@@ -24,10 +23,6 @@ function apply(view: ElectionView, e: MeetingEvent): ElectionView {
   switch (e.type) {
     case 'meeting.created':
       return { ...view, meetingId: e.meetingId, code: e.code, title: e.title, createdAt: e.at };
-    case 'participant.joined':
-      return withJoined(view, e);
-    case 'participant.left':
-      return withLeft(view, e);
     case 'role.set':
       return {
         ...view,
@@ -101,7 +96,8 @@ function apply(view: ElectionView, e: MeetingEvent): ElectionView {
       return { ...view, stage: 'outcome', outcome };
     }
     default:
-      // A decision's own events change nothing in an election.
+      // A decision's own events change nothing in an election, nor do comings and goings: who
+      // is in the meeting is the meeting's (meeting.ts, M2).
       return view;
   }
 }

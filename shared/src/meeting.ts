@@ -4,17 +4,32 @@
  * event that is not about the meeting as a whole belongs to the item that is current when it is
  * recorded, because items run one at a time (M1). The reducer here sends each event where it
  * belongs, so the server's view and every client's agree (A5).
+ *
+ * Who is in the meeting is kept here only, once (M2): an item's view holds no participants, so
+ * a join snapshot grows with items plus participants, not items times participants. A reading
+ * that needs both an item and its people takes the item `seated` in the meeting.
  */
 
 import { type ConsentItemView, emptyConsentItemView, reduceConsentItem } from './consentItem';
 import type { ItemKind, MeetingKind } from './constants';
-import { type DecisionView, type Participant, withJoined, withLeft } from './decision';
+import { type DecisionView, type Participant, presentParticipants, withJoined, withLeft } from './decision';
 import type { MeetingEvent } from './events';
 import type { RoundView } from './round';
 import { emptyRoundView } from './round';
 import { reduceRound } from './roundReducer';
 
 export type ItemView = ConsentItemView | RoundView;
+
+/** An item's view together with who is in its meeting: what the rules and the screens read. */
+export type Seated<V> = V & { participants: Record<string, Participant> };
+
+/**
+ * The item with the meeting's participants beside it, composed on read (a shallow copy; the item
+ * and the participants keep their identity). The views themselves hold no copy of who is there.
+ */
+export function seated<V extends ItemView>(meeting: Pick<MeetingView, 'participants'>, item: V): Seated<V> {
+  return { ...item, participants: meeting.participants };
+}
 
 export interface AgendaItem {
   id: string;
@@ -37,6 +52,7 @@ export interface MeetingView {
   reviewMonths?: number;
   /** Seq of the last event applied: the one place a client checks for gaps (A3). */
   seq: number;
+  /** Who is in the meeting, for every item (M2): the only copy; item views hold none. */
   participants: Record<string, Participant>;
   /** In agenda order. The first is made with the meeting; its id is the meeting's id. */
   items: AgendaItem[];
@@ -123,8 +139,9 @@ export function reduceItem(view: ItemView, event: MeetingEvent): ItemView {
 
 /**
  * The events that make a new item's starting view: a `meeting.created` with the item's title,
- * the proposal it is pre-filled with, and everyone already in the meeting, as they are now. The
- * server's actor for the item is started with the same events, so both agree.
+ * and the proposal it is pre-filled with. Who is in the meeting is not among them: that is the
+ * meeting's, not the item's. The server's actor for the item is started with the same events,
+ * so both agree.
  */
 export function itemSeed(
   view: MeetingView,
@@ -146,13 +163,6 @@ export function itemSeed(
   if (added.proposal && added.kind === 'decision') {
     seed.push({ ...base, type: 'proposal.edited', ...added.proposal });
   }
-  const people = Object.values(view.participants).sort((a, b) => a.joinedAt - b.joinedAt);
-  for (const p of people) {
-    seed.push({ ...base, at: p.joinedAt, type: 'participant.joined', participantId: p.id, name: p.name });
-  }
-  for (const p of people) {
-    if (!p.present) seed.push({ ...base, type: 'participant.left', participantId: p.id, reason: 'left' });
-  }
   return seed;
 }
 
@@ -164,6 +174,9 @@ export function isMeetingEvent(event: MeetingEvent): boolean {
     case 'agenda.item.opened':
     case 'facilitation.handed':
     case 'meeting.closed':
+    // Who is in the meeting is the meeting's, the same for every item (M2).
+    case 'participant.joined':
+    case 'participant.left':
       return true;
     default:
       return false;
@@ -199,12 +212,10 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
       };
     }
     case 'participant.joined':
+      return withJoined(view, e);
     case 'participant.left':
-      // Who is in the meeting is the same for every item (M2).
-      return {
-        ...(e.type === 'participant.joined' ? withJoined(view, e) : withLeft(view, e)),
-        views: mapViews(view.views, (v) => reduceItem(v, e)),
-      };
+      // Who is in the meeting is the same for every item (M2): items are not told.
+      return withLeft(view, e);
     case 'agenda.item.added': {
       const item: AgendaItem = {
         id: e.itemId,
@@ -253,7 +264,13 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
     default: {
       const current = view.views[view.currentItemId];
       if (!current) return view;
-      return { ...view, views: { ...view.views, [view.currentItemId]: reduceItem(current, e) } };
+      let next = reduceItem(current, e);
+      if (next.kind === 'round' && next.stage === 'outcome' && current.stage !== 'outcome') {
+        // M3: a closed round keeps who was there when it closed (its minutes say who did not
+        // speak); it holds no participants, so the meeting, which knows, notes their ids.
+        next = { ...next, presentAtClose: presentParticipants(view).map((p) => p.id) };
+      }
+      return { ...view, views: { ...view.views, [view.currentItemId]: next } };
     }
   }
 }
@@ -261,12 +278,6 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
 function insertAt<T>(list: readonly T[], item: T, index: number): T[] {
   const at = Math.max(0, Math.min(index, list.length));
   return [...list.slice(0, at), item, ...list.slice(at)];
-}
-
-function mapViews(views: Record<string, ItemView>, f: (v: ItemView) => ItemView): Record<string, ItemView> {
-  const out: Record<string, ItemView> = {};
-  for (const [id, v] of Object.entries(views)) out[id] = f(v);
-  return out;
 }
 
 /** Narrowing helpers for screens that handle one kind of item. */

@@ -5,6 +5,7 @@
  */
 
 import { ITEM_KIND_LABELS, OUTCOME_LABELS } from './constants';
+import type { Participant } from './decision';
 import type { MeetingEvent } from './events';
 import {
   type AgendaItem,
@@ -14,6 +15,7 @@ import {
   itemSeed,
   type MeetingView,
   reduceMeeting,
+  seated,
 } from './meeting';
 import { buildMinutes, type Minutes, type MinutesOptions } from './minutes';
 import { type RoundMinutes, roundMinutes } from './roundMinutes';
@@ -22,7 +24,12 @@ export interface ItemLog {
   item: AgendaItem;
   /** The item's view at the end of the log: what its events reduce to. */
   view: ItemView;
-  /** Everything the item's view is made from: its seed, then its events and who came and went. */
+  /**
+   * Who was in the meeting when the item was added (none for the first item): its minutes name
+   * them from the start; `events` then carries who came and went.
+   */
+  participants: Record<string, Participant>;
+  /** The item's seed, then its events and who came and went in the meeting meanwhile. */
   events: MeetingEvent[];
   /** Seqs recorded while this item was current: the lines its own minutes show. */
   own: Set<number>;
@@ -46,17 +53,21 @@ export function itemLogs(events: readonly MeetingEvent[]): {
     switch (e.type) {
       case 'meeting.created': {
         const item = meeting.items[0];
-        if (item) logs.set(item.id, { item, events: [e], own: new Set([e.seq]) });
+        if (item) logs.set(item.id, { item, participants: {}, events: [e], own: new Set([e.seq]) });
         break;
       }
       case 'agenda.item.added': {
         const item = meeting.items.find((i) => i.id === e.itemId);
-        if (item) logs.set(item.id, { item, events: itemSeed(before, e), own: new Set() });
+        if (item) {
+          const participants = before.participants;
+          logs.set(item.id, { item, participants, events: itemSeed(before, e), own: new Set() });
+        }
         meetingLog.push(e);
         break;
       }
       case 'participant.joined':
       case 'participant.left':
+        // The meeting's, not the item's (M2); each item's minutes still name who came and went.
         for (const log of logs.values()) log.events.push(e);
         current?.own.add(e.seq);
         break;
@@ -166,8 +177,10 @@ export function recordedStatus(meeting: MeetingView, item: AgendaItem): string {
 
 function itemMinutes(meeting: MeetingView, log: ItemLog, options: MinutesOptions): ItemMinutes {
   const base = { id: log.item.id, title: log.item.title, status: recordedStatus(meeting, log.item) };
-  if (log.view.kind === 'round') return { ...base, kind: 'round', minutes: roundMinutes(log.view) };
-  const minutes = buildMinutes(log.events, options);
+  if (log.view.kind === 'round') {
+    return { ...base, kind: 'round', minutes: roundMinutes(seated(meeting, log.view)) };
+  }
+  const minutes = buildMinutes(log.events, options, log.participants);
   // The item's own lines: not the seed it started from, nor comings and goings during other items.
   const own = { ...minutes, log: minutes.log.filter((entry) => log.own.has(entry.seq)) } as Minutes;
   return { ...base, kind: log.view.kind, minutes: own };

@@ -3,6 +3,10 @@
  * line can name people and versions as they were at that moment. Pure (no DOM, no Node): the
  * client renders these minutes, and the server exports them as Markdown and JSON (R2).
  *
+ * Who is in the meeting is the meeting's, not the item's (M2), so the walk keeps the people
+ * beside the item's view: from who was there when the item began, through the comings and goings
+ * in its log.
+ *
  * The events are the reader's copy (A6): a sealed submission from someone else arrives without
  * its content, which the reveal that follows supplies.
  */
@@ -21,9 +25,10 @@ import {
   type ResponseKind,
   STAGE_LABELS,
 } from './constants';
-import type { Participant } from './decision';
+import { type Participant, withJoined, withLeft } from './decision';
 import { currentProposal, type ElectionView, type RoleTerm } from './election';
 import { FACILITATOR, type MeetingEvent, SYSTEM } from './events';
+import type { Seated } from './meeting';
 
 export interface MinutesEntry {
   seq: number;
@@ -72,14 +77,19 @@ interface Pending {
   notRevealed: string;
 }
 
-/** The log walk: the final view and one line per event. */
+/**
+ * The log walk: the final view, seated with who is in the meeting, and one line per event.
+ * `participants`: who was in the meeting before the first of these events (an item added later
+ * starts with everyone already there); the events' own joins and leaves go on from it.
+ */
 export function minutesFromEvents(
   events: readonly MeetingEvent[],
   options: MinutesOptions = {},
-): { view: ConsentItemView; entries: MinutesEntry[] } {
+  participants: Record<string, Participant> = {},
+): { view: Seated<ConsentItemView>; entries: MinutesEntry[] } {
   const formatDate = options.formatDate ?? englishDate;
   const termText = (start: string, end: string) => `${formatDate(start)} to ${formatDate(end)}`;
-  let view: ConsentItemView = emptyConsentItemView();
+  let view: Seated<ConsentItemView> = { ...emptyConsentItemView(), participants };
   const entries: MinutesEntry[] = [];
   // Keyed by round and author: `r:` reactions, `o:` objection-round responses, `n:` nominations.
   const pending = new Map<string, Pending>();
@@ -109,7 +119,7 @@ export function minutesFromEvents(
 
   for (const e of events) {
     const before = view;
-    view = reduceConsentItem(view, e);
+    view = walk(view, e);
     const name = (id: string) => view.participants[id]?.name ?? 'Someone';
     const nominee = (id: string | null | undefined) => nomineeName(view, id);
     const who = e.by === FACILITATOR ? 'Facilitator' : e.by === SYSTEM ? '' : name(e.by);
@@ -314,6 +324,19 @@ export function minutesFromEvents(
   return { view, entries };
 }
 
+/** One step of the walk: the item's reducer for the item, the meeting's people beside it (M2). */
+function walk(view: Seated<ConsentItemView>, e: MeetingEvent): Seated<ConsentItemView> {
+  const { participants: people, ...item } = view;
+  const next = reduceConsentItem(item as ConsentItemView, e);
+  const participants =
+    e.type === 'participant.joined'
+      ? withJoined({ participants: people }, e).participants
+      : e.type === 'participant.left'
+        ? withLeft({ participants: people }, e).participants
+        : people;
+  return { ...next, participants };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The structured minutes: what the exports are made of (R2, docs/minutes-format.md).
 
@@ -408,9 +431,16 @@ export interface ElectionMinutes extends MinutesCommon {
 
 export type Minutes = DecisionMinutes | ElectionMinutes;
 
-/** The minutes of a meeting from the reader's copy of its log. */
-export function buildMinutes(events: readonly MeetingEvent[], options: MinutesOptions = {}): Minutes {
-  const { view, entries } = minutesFromEvents(events, options);
+/**
+ * The minutes of a meeting from the reader's copy of its log; of an item's log, with who was in
+ * the meeting when the item began (`participants`, as for `minutesFromEvents`).
+ */
+export function buildMinutes(
+  events: readonly MeetingEvent[],
+  options: MinutesOptions = {},
+  participants: Record<string, Participant> = {},
+): Minutes {
+  const { view, entries } = minutesFromEvents(events, options, participants);
   const name = (id: string) => nameOf(view, id);
   const common: MinutesCommon = {
     code: view.code,
@@ -457,7 +487,7 @@ export function buildMinutes(events: readonly MeetingEvent[], options: MinutesOp
   };
 }
 
-function electionMinutes(view: ElectionView, common: MinutesCommon): ElectionMinutes {
+function electionMinutes(view: Seated<ElectionView>, common: MinutesCommon): ElectionMinutes {
   const name = (id: string) => nameOf(view, id);
   return {
     ...common,
@@ -506,9 +536,7 @@ function electionMinutes(view: ElectionView, common: MinutesCommon): ElectionMin
   };
 }
 
-function checkMinutes(
-  view: ConsentCheckView & { participants: Record<string, Participant> },
-): Pick<MinutesCommon, 'objections' | 'concerns'> {
+function checkMinutes(view: Seated<ConsentCheckView>): Pick<MinutesCommon, 'objections' | 'concerns'> {
   return {
     objections: view.objections.map((o) => ({
       by: nameOf(view, o.participantId),
@@ -549,7 +577,7 @@ function nominationText(view: WithPeople, nomineeId: string | null, reason?: str
   return `Nominated ${whom}${reason ? `, because ${reason}` : '.'}`;
 }
 
-function objectionOwner(view: ConsentItemView, objectionId: string): string {
+function objectionOwner(view: Seated<ConsentItemView>, objectionId: string): string {
   const o = view.objections.find((x) => x.id === objectionId);
   return o ? (view.participants[o.participantId]?.name ?? 'someone') : '';
 }

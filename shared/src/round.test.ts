@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from './events';
-import { canSpeak, emptyRoundView, entryOf, notYetSpoken, type RoundView } from './round';
+import { emptyMeetingView, type MeetingView, reduceMeeting, type Seated, seated } from './meeting';
+import { canSpeak, emptyRoundView, entryOf, notYetSpoken, type RoundView, roundPresent } from './round';
 import { roundLogText, roundMinutes } from './roundMinutes';
 import { reduceRound } from './roundReducer';
 
@@ -23,7 +24,42 @@ function log(...bodies: NewEvent[]): MeetingEvent[] {
 const reduceDecisionLog = (events: MeetingEvent[], from = emptyRoundView()) =>
   events.reduce(reduceRound, from);
 
-/** The item's seed: the meeting's id and code with the round's title, then who is present. */
+/**
+ * A meeting on this one round, its events reduced as the meeting reduces them: who is present is
+ * the meeting's (M2), the round's own events go to the round. The first event is the round's seed.
+ */
+function meetingOf(events: MeetingEvent[]): MeetingView {
+  const [created, ...rest] = events;
+  if (created?.type !== 'meeting.created') throw new Error('A round starts with its seed.');
+  let meeting: MeetingView = {
+    ...emptyMeetingView(),
+    meetingId: created.meetingId,
+    code: created.code,
+    seq: created.seq,
+    items: [{ id: 'r1', kind: 'round', title: created.title, addedAt: created.at, openedAt: created.at }],
+    views: { r1: reduceRound(emptyRoundView(), created) },
+    currentItemId: 'r1',
+  };
+  for (const e of rest) meeting = reduceMeeting(meeting, e);
+  return meeting;
+}
+
+const roundOf = (meeting: MeetingView) => meeting.views.r1 as RoundView;
+
+/** The round as a screen reads it: seated in its meeting. */
+const seatedLog = (events: MeetingEvent[]): Seated<RoundView> => {
+  const meeting = meetingOf(events);
+  return seated(meeting, roundOf(meeting));
+};
+
+const left = (participantId: string): NewEvent => ({
+  type: 'participant.left',
+  participantId,
+  reason: 'left',
+  by: participantId,
+});
+
+/** The item's seed (the meeting's id and code with the round's title), then who joins the meeting. */
 const seed: NewEvent[] = [
   { type: 'meeting.created', meetingId: 'm1', code: 'ABC234', title: 'Check-in', by: FACILITATOR },
   { type: 'participant.joined', participantId: A, name: 'Ana', by: A },
@@ -57,8 +93,8 @@ function freeze<T>(value: T): T {
 }
 
 describe('round view', () => {
-  it('[M3] the seed gives the round its title, the meeting’s id and code, and who is present', () => {
-    const view = reduceDecisionLog(log(...seed));
+  it('[M3] the seed gives the round its title, the meeting’s id and code; seated, who is present', () => {
+    const view = seatedLog(log(...seed));
     expect(view).toMatchObject({
       kind: 'round',
       meetingId: 'm1',
@@ -97,18 +133,12 @@ describe('round view', () => {
   });
 
   it('[M3] who has not spoken yet: present people only, in order of joining', () => {
-    let view = reduceDecisionLog(log(...seed, spoke(B, 'Here.')));
+    let view = seatedLog(log(...seed, spoke(B, 'Here.')));
     expect(notYetSpoken(view).map((p) => p.name)).toEqual(['Ana', 'Cleo']);
-    view = reduceRound(
-      view,
-      next(view, { type: 'participant.left', participantId: C, reason: 'left', by: C }),
-    );
+    view = seatedLog(log(...seed, spoke(B, 'Here.'), left(C)));
     expect(notYetSpoken(view).map((p) => p.name)).toEqual(['Ana']);
     // Someone who spoke and then left keeps their entry: what was said stays said.
-    view = reduceRound(
-      view,
-      next(view, { type: 'participant.left', participantId: B, reason: 'left', by: B }),
-    );
+    view = seatedLog(log(...seed, spoke(B, 'Here.'), left(C), left(B)));
     expect(view.entries.map((e) => e.participantId)).toEqual([B]);
   });
 
@@ -120,33 +150,48 @@ describe('round view', () => {
   });
 
   it('[M3][R1] a closed round keeps who was there when it closed; later comings and goings pass it by', () => {
-    let view = reduceDecisionLog(log(...seed, spoke(A, 'Hi.'), { type: 'round.closed', by: FACILITATOR }));
-    const closed = view;
     const D = '00000000-0000-4000-8000-00000000000d';
-    view = reduceRound(
-      view,
-      next(view, { type: 'participant.joined', participantId: D, name: 'Dan', by: D }),
+    const events = log(
+      ...seed,
+      spoke(A, 'Hi.'),
+      { type: 'round.closed', by: FACILITATOR },
+      { type: 'participant.joined', participantId: D, name: 'Dan', by: D },
+      left(B),
     );
-    view = reduceRound(
-      view,
-      next(view, { type: 'participant.left', participantId: B, reason: 'left', by: B }),
-    );
-    expect(view.participants).toBe(closed.participants);
+    const closed = meetingOf(events.slice(0, -2));
+    expect(roundOf(closed).presentAtClose).toEqual([A, B, C]);
+    const later = events.slice(-2).reduce(reduceMeeting, closed);
+    // The meeting's people moved on; the closed round is the same object as when it closed.
+    expect(later.participants[D]?.present).toBe(true);
+    expect(later.participants[B]?.present).toBe(false);
+    expect(roundOf(later)).toBe(roundOf(closed));
+    const view = seated(later, roundOf(later));
     expect(notYetSpoken(view).map((p) => p.name)).toEqual(['Ben', 'Cleo']);
-    expect(view.seq).toBe(closed.seq + 2);
+    expect(roundPresent(view).map((p) => p.name)).toEqual(['Ana', 'Ben', 'Cleo']);
+    expect(later.seq).toBe(closed.seq + 2);
   });
 
   it('canSpeak: a present participant while open; otherwise a reason in words', () => {
-    const open = reduceDecisionLog(log(...seed));
+    const open = seatedLog(log(...seed));
     expect(canSpeak(open, A)).toBeNull();
     expect(canSpeak(open, 'stranger')).toMatchObject({ code: 'not_joined' });
-    const left = reduceRound(
-      open,
-      next(open, { type: 'participant.left', participantId: A, reason: 'marked_absent', by: FACILITATOR }),
+    const absent = seatedLog(
+      log(...seed, { type: 'participant.left', participantId: A, reason: 'marked_absent', by: FACILITATOR }),
     );
-    expect(canSpeak(left, A)).toMatchObject({ code: 'forbidden' });
-    const closed = reduceRound(open, next(open, { type: 'round.closed', by: FACILITATOR }));
+    expect(canSpeak(absent, A)).toMatchObject({ code: 'forbidden' });
+    const closed = seatedLog(log(...seed, { type: 'round.closed', by: FACILITATOR }));
     expect(canSpeak(closed, B)).toMatchObject({ code: 'meeting_closed', message: 'The round is closed.' });
+  });
+
+  it('[M2] comings and goings are the meeting’s: the round reducer leaves the round as it is', () => {
+    const view = reduceDecisionLog(log(...seed, spoke(A, 'Hi.')));
+    expect(view).not.toHaveProperty('participants');
+    const joined = reduceRound(
+      view,
+      next(view, { type: 'participant.joined', participantId: 'd', name: 'Dan', by: 'd' }),
+    );
+    expect({ ...joined, seq: view.seq }).toEqual(view);
+    expect(joined.entries).toBe(view.entries);
   });
 
   it('[A5] seq advances to each applied event, also for one that changes nothing else', () => {
@@ -177,8 +222,10 @@ describe('round view', () => {
       const copy = JSON.parse(JSON.stringify(e));
       const after = freeze(reduceRound(v, e));
       expect(e).toEqual(copy);
-      if (body.type === 'round.spoken') expect(after.participants).toBe(v.participants);
-      if (body.type === 'participant.left') expect(after.entries).toBe(v.entries);
+      if (body.type === 'participant.left') {
+        expect(after.entries).toBe(v.entries);
+        expect({ ...after, seq: v.seq }).toEqual(v);
+      }
       v = after;
     }
     expect(v.entries.map((e) => e.text)).toEqual(['Hi again.', 'Hello.']);
@@ -187,7 +234,7 @@ describe('round view', () => {
 
 describe('round minutes', () => {
   it('[R1][M3] the section: what each said, by name and time, who did not speak, and the close', () => {
-    const view = reduceDecisionLog(
+    const view = seatedLog(
       log(
         ...seed,
         spoke(B, 'Tired but here.'),
@@ -211,7 +258,7 @@ describe('round minutes', () => {
   });
 
   it('[R1] an open round has no closedAt; nobody spoke: everyone present is silent', () => {
-    const m = roundMinutes(reduceDecisionLog(log(...seed)));
+    const m = roundMinutes(seatedLog(log(...seed)));
     expect(m).not.toHaveProperty('closedAt');
     expect(m.entries).toEqual([]);
     expect(m.silent).toEqual(['Ana', 'Ben', 'Cleo']);
@@ -232,7 +279,7 @@ describe('round minutes', () => {
   });
 
   it('[R1] a name unknown to the view reads “Someone”, never an id', () => {
-    const view = reduceDecisionLog(log(seed[0]!, spoke(A, 'Hi.')));
+    const view = seatedLog(log(seed[0]!, spoke(A, 'Hi.')));
     expect(roundMinutes(view).entries[0]).toMatchObject({ by: 'Someone', text: 'Hi.' });
   });
 });

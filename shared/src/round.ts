@@ -5,6 +5,7 @@
  */
 
 import { type Participant, presentParticipants } from './decision';
+import type { Seated } from './meeting';
 import type { Refusal } from './rules';
 
 export type RoundStage = 'open' | 'outcome';
@@ -26,10 +27,14 @@ export interface RoundView {
   seq: number;
   /** `outcome` once the facilitator has closed the round. */
   stage: RoundStage;
-  participants: Record<string, Participant>;
   /** One per person who spoke, in the order they first spoke. */
   entries: RoundEntry[];
   closedAt?: number;
+  /**
+   * Once closed: the ids of who was present when it closed, noted by the meeting's reducer (the
+   * round keeps no participants of its own), so that who did not speak stays as it was then.
+   */
+  presentAtClose?: string[];
 }
 
 export function emptyRoundView(): RoundView {
@@ -41,7 +46,6 @@ export function emptyRoundView(): RoundView {
     createdAt: 0,
     seq: 0,
     stage: 'open',
-    participants: {},
     entries: [],
   };
 }
@@ -50,14 +54,29 @@ export function entryOf(view: RoundView, participantId: string): RoundEntry | un
   return view.entries.find((e) => e.participantId === participantId);
 }
 
-/** Present participants who have not spoken yet, in order of joining: whose turn may still come. */
-export function notYetSpoken(view: RoundView): Participant[] {
+/**
+ * Who is present for the round, in order of joining: in the meeting now while it is open; once
+ * closed, who was present when it closed (named as they are in the meeting).
+ */
+export function roundPresent(view: Seated<RoundView>): Participant[] {
+  if (view.stage !== 'outcome' || view.presentAtClose === undefined) return presentParticipants(view);
+  const there = new Set(view.presentAtClose);
+  return Object.values(view.participants)
+    .filter((p) => there.has(p.id))
+    .sort((a, b) => a.joinedAt - b.joinedAt);
+}
+
+/**
+ * Present participants who have not spoken yet, in order of joining: whose turn may still come,
+ * or, once the round is closed, who did not speak.
+ */
+export function notYetSpoken(view: Seated<RoundView>): Participant[] {
   const spoke = new Set(view.entries.map((e) => e.participantId));
-  return presentParticipants(view).filter((p) => !spoke.has(p.id));
+  return roundPresent(view).filter((p) => !spoke.has(p.id));
 }
 
 /** Why this participant cannot speak now, or null (the machine's guard and the phone's). */
-export function canSpeak(view: RoundView, participantId: string): Refusal | null {
+export function canSpeak(view: Seated<RoundView>, participantId: string): Refusal | null {
   if (view.stage !== 'open') return { code: 'meeting_closed', message: 'The round is closed.' };
   const who = view.participants[participantId];
   if (!who) return { code: 'not_joined', message: 'Join the meeting to speak in the round.' };

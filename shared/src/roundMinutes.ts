@@ -4,6 +4,7 @@
  * log of everything that happened. Pure; the minutes model and its exports build on it.
  */
 import type { EventOf } from './events';
+import type { Seated } from './meeting';
 import type { RoundView } from './round';
 import { notYetSpoken } from './round';
 
@@ -20,7 +21,8 @@ export interface RoundMinutes {
   silent: string[];
 }
 
-export function roundMinutes(view: RoundView): RoundMinutes {
+/** The round seated in its meeting: names are the meeting's (M2); who was silent, as when it closed. */
+export function roundMinutes(view: Seated<RoundView>): RoundMinutes {
   return {
     kind: 'round',
     title: view.title,

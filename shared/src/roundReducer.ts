@@ -1,10 +1,10 @@
 /**
  * The round's reducer (A5): `(view, event) -> view`, pure and immutable like the decision's and
- * the election's. An item's log starts with its seed (`meeting.created` with the item's title,
- * then who is present) and goes on with the round's own events.
+ * the election's. An item's log starts with its seed (`meeting.created` with the item's title)
+ * and goes on with the round's own events. Who is present is the meeting's (meeting.ts), which
+ * also notes who was there when the round closed.
  */
 
-import { withJoined, withLeft } from './decision';
 import type { MeetingEvent } from './events';
 import type { RoundView } from './round';
 
@@ -18,13 +18,6 @@ function apply(view: RoundView, e: MeetingEvent): RoundView {
   switch (e.type) {
     case 'meeting.created':
       return { ...view, meetingId: e.meetingId, code: e.code, title: e.title, createdAt: e.at };
-    // Who is present is the meeting's and reaches every item's view (M2), but a closed round
-    // keeps who was there when it closed: its minutes say who did not speak, and the machine,
-    // finished, takes no more events either.
-    case 'participant.joined':
-      return view.stage === 'outcome' ? view : withJoined(view, e);
-    case 'participant.left':
-      return view.stage === 'outcome' ? view : withLeft(view, e);
     case 'round.spoken': {
       // One entry per person: speaking again replaces what they said (and when), and keeps their
       // place in the round, so the round reads as each person's last word in the order they spoke.
@@ -37,7 +30,8 @@ function apply(view: RoundView, e: MeetingEvent): RoundView {
     case 'round.closed':
       return { ...view, stage: 'outcome', closedAt: e.at };
     default:
-      // A decision's or an election's own events change nothing in a round.
+      // A decision's or an election's own events change nothing in a round, nor do comings and
+      // goings: who is in the meeting is the meeting's (meeting.ts, M2).
       return view;
   }
 }

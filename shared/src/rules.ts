@@ -6,13 +6,14 @@
 
 import { awaitingConsent, currentVersion, type DecisionView, openObjections } from './decision';
 import type { ErrorCode } from './errors';
+import type { MeetingView, Seated } from './meeting';
 
 export interface Refusal {
   code: ErrorCode;
   message: string;
 }
 
-const names = (view: Pick<DecisionView, 'participants'>, ids: string[]) =>
+const names = (view: Pick<MeetingView, 'participants'>, ids: string[]) =>
   ids.map((id) => view.participants[id]?.name ?? 'someone').join(', ');
 
 /** C1: the proposal can be presented once it states its driver and its text. */
@@ -26,7 +27,7 @@ export function canPresent(view: DecisionView): Refusal | null {
 
 /** C6: consent cannot be entered while an objection is untested or unresolved, or still hidden. */
 export function canEnterConsent(
-  view: Pick<DecisionView, 'objections' | 'objectionRound' | 'participants'>,
+  view: Seated<Pick<DecisionView, 'objections' | 'objectionRound'>>,
 ): Refusal | null {
   const open = openObjections(view);
   if (open.length > 0) {
@@ -51,7 +52,7 @@ export function canEnterConsent(
 }
 
 /** C7, C9: adoption needs every present participant's consent to the current version. */
-export function canAdopt(view: DecisionView): Refusal | null {
+export function canAdopt(view: Seated<DecisionView>): Refusal | null {
   const present = Object.values(view.participants).filter((p) => p.present);
   if (present.length === 0) {
     return { code: 'not_allowed', message: 'Nobody has joined: a decision needs at least one participant.' };

@@ -2,11 +2,12 @@
  * Per-recipient visibility (A6, C10) and the process rules the console shows before anyone clicks.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyDecisionView } from './decision';
+import { type DecisionView, emptyDecisionView } from './decision';
 import { reduceDecisionLog } from './decisionReducer';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from './events';
+import { currentItem, reduceMeetingLog, type Seated, seated } from './meeting';
 import { canAdopt, canEnterConsent, canPresent } from './rules';
-import { eventFor, redact, type Viewer, viewFor } from './visibility';
+import { agendaFor, eventFor, redact, type Viewer, viewFor } from './visibility';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -18,6 +19,12 @@ function log(...bodies: NewEvent[]): MeetingEvent[] {
   return bodies.map(
     (b, i) => ({ ...b, seq: i + 1, at: 1_000 * (i + 1), commandId: `c${i + 1}` }) as MeetingEvent,
   );
+}
+
+/** The decision as the meeting holds it, seated with who is in the meeting: what the rules read. */
+function seatedDecision(events: MeetingEvent[]): Seated<DecisionView> {
+  const meeting = reduceMeetingLog(events);
+  return seated(meeting, currentItem(meeting) as DecisionView);
 }
 
 const opening: NewEvent[] = [
@@ -91,8 +98,10 @@ describe('A6 visibility', () => {
       at: 6000,
       hidden: true,
     });
-    expect(forBen.participants).toBe(view.participants);
     expect(forBen.versions).toBe(view.versions);
+    // Who is in the meeting is the meeting's, and hides nothing either.
+    const meeting = reduceMeetingLog(log(...opening, sealedReaction, sealedObjection));
+    expect(agendaFor(meeting, ben).participants).toBe(meeting.participants);
     expect(viewFor(view, ana)).toBe(view);
     expect(viewFor(view, facilitator)).toBe(view);
   });
@@ -127,6 +136,15 @@ describe('A6 visibility', () => {
         );
       }
     }
+    // The same for the whole meeting: the join snapshot (agendaFor) is the redacted stream reduced.
+    for (let n = 0; n <= events.length; n++) {
+      const prefix = events.slice(0, n);
+      for (const v of [ana, ben, facilitator]) {
+        expect(reduceMeetingLog(prefix.map((e) => eventFor(e, v)))).toEqual(
+          agendaFor(reduceMeetingLog(prefix), v),
+        );
+      }
+    }
     const full = reduceDecisionLog(events);
     expect(full.objections).toEqual([
       expect.objectContaining({ participantId: A, reason: 'Harm', status: 'raised' }),
@@ -145,7 +163,7 @@ describe('rules', () => {
   });
 
   it('[C6] open objections are named; a hidden objection asks for the reveal', () => {
-    const hidden = reduceDecisionLog(log(...opening, sealedObjection));
+    const hidden = seatedDecision(log(...opening, sealedObjection));
     expect(canEnterConsent(hidden)?.message).toMatch(/reveal/i);
     const emptyReveal: NewEvent = {
       type: 'responses.revealed',
@@ -154,15 +172,15 @@ describe('rules', () => {
       responses: [],
       by: FACILITATOR,
     };
-    const shown = reduceDecisionLog(log(...opening, emptyReveal, { ...sealedObjection, sealed: false }));
+    const shown = seatedDecision(log(...opening, emptyReveal, { ...sealedObjection, sealed: false }));
     // Given after an (empty) reveal, the objection is a record at once, and blocks consent.
     expect(shown.objections).toHaveLength(1);
     expect(canEnterConsent(shown)?.message).toContain('Ana');
   });
 
   it('[C7] adoption names everyone present who has not consented', () => {
-    const view = reduceDecisionLog(log(...opening));
+    const view = seatedDecision(log(...opening));
     expect(canAdopt(view)?.message).toContain('Ana, Ben');
-    expect(canAdopt(emptyDecisionView())?.code).toBe('not_allowed');
+    expect(canAdopt(seated({ participants: {} }, emptyDecisionView()))?.code).toBe('not_allowed');
   });
 });

@@ -1,6 +1,7 @@
 /** How an election shows itself on every screen: the role, the proposed candidate, nominations, changes, tally. */
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import { type CandidateProposal, type ElectionView, type RoleTerm, tally } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 import { nomineeName, termText } from '../lib/election';
 import { nameOf } from '../lib/names';
 import { ConcernList } from './ConcernList';
@@ -27,7 +28,13 @@ export function RoleCard({ role }: { role: RoleTerm | undefined }) {
   );
 }
 
-export function CandidateCard({ view, proposal }: { view: ElectionView; proposal: CandidateProposal }) {
+export function CandidateCard({
+  view,
+  proposal,
+}: {
+  view: Seated<ElectionView>;
+  proposal: CandidateProposal;
+}) {
   const roleTerm = view.role;
   const shorter =
     roleTerm && (proposal.termStart !== roleTerm.termStart || proposal.termEnd !== roleTerm.termEnd);
@@ -49,7 +56,7 @@ export function CandidateCard({ view, proposal }: { view: ElectionView; proposal
 }
 
 /** Every nomination, side by side with its reason (after the reveal; hidden ones say only "nominated"). */
-export function NominationList({ view, me }: { view: ElectionView; me?: string }) {
+export function NominationList({ view, me }: { view: Seated<ElectionView>; me?: string }) {
   const people = Object.values(view.nominations).sort((a, b) => a.at - b.at);
   if (people.length === 0) return <p className="empty">Nobody has nominated yet.</p>;
   return (
@@ -73,7 +80,7 @@ export function NominationList({ view, me }: { view: ElectionView; me?: string }
 }
 
 /** E3: who changed from whom to whom, and why; or kept their nomination. */
-export function ChangeList({ view }: { view: ElectionView }) {
+export function ChangeList({ view }: { view: Seated<ElectionView> }) {
   if (view.changes.length === 0) return <p className="empty">No one has kept or changed a nomination yet.</p>;
   return (
     <ul className="list changes">
@@ -96,7 +103,7 @@ export function ChangeList({ view }: { view: ElectionView }) {
 }
 
 /** E3: how many nominate each person now. */
-export function TallyList({ view }: { view: ElectionView }) {
+export function TallyList({ view }: { view: Seated<ElectionView> }) {
   const rows = tally(view);
   if (rows.length === 0) return <p className="empty">No nominations to count.</p>;
   return (
@@ -112,7 +119,7 @@ export function TallyList({ view }: { view: ElectionView }) {
   );
 }
 
-export function ElectionOutcomeSummary({ view }: { view: ElectionView }) {
+export function ElectionOutcomeSummary({ view }: { view: Seated<ElectionView> }) {
   const outcome = view.outcome;
   if (!outcome) return <p className="empty">No outcome recorded yet.</p>;
   if (outcome.outcome === 'elected') {

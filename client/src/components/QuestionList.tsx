@@ -1,4 +1,5 @@
 import type { DecisionView, Question } from '@circlewise/shared/decision';
+import type { Seated } from '@circlewise/shared/meeting';
 import type { ReactNode } from 'react';
 import { nameOf } from '../lib/names';
 
@@ -7,7 +8,7 @@ export function QuestionList({
   view,
   answerSlot,
 }: {
-  view: DecisionView;
+  view: Seated<DecisionView>;
   answerSlot?: (question: Question) => ReactNode;
 }) {
   return (

@@ -1,4 +1,6 @@
 /** What was said in a round (M3), in the order people spoke: on the phone, the console and the projector. */
+
+import type { Seated } from '@circlewise/shared/meeting';
 import type { RoundView } from '@circlewise/shared/round';
 import { nameOf } from '../lib/names';
 
@@ -6,7 +8,7 @@ export function RoundEntries({
   view,
   me,
 }: {
-  view: RoundView;
+  view: Seated<RoundView>;
   /** This phone's participant: their entry is marked. */
   me?: string;
 }) {

@@ -1,5 +1,6 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import { currentVersion, type DecisionView } from '@circlewise/shared/decision';
+import type { Seated } from '@circlewise/shared/meeting';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { OutcomeSummary } from '../participant/OutcomeStage';
@@ -27,7 +28,7 @@ export function Console() {
   return <DecisionConsole view={view} />;
 }
 
-function DecisionConsole({ view }: { view: DecisionView }) {
+function DecisionConsole({ view }: { view: Seated<DecisionView> }) {
   return (
     <div className="page console">
       <ConnectionBanner />

@@ -1,6 +1,7 @@
 import { LIMITS, OUTCOME_LABELS, OUTCOMES, type Outcome } from '@circlewise/shared/constants';
 import { defaultReviewDate } from '@circlewise/shared/dates';
 import type { DecisionView } from '@circlewise/shared/decision';
+import type { Seated } from '@circlewise/shared/meeting';
 import { canAdopt } from '@circlewise/shared/rules';
 import { useState } from 'react';
 import { DateField } from '../components/DateField';
@@ -8,12 +9,12 @@ import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 import { useMeeting } from '../store/MeetingContext';
 
-export function adoptRefusal(view: DecisionView): string | null {
+export function adoptRefusal(view: Seated<DecisionView>): string | null {
   if (view.stage !== 'consent') return 'A proposal is adopted from the consent stage.';
   return canAdopt(view)?.message ?? null;
 }
 
-export function OutcomeForm({ view }: { view: DecisionView }) {
+export function OutcomeForm({ view }: { view: Seated<DecisionView> }) {
   const [outcome, setOutcome] = useState<Outcome>('adopted');
   const months = useMeeting((s) => s.meeting?.reviewMonths);
   // C9: the circle's period (six months outside a circle), counted as the server counts it

@@ -1,11 +1,12 @@
 import type { ConsentItemView } from '@circlewise/shared/consentItem';
 import { presentParticipants } from '@circlewise/shared/decision';
+import type { Seated } from '@circlewise/shared/meeting';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 import { useMeeting } from '../store/MeetingContext';
 
 /** Whether a participant has done what the current stage asks. */
-export function hasResponded(view: ConsentItemView, participantId: string): boolean {
+export function hasResponded(view: Seated<ConsentItemView>, participantId: string): boolean {
   if (view.kind === 'election') {
     switch (view.stage) {
       case 'nominations':
@@ -35,14 +36,14 @@ export function hasResponded(view: ConsentItemView, participantId: string): bool
 }
 
 /** The verb for what the stage asks, as counted: "3 of 5 nominated". */
-function doneVerb(view: ConsentItemView): string {
+function doneVerb(view: Seated<ConsentItemView>): string {
   if (view.stage === 'consent') return 'consented';
   if (view.stage === 'nominations') return 'nominated';
   if (view.stage === 'changes') return 'kept or changed';
   return 'responded';
 }
 
-export function PeoplePanel({ view }: { view: ConsentItemView }) {
+export function PeoplePanel({ view }: { view: Seated<ConsentItemView> }) {
   const online = useMeeting((s) => s.online);
   const present = presentParticipants(view);
   const asks =

@@ -1,16 +1,17 @@
 import { LIMITS } from '@circlewise/shared/constants';
 import { currentVersion, type DecisionView, openObjections } from '@circlewise/shared/decision';
+import type { Seated } from '@circlewise/shared/meeting';
 import { useState } from 'react';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { nameOf } from '../lib/names';
 import { useSubmit } from '../lib/useSubmit';
 
 /** Before presenting, the proposal is edited in place; afterwards every change is a new version (C5). */
-export function ProposalEditor({ view }: { view: DecisionView }) {
+export function ProposalEditor({ view }: { view: Seated<DecisionView> }) {
   return view.presentedAt === undefined ? <EditForm view={view} /> : <AmendForm view={view} />;
 }
 
-function EditForm({ view }: { view: DecisionView }) {
+function EditForm({ view }: { view: Seated<DecisionView> }) {
   const v = currentVersion(view);
   const [title, setTitle] = useState(v.title || view.title);
   const [driver, setDriver] = useState(v.driver);
@@ -39,7 +40,7 @@ function EditForm({ view }: { view: DecisionView }) {
   );
 }
 
-function AmendForm({ view }: { view: DecisionView }) {
+function AmendForm({ view }: { view: Seated<DecisionView> }) {
   const v = currentVersion(view);
   const [driver, setDriver] = useState(v.driver);
   const [text, setText] = useState(v.text);

@@ -1,10 +1,11 @@
 import type { DecisionView, Question } from '@circlewise/shared/decision';
+import type { Seated } from '@circlewise/shared/meeting';
 import { useState } from 'react';
 import { QuestionList } from '../components/QuestionList';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 
-export function QuestionsPanel({ view }: { view: DecisionView }) {
+export function QuestionsPanel({ view }: { view: Seated<DecisionView> }) {
   const answering = view.stage === 'clarifying' || view.stage === 'reactions';
   return <QuestionList view={view} answerSlot={answering ? (q) => <AnswerForm question={q} /> : undefined} />;
 }

@@ -1,10 +1,11 @@
 import type { ConsentItemView } from '@circlewise/shared/consentItem';
 import { presentParticipants } from '@circlewise/shared/decision';
+import type { Seated } from '@circlewise/shared/meeting';
 import { GestureIcon } from '../components/GestureIcon';
 import { RESPONSE_LABELS } from '../components/ResponseKindLabel';
 
 /** The facilitator sees every response as it comes in (A6); participants see them after the reveal. */
-export function ResponsesPanel({ view }: { view: ConsentItemView }) {
+export function ResponsesPanel({ view }: { view: Seated<ConsentItemView> }) {
   const people = presentParticipants(view);
   if (view.kind === 'decision' && view.stage === 'reactions') {
     return (

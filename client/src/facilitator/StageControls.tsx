@@ -1,11 +1,12 @@
 import { nextStage, previousStage, STAGE_LABELS } from '@circlewise/shared/constants';
 import { type DecisionView, isConsentStage } from '@circlewise/shared/decision';
+import type { Seated } from '@circlewise/shared/meeting';
 import { canEnterConsent, canPresent, type Refusal } from '@circlewise/shared/rules';
 import { RevealButton } from './RevealButton';
 import { StageMoves } from './StageMoves';
 
 /** Why the meeting cannot move forward now, from the same rules the server applies. */
-export function advanceRefusal(view: DecisionView): Refusal | null {
+export function advanceRefusal(view: Seated<DecisionView>): Refusal | null {
   if (view.stage === 'proposal') return canPresent(view);
   if (view.stage === 'objections') return canEnterConsent(view);
   if (view.stage === 'consent') {
@@ -14,7 +15,7 @@ export function advanceRefusal(view: DecisionView): Refusal | null {
   return null;
 }
 
-export function StageControls({ view }: { view: DecisionView }) {
+export function StageControls({ view }: { view: Seated<DecisionView> }) {
   if (!isConsentStage(view.stage)) return null;
   const from = view.stage;
   const hidden =

@@ -6,6 +6,7 @@
 import type { ConsentCheckView } from '@circlewise/shared/consentCheck';
 import type { ElectionPhase } from '@circlewise/shared/constants';
 import { canElect, currentNominee, currentProposal, type ElectionView } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 import { canEnterConsent, type Refusal } from '@circlewise/shared/rules';
 import { formatDate, nameOf, type WithPeople } from './names';
 
@@ -35,14 +36,14 @@ export function termText(termStart: string, termEnd: string): string {
 }
 
 /** C7, E4: why "Record: elected" is not possible yet, or null (the server's own rule). */
-export function electRefusal(view: ElectionView): string | null {
+export function electRefusal(view: Seated<ElectionView>): string | null {
   return canElect(view)?.message ?? null;
 }
 
 export { othersHaveAnswered, waitingForOthers } from '@circlewise/shared/election';
 
 /** Why the election cannot move forward now (the machine's guards, in words), or null. */
-export function electionAdvanceRefusal(view: ElectionView): Refusal | null {
+export function electionAdvanceRefusal(view: Seated<ElectionView>): Refusal | null {
   switch (view.stage) {
     case 'role':
       return view.role ? null : { code: 'not_allowed', message: 'Set the role and its term first.' };
@@ -65,7 +66,7 @@ export function canGoBack(stage: ElectionPhase): boolean {
 }
 
 /** The reasons heard for a person, from nominations and changes towards them, one per line. */
-export function reasonsFor(view: ElectionView, candidateId: string): string {
+export function reasonsFor(view: Seated<ElectionView>, candidateId: string): string {
   const lines: string[] = [];
   for (const n of Object.values(view.nominations)) {
     if (n.nomineeId === candidateId && n.reason) lines.push(`${nameOf(view, n.participantId)}: ${n.reason}`);
@@ -79,7 +80,7 @@ export function reasonsFor(view: ElectionView, candidateId: string): string {
 }
 
 /** The person most nominated now, if anyone is. */
-export function leadingNominee(view: ElectionView): string | undefined {
+export function leadingNominee(view: Seated<ElectionView>): string | undefined {
   let best: { id: string; count: number } | undefined;
   const counts = new Map<string, number>();
   for (const id of Object.keys(view.nominations)) {

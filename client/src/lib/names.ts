@@ -2,7 +2,7 @@ import type { ConsentItemView } from '@circlewise/shared/consentItem';
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import { type Participant, presentParticipants } from '@circlewise/shared/decision';
 
-/** Anything that knows who is in the meeting: a decision's view or an election's. */
+/** Anything that knows who is in the meeting: the meeting, or an item seated in it (`Seated`). */
 export type WithPeople = { participants: Record<string, Participant> };
 
 export function nameOf(view: WithPeople, participantId: string): string {

@@ -1,5 +1,6 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 import type { MinutesEntry } from '@circlewise/shared/minutes';
 import { nomineeName, termText } from '../lib/election';
 import { formatTime, nameOf } from '../lib/names';
@@ -15,7 +16,7 @@ export function ElectionMinutes({
   roles,
   source,
 }: {
-  view: ElectionView;
+  view: Seated<ElectionView>;
   entries: MinutesEntry[];
   roles: RolesLoad | undefined;
   source?: MinutesSource | undefined;

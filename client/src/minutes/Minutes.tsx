@@ -1,6 +1,8 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { DecisionView } from '@circlewise/shared/decision';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import type { Seated } from '@circlewise/shared/meeting';
+import { type MeetingView, seated } from '@circlewise/shared/meeting';
 import { type ItemLog, itemLogs, meetingLog, recordedStatus } from '@circlewise/shared/meetingMinutes';
 import { type MinutesEntry, minutesFromEvents } from '@circlewise/shared/minutes';
 import { useEffect, useMemo, useState } from 'react';
@@ -109,7 +111,7 @@ export function MinutesView({
         Decisions only: what was decided, not who said what
       </label>
       {split.items.length === 1 && only && split.meetingLog.length === 0 ? (
-        <ItemMinutes log={only} roles={roles} source={source} />
+        <ItemMinutes meeting={split.meeting} log={only} roles={roles} source={source} />
       ) : (
         <AgendaMinutes split={split} roles={roles} source={source} />
       )}
@@ -117,21 +119,27 @@ export function MinutesView({
   );
 }
 
-/** One item's minutes: its own lines only (not its seed, nor comings and goings during others). */
+/**
+ * One item's minutes: its own lines only (not its seed, nor comings and goings during others).
+ * People are named as in the meeting (M2): a round is seated in it, a decision's or an election's
+ * log walk starts from who was there when the item was added.
+ */
 function ItemMinutes({
+  meeting,
   log,
   roles,
   source,
 }: {
+  meeting: Pick<MeetingView, 'participants'>;
   log: ItemLog;
   roles?: RolesLoad | undefined;
   source: MinutesSource | undefined;
 }) {
   const { view, entries } = useMemo(() => {
-    if (log.view.kind === 'round') return { view: log.view, entries: [] };
-    const walked = minutesFromEvents(log.events, { formatDate });
+    if (log.view.kind === 'round') return { view: seated(meeting, log.view), entries: [] };
+    const walked = minutesFromEvents(log.events, { formatDate }, log.participants);
     return { view: walked.view, entries: walked.entries.filter((e) => log.own.has(e.seq)) };
-  }, [log]);
+  }, [meeting, log]);
   if (view.kind === 'round') return <RoundMinutes view={view} />;
   if (view.kind === 'election')
     return <ElectionMinutes view={view} entries={entries} roles={roles} source={source} />;
@@ -197,7 +205,7 @@ function AgendaMinutes({
           <h2>
             {i + 1}. {log.item.title}
           </h2>
-          <ItemMinutes log={log} roles={roles} source={undefined} />
+          <ItemMinutes meeting={meeting} log={log} roles={roles} source={undefined} />
         </section>
       ))}
     </div>
@@ -209,7 +217,7 @@ function DecisionMinutes({
   entries,
   source,
 }: {
-  view: DecisionView;
+  view: Seated<DecisionView>;
   entries: MinutesEntry[];
   source: MinutesSource | undefined;
 }) {

@@ -1,3 +1,4 @@
+import type { Seated } from '@circlewise/shared/meeting';
 import type { RoundView } from '@circlewise/shared/round';
 import { roundMinutes } from '@circlewise/shared/roundMinutes';
 import { useId } from 'react';
@@ -9,7 +10,7 @@ import { MinutesSection } from './MinutesSection';
  * said, with names and times, and who did not speak. Read from the shared minutes model, so the
  * page says what the Markdown and JSON exports say.
  */
-export function RoundMinutes({ view }: { view: RoundView }) {
+export function RoundMinutes({ view }: { view: Seated<RoundView> }) {
   const id = useId();
   const m = roundMinutes(view);
   return (

@@ -1,5 +1,6 @@
 import { OUTCOME_LABELS } from '@circlewise/shared/constants';
 import type { DecisionView } from '@circlewise/shared/decision';
+import type { Seated } from '@circlewise/shared/meeting';
 import { ConcernList } from '../components/ConcernList';
 import { ReadMinutesLink } from '../components/ReadMinutesLink';
 import { formatDate } from '../lib/names';
@@ -14,7 +15,7 @@ export function OutcomeStage({ view }: StageProps) {
   );
 }
 
-export function OutcomeSummary({ view }: { view: DecisionView }) {
+export function OutcomeSummary({ view }: { view: Seated<DecisionView> }) {
   const outcome = view.outcome;
   if (!outcome) return <p className="empty">No outcome recorded yet.</p>;
   const version = view.versions.find((v) => v.version === outcome.version);

@@ -1,6 +1,7 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import { presentParticipants } from '@circlewise/shared/decision';
 import { currentProposal, type ElectionView } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 import {
   CandidateCard,
   ChangeList,
@@ -15,7 +16,13 @@ import { JoinQr } from './JoinQr';
 import { ProjectedObjections } from './ProjectedObjections';
 
 /** The room's screen during an election; `view` is already filtered as for a silent participant (E1, C10). */
-export function ElectionProjector({ view, online }: { view: ElectionView; online: Record<string, true> }) {
+export function ElectionProjector({
+  view,
+  online,
+}: {
+  view: Seated<ElectionView>;
+  online: Record<string, true>;
+}) {
   const present = presentParticipants(view);
   const onlineCount = present.filter((p) => online[p.id]).length;
   const proposal = currentProposal(view);

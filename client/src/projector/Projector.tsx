@@ -1,5 +1,6 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import { currentVersion, type DecisionView, presentParticipants } from '@circlewise/shared/decision';
+import type { Seated } from '@circlewise/shared/meeting';
 import { viewFor } from '@circlewise/shared/visibility';
 import { useMemo } from 'react';
 import { AgendaStrip } from '../agenda/AgendaStrip';
@@ -40,7 +41,7 @@ export function Projector() {
   );
 }
 
-function DecisionProjector({ view, online }: { view: DecisionView; online: Record<string, true> }) {
+function DecisionProjector({ view, online }: { view: Seated<DecisionView>; online: Record<string, true> }) {
   const present = presentParticipants(view);
   const onlineCount = present.filter((p) => online[p.id]).length;
   const round =

@@ -1,12 +1,12 @@
-import { presentParticipants } from '@circlewise/shared/decision';
-import { notYetSpoken, type RoundView } from '@circlewise/shared/round';
+import type { Seated } from '@circlewise/shared/meeting';
+import { notYetSpoken, type RoundView, roundPresent } from '@circlewise/shared/round';
 import { RoundEntries } from '../components/RoundEntries';
 import { JoinQr } from './JoinQr';
 
 /** The room's screen during a round (M3): what everyone said, large. A round hides nothing (A6). */
-export function RoundProjector({ view, online }: { view: RoundView; online: Record<string, true> }) {
+export function RoundProjector({ view, online }: { view: Seated<RoundView>; online: Record<string, true> }) {
   const closed = view.stage === 'outcome';
-  const present = presentParticipants(view);
+  const present = roundPresent(view);
   const onlineCount = present.filter((p) => online[p.id]).length;
   const spoke = present.length - notYetSpoken(view).length;
   return (

@@ -5,7 +5,14 @@
  */
 
 import type { WireError } from '@circlewise/shared/errors';
-import { currentItem, facilitates, type ItemView, type MeetingView } from '@circlewise/shared/meeting';
+import {
+  currentItem,
+  facilitates,
+  type ItemView,
+  type MeetingView,
+  type Seated,
+  seated,
+} from '@circlewise/shared/meeting';
 import type { Role } from '@circlewise/shared/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
@@ -29,8 +36,13 @@ export interface MeetingState {
   participantId?: string;
   /** The whole meeting: agenda, each item's view, who facilitates. */
   meeting?: MeetingView;
-  /** The current item's view (a decision's, an election's or a round's); screens switch on `view.kind`. */
-  view?: ItemView;
+  /**
+   * The current item's view (a decision's, an election's or a round's), seated with who is in the
+   * meeting, as the rules and screens read it; screens switch on `view.kind`. Composed once per
+   * change of the item or of the meeting's participants (`withMeeting`), so a selector of it
+   * returns the same object until one of them changes.
+   */
+  view?: Seated<ItemView>;
   /** Does this screen facilitate now (M4)? The key's holder until a hand-over, then the receiver. */
   facilitating: boolean;
   /** Participant ids with an open connection now; presence is not recorded, so not in the view. */
@@ -44,19 +56,37 @@ export function initialMeetingState(): MeetingState {
   return { connection: 'connecting', online: {}, submissions: {}, facilitating: false };
 }
 
-/** The state that follows from a new meeting view: every write of `meeting` goes through here. */
+/**
+ * The state that follows from a new meeting view: every write of `meeting` goes through here.
+ * Given the state before, it keeps the seated `view` it had while neither the current item nor
+ * the meeting's participants changed (the reducer keeps the identity of both), so screens that
+ * select `view` do not re-render for another item's event or a hand-over.
+ */
 export function withMeeting(
-  state: Pick<MeetingState, 'role' | 'participantId'>,
+  state: Pick<MeetingState, 'role' | 'participantId'> & Partial<Pick<MeetingState, 'meeting' | 'view'>>,
   meeting: MeetingView,
 ): Pick<MeetingState, 'meeting' | 'view' | 'facilitating'> {
   return {
     meeting,
-    view: currentItem(meeting),
+    view: seatedCurrent(state, meeting),
     facilitating: facilitates(meeting, {
       keyHolder: state.role === 'facilitator',
       participantId: state.participantId ?? null,
     }),
   };
+}
+
+function seatedCurrent(
+  before: Partial<Pick<MeetingState, 'meeting' | 'view'>>,
+  meeting: MeetingView,
+): Seated<ItemView> | undefined {
+  const item = currentItem(meeting);
+  if (!item) return undefined;
+  const was = before.meeting;
+  if (before.view && was && was.participants === meeting.participants && currentItem(was) === item) {
+    return before.view;
+  }
+  return seated(meeting, item);
 }
 
 /** A store, e.g. for a test: a given `meeting` sets `view` and `facilitating` as the connection would. */

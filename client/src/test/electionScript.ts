@@ -3,10 +3,10 @@
  * shared reducer (reduceConsentItem), filtered for the viewer with the shared visibility rules.
  */
 
-import { reduceConsentItemLog } from '@circlewise/shared/consentItem';
 import type { ElectionStage, ResponseKind } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
 import { FACILITATOR, type RevealedResponse } from '@circlewise/shared/events';
+import { currentItem, reduceMeetingLog, type Seated, seated } from '@circlewise/shared/meeting';
 import { eventFor, type Viewer } from '@circlewise/shared/visibility';
 import { ANA, BEN, CLEO, EventScript, uuidFor } from './meetingScript';
 
@@ -143,9 +143,11 @@ export class ElectionScript extends EventScript {
     return s.move('objections', 'consent');
   }
 
-  viewFor(viewer: Viewer): ElectionView {
-    const view = reduceConsentItemLog(this.events.map((e) => eventFor(e, viewer)));
-    if (view.kind !== 'election') throw new Error('the script did not make an election');
-    return view;
+  /** The election as this viewer's screen reads it: the meeting's item, seated with its people. */
+  viewFor(viewer: Viewer): Seated<ElectionView> {
+    const meeting = reduceMeetingLog(this.events.map((e) => eventFor(e, viewer)));
+    const view = currentItem(meeting);
+    if (view?.kind !== 'election') throw new Error('the script did not make an election');
+    return seated(meeting, view);
   }
 }

@@ -7,9 +7,14 @@
 import type { CommandInput } from '@circlewise/shared/commands';
 import type { ConsentStage } from '@circlewise/shared/constants';
 import type { DecisionView } from '@circlewise/shared/decision';
-import { reduceDecisionLog } from '@circlewise/shared/decisionReducer';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
-import { type MeetingView, reduceMeetingLog } from '@circlewise/shared/meeting';
+import {
+  currentItem,
+  type MeetingView,
+  reduceMeetingLog,
+  type Seated,
+  seated,
+} from '@circlewise/shared/meeting';
 import type { CommandResult } from '@circlewise/shared/protocol';
 import { eventFor, type Viewer } from '@circlewise/shared/visibility';
 import { vi } from 'vitest';
@@ -65,8 +70,12 @@ export class MeetingScript extends EventScript {
     return reduceMeetingLog(this.events.map((e) => eventFor(e, viewer)));
   }
 
-  viewFor(viewer: Viewer): DecisionView {
-    return reduceDecisionLog(this.events.map((e) => eventFor(e, viewer)));
+  /** The decision as this viewer's screen reads it: the meeting's item, seated with its people. */
+  viewFor(viewer: Viewer): Seated<DecisionView> {
+    const meeting = this.agendaFor(viewer);
+    const view = currentItem(meeting);
+    if (view?.kind !== 'decision') throw new Error('the script did not make a decision');
+    return seated(meeting, view);
   }
 }
 

@@ -1,13 +1,18 @@
 import type { CommandInput } from '@circlewise/shared/commands';
-import type { ItemView, MeetingView } from '@circlewise/shared/meeting';
+import type { ItemView, MeetingView, Seated } from '@circlewise/shared/meeting';
 import type { CommandResult } from '@circlewise/shared/protocol';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MeetingProvider } from '../store/MeetingContext';
 import { createMeetingStore, type MeetingState } from '../store/meetingStore';
 
-/** A meeting of one item, this one, as the server would send it for a meeting made with that kind. */
-export function agendaOf(view: ItemView): MeetingView {
+/**
+ * A meeting of one item, this one, as the server would send it for a meeting made with that kind:
+ * the people the item is seated with are the meeting's; the item's own view holds none (M2).
+ */
+export function agendaOf(seatedView: Seated<ItemView>): MeetingView {
+  const { participants, ...rest } = seatedView;
+  const view = rest as ItemView;
   const id = view.meetingId || 'meeting';
   return {
     meetingId: id,
@@ -15,7 +20,7 @@ export function agendaOf(view: ItemView): MeetingView {
     title: view.title,
     createdAt: view.createdAt,
     seq: view.seq,
-    participants: view.participants,
+    participants,
     items: [{ id, kind: view.kind, title: view.title, addedAt: view.createdAt, openedAt: view.createdAt }],
     views: { [id]: view },
     currentItemId: id,
@@ -27,7 +32,7 @@ export function agendaOf(view: ItemView): MeetingView {
 /** Renders with a store holding this item's meeting; a screen without a participant id is the facilitator's. */
 export function renderWithMeeting(
   ui: ReactNode,
-  view: ItemView,
+  view: Seated<ItemView>,
   send: (command: CommandInput) => Promise<CommandResult>,
   state: Partial<MeetingState> = {},
 ) {

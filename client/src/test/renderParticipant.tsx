@@ -1,4 +1,5 @@
 import type { ConsentItemView } from '@circlewise/shared/consentItem';
+import type { Seated } from '@circlewise/shared/meeting';
 import type { Viewer } from '@circlewise/shared/visibility';
 import { ParticipantView } from '../participant/ParticipantView';
 import { fakeSend } from './meetingScript';
@@ -6,7 +7,7 @@ import { renderWithMeeting } from './renderMeeting';
 
 /** The phone of `me`, showing the script's meeting as the server would send it to them. */
 export function renderParticipant(
-  script: { viewFor(viewer: Viewer): ConsentItemView },
+  script: { viewFor(viewer: Viewer): Seated<ConsentItemView> },
   me: string,
   send = fakeSend(),
 ) {

@@ -1,8 +1,16 @@
 /**
  * Builds round items for tests the way the server records them: the item's seed and its events,
- * reduced by the shared round reducer. A round hides nothing, so every viewer sees the same view.
+ * reduced by the shared reducers, the round's own by the round's and who comes and goes by the
+ * meeting's (M2). A round hides nothing, so every viewer sees the same view.
  */
 import { FACILITATOR } from '@circlewise/shared/events';
+import {
+  emptyMeetingView,
+  type MeetingView,
+  reduceMeeting,
+  type Seated,
+  seated,
+} from '@circlewise/shared/meeting';
 import { emptyRoundView, type RoundView } from '@circlewise/shared/round';
 import { reduceRound } from '@circlewise/shared/roundReducer';
 import { ANA, BEN, CLEO, EventScript, START } from './meetingScript';
@@ -34,7 +42,21 @@ export class RoundScript extends EventScript {
     return new RoundScript(title).join(ANA, 'Ana').join(BEN, 'Ben').join(CLEO, 'Cleo');
   }
 
-  view(): RoundView {
-    return this.events.reduce(reduceRound, emptyRoundView());
+  /** The round as screens read it: the item of a meeting on this one round, seated in it. */
+  view(): Seated<RoundView> {
+    const [created, ...rest] = this.events;
+    if (created?.type !== 'meeting.created') throw new Error('a round starts with its seed');
+    // A meeting is made as a decision or an election; this one stands on the round from the start.
+    const start: MeetingView = {
+      ...emptyMeetingView(),
+      meetingId: created.meetingId,
+      code: created.code,
+      seq: created.seq,
+      items: [{ id: 'r1', kind: 'round', title: created.title, addedAt: created.at, openedAt: created.at }],
+      views: { r1: reduceRound(emptyRoundView(), created) },
+      currentItemId: 'r1',
+    };
+    const meeting = rest.reduce(reduceMeeting, start);
+    return seated(meeting, meeting.views.r1 as RoundView);
   }
 }

@@ -1,5 +1,6 @@
 import { openObjections, presentParticipants } from '@circlewise/shared/decision';
 import { currentProposal, type ElectionView } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 import { useState } from 'react';
 import { SubmitStatus } from '../../components/SubmitStatus';
 import { leadingNominee, reasonsFor } from '../../lib/election';
@@ -12,7 +13,7 @@ import { type Term, TermDates } from './TermDates';
  * the role's term or a shorter one. In the objection and consent rounds the same form proposes
  * another candidate or a shorter term and names the open objections it resolves (E4, C5, C8).
  */
-export function CandidateForm({ view }: { view: ElectionView }) {
+export function CandidateForm({ view }: { view: Seated<ElectionView> }) {
   const proposal = currentProposal(view);
   const amending = view.stage === 'objections' || view.stage === 'consent';
   const present = presentParticipants(view);

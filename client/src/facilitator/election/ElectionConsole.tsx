@@ -1,6 +1,7 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
 import { currentProposal } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { CandidateCard, ElectionOutcomeSummary, RoleCard } from '../../components/ElectionCards';
 import { StageAnnouncer } from '../../components/StageAnnouncer';
@@ -17,7 +18,7 @@ import { NominationsStatus, TallyPanel } from './NominationsPanels';
 import { RoleForm } from './RoleForm';
 
 /** The facilitator's laptop during a role election (E1–E5). */
-export function ElectionConsole({ view }: { view: ElectionView }) {
+export function ElectionConsole({ view }: { view: Seated<ElectionView> }) {
   const proposal = currentProposal(view);
   const inCheck = view.stage === 'proposal' || view.stage === 'objections' || view.stage === 'consent';
   return (

@@ -1,4 +1,5 @@
 import { currentProposal, type ElectionView } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 import { useState } from 'react';
 import { SubmitStatus } from '../../components/SubmitStatus';
 import { electRefusal } from '../../lib/election';
@@ -6,7 +7,7 @@ import { nameOf } from '../../lib/names';
 import { useSubmit } from '../../lib/useSubmit';
 
 /** C7, E4, E5: elected once everyone present consented, the candidate last; or no one elected. */
-export function ElectionOutcomeForm({ view }: { view: ElectionView }) {
+export function ElectionOutcomeForm({ view }: { view: Seated<ElectionView> }) {
   const [note, setNote] = useState('');
   const { state, submit, busy } = useSubmit();
   const blocked = electRefusal(view);

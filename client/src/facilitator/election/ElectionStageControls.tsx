@@ -5,12 +5,13 @@ import {
   STAGE_LABELS,
 } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 import { canGoBack, electionAdvanceRefusal } from '../../lib/election';
 import { RevealButton } from '../RevealButton';
 import { StageMoves } from '../StageMoves';
 
 /** Move the election on or back, reveal what is hidden, and say why a move is not possible yet. */
-export function ElectionStageControls({ view }: { view: ElectionView }) {
+export function ElectionStageControls({ view }: { view: Seated<ElectionView> }) {
   if (view.stage === 'outcome') return null;
   const from: ElectionStage = view.stage;
   const nominating = from === 'nominations';

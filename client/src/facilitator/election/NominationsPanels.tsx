@@ -1,9 +1,10 @@
 import { presentParticipants } from '@circlewise/shared/decision';
 import type { ElectionView } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 import { ChangeList, NominationList, TallyList } from '../../components/ElectionCards';
 
 /** E1: who has nominated, never whom, until the reveal. */
-export function NominationsStatus({ view }: { view: ElectionView }) {
+export function NominationsStatus({ view }: { view: Seated<ElectionView> }) {
   const present = presentParticipants(view);
   const done = present.filter((p) => p.id in view.nominations);
   const waiting = present.filter((p) => !(p.id in view.nominations));
@@ -20,7 +21,7 @@ export function NominationsStatus({ view }: { view: ElectionView }) {
 }
 
 /** E3: after the reveal, the count per nominee, each nomination with its reason, and every change. */
-export function TallyPanel({ view }: { view: ElectionView }) {
+export function TallyPanel({ view }: { view: Seated<ElectionView> }) {
   return (
     <section className="card" aria-labelledby="f-tally">
       <h2 id="f-tally">Tally</h2>

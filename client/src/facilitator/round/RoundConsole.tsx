@@ -1,5 +1,5 @@
-import { presentParticipants } from '@circlewise/shared/decision';
-import { notYetSpoken, type RoundView } from '@circlewise/shared/round';
+import type { Seated } from '@circlewise/shared/meeting';
+import { notYetSpoken, type RoundView, roundPresent } from '@circlewise/shared/round';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { RoundEntries } from '../../components/RoundEntries';
 import { SubmitStatus } from '../../components/SubmitStatus';
@@ -11,9 +11,9 @@ import { Controls } from '../Controls';
 import { MeetingPanels } from '../MeetingPanels';
 
 /** The facilitator's laptop during a round (M3): what was said, who has not spoken, and the close. */
-export function RoundConsole({ view }: { view: RoundView }) {
+export function RoundConsole({ view }: { view: Seated<RoundView> }) {
   const closed = view.stage === 'outcome';
-  const present = presentParticipants(view);
+  const present = roundPresent(view);
   return (
     <div className="page console">
       <ConnectionBanner />
@@ -52,7 +52,7 @@ export function RoundConsole({ view }: { view: RoundView }) {
 }
 
 /** Closing is the facilitator's call: passing is allowed, so it does not wait for everyone. */
-function CloseRound({ view }: { view: RoundView }) {
+function CloseRound({ view }: { view: Seated<RoundView> }) {
   const { state, submit, busy } = useSubmit();
   const waiting = notYetSpoken(view);
   return (
@@ -76,7 +76,7 @@ function CloseRound({ view }: { view: RoundView }) {
   );
 }
 
-function NotYetSpoken({ view }: { view: RoundView }) {
+function NotYetSpoken({ view }: { view: Seated<RoundView> }) {
   const online = useMeeting((s) => s.online);
   const waiting = notYetSpoken(view);
   const closed = view.stage === 'outcome';
@@ -85,7 +85,7 @@ function NotYetSpoken({ view }: { view: RoundView }) {
       <h2 id="round-waiting">{closed ? 'Did not speak' : 'Not spoken yet'}</h2>
       {waiting.length === 0 ? (
         <p className="empty">
-          {presentParticipants(view).length === 0 ? 'Nobody is present.' : 'Everyone present has spoken.'}
+          {roundPresent(view).length === 0 ? 'Nobody is present.' : 'Everyone present has spoken.'}
         </p>
       ) : (
         <ul className="list people">

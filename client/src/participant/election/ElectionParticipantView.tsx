@@ -1,5 +1,6 @@
 import type { ElectionPhase } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 import type { ComponentType } from 'react';
 import { ElectionOutcomeSummary, RoleCard } from '../../components/ElectionCards';
 import { ReadMinutesLink } from '../../components/ReadMinutesLink';
@@ -10,7 +11,7 @@ import { ChangesStage } from './ChangesStage';
 import { NominationsStage } from './NominationsStage';
 
 export interface ElectionStageProps {
-  view: ElectionView;
+  view: Seated<ElectionView>;
   /** This phone's participant id. */
   me: string;
 }

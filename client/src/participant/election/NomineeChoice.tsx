@@ -1,5 +1,6 @@
 import { presentParticipants } from '@circlewise/shared/decision';
 import type { ElectionView } from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
 
 /** Radio buttons for a nominee: anyone present (oneself included) or "No one yet". */
 export function NomineeChoice({
@@ -10,7 +11,7 @@ export function NomineeChoice({
   value,
   onChange,
 }: {
-  view: ElectionView;
+  view: Seated<ElectionView>;
   me: string;
   legend: string;
   name: string;

@@ -1,3 +1,4 @@
+import type { Seated } from '@circlewise/shared/meeting';
 import { entryOf, type RoundView } from '@circlewise/shared/round';
 import { useState } from 'react';
 import { RoundEntries } from '../../components/RoundEntries';
@@ -6,7 +7,7 @@ import { useSubmit } from '../../lib/useSubmit';
 import { ParticipantFrame } from '../ParticipantFrame';
 
 export interface RoundStageProps {
-  view: RoundView;
+  view: Seated<RoundView>;
   /** This phone's participant id. */
   me: string;
 }
