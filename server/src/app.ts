@@ -5,11 +5,12 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import { wireError } from '@circlewise/shared/errors';
 import express from 'express';
 import { Server } from 'socket.io';
-import { attachGateway, type CommandRunner, type GatewayServer } from './gateway/gateway';
+import { CommandRunner } from './commands/commandRunner';
+import { attachGateway, type GatewayServer } from './gateway/gateway';
 import type { RateLimit } from './gateway/rateLimit';
+import { Rooms } from './gateway/rooms';
 import { apiRoutes } from './http/routes';
 import { Meetings } from './meeting/meetings';
 import type { EventStore } from './store/eventStore';
@@ -23,7 +24,10 @@ export interface AppOptions {
   version?: string;
   /** Origins phones can reach, e.g. http://192.168.1.20:3000, for the projector's QR code. */
   joinOrigins?: string[];
-  /** See GatewayOptions.broadcastWindowMs; 0 (each broadcast at once) unless set. */
+  /**
+   * Events of a busy meeting are broadcast together at most once per this many ms, and presence
+   * changes are coalesced over the same window; 0 (each at once) unless set.
+   */
   broadcastWindowMs?: number;
   /** S5: per-socket rate limit; absent: none (main.ts sets it from the configuration). */
   rateLimit?: RateLimit;
@@ -47,13 +51,26 @@ export function createApp(options: AppOptions): App {
 
   const web = express();
   web.disable('x-powered-by');
-  // REST may run a command in a live meeting (R3: a review put on an agenda); the gateway that
-  // runs it is attached below, once the socket server exists.
-  let gateway: CommandRunner | undefined;
-  const runner: CommandRunner = {
-    run: (meetingId, command) =>
-      gateway ? gateway.run(meetingId, command) : { ok: false, error: wireError('internal', 'Starting up.') },
-  };
+  const http = createServer(web);
+  const io: GatewayServer = new Server(http, {
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE,
+    perMessageDeflate: false,
+    httpCompression: false,
+    serveClient: false,
+    allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins ?? [])),
+  });
+
+  // The spine: both transports run commands through one runner (DECIDE → APPEND → APPLY → ACK),
+  // which hands BROADCAST to the sockets' rooms. REST runs the server's own commands in a live
+  // meeting with it (R3: a review put on an agenda).
+  const rooms = new Rooms(io, meetings, options.broadcastWindowMs ?? 0);
+  const runner = new CommandRunner(meetings, rooms, { ...(options.now && { now: options.now }) });
+  attachGateway(
+    io,
+    { meetings, runner, rooms },
+    { ...(options.rateLimit && { rateLimit: options.rateLimit }) },
+  );
+
   web.use(
     '/api',
     apiRoutes(
@@ -78,20 +95,6 @@ export function createApp(options: AppOptions): App {
         .send('The client is not built yet: run `npm run build`, then start again.');
     });
   }
-
-  const http = createServer(web);
-  const io: GatewayServer = new Server(http, {
-    maxHttpBufferSize: MAX_SOCKET_MESSAGE,
-    perMessageDeflate: false,
-    httpCompression: false,
-    serveClient: false,
-    allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins ?? [])),
-  });
-  gateway = attachGateway(io, meetings, {
-    ...(options.now && { now: options.now }),
-    ...(options.broadcastWindowMs !== undefined && { broadcastWindowMs: options.broadcastWindowMs }),
-    ...(options.rateLimit && { rateLimit: options.rateLimit }),
-  });
 
   return {
     http,

@@ -57,10 +57,18 @@ export interface PresenceChange {
   online: boolean;
 }
 
+/**
+ * The presence changes of one broadcast window in one meeting (protocol 3): each participant at
+ * most once, with their latest state. Not recorded, not sequenced (M2).
+ */
+export interface PresenceBatch {
+  changes: PresenceChange[];
+}
+
 export interface ServerToClientEvents {
   /** Recorded events in seq order, filtered for this recipient (A4, A6). */
   'meeting:events': (events: MeetingEvent[]) => void;
-  'meeting:presence': (change: PresenceChange) => void;
+  'meeting:presence': (batch: PresenceBatch) => void;
 }
 
 /** REST: POST /api/meetings */

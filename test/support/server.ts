@@ -17,6 +17,8 @@ import {
   type ItemView,
   type MeetingView,
   reduceMeeting,
+  type Seated,
+  seated,
 } from '@circlewise/shared/meeting';
 import type {
   ClientToServerEvents,
@@ -97,6 +99,12 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * A client as a phone or console would be: it joins, applies broadcasts with the shared reducer,
  * and keeps every packet it received so tests can look at what crossed the wire.
  */
+/** The current item of a meeting, seated in it, with the meeting's seq. */
+function seatedItem<V extends ItemView>(meeting: MeetingView): Seated<V> | undefined {
+  const item = currentItem(meeting);
+  return item && ({ ...seated(meeting, item), seq: meeting.seq } as unknown as Seated<V>);
+}
+
 /** `V` is the kind of view this client expects: a decision's unless told otherwise. */
 export class TestClient<V extends ItemView = DecisionView> {
   readonly socket: TestSocket;
@@ -124,7 +132,8 @@ export class TestClient<V extends ItemView = DecisionView> {
         }
       }
     });
-    this.socket.on('meeting:presence', (p) => this.presence.push(p));
+    // Each batch (one broadcast window's changes) flattened, in the order they were sent.
+    this.socket.on('meeting:presence', (batch) => this.presence.push(...batch.changes));
   }
 
   join(code: string, name?: string, extra: Partial<JoinRequest> = {}): Promise<JoinResult> {
@@ -176,18 +185,20 @@ export class TestClient<V extends ItemView = DecisionView> {
     return this.socket.emitWithAck('meeting:resync', { afterSeq });
   }
 
-  /** The view of the item the meeting is on (of kind `V`), with the meeting's seq. */
-  get view(): V | undefined {
-    const item = this.meeting && currentItem(this.meeting);
-    return item && this.meeting ? ({ ...item, seq: this.meeting.seq } as V) : undefined;
+  /**
+   * The view of the item the meeting is on (of kind `V`), seated in its meeting (who is there is
+   * the meeting's, kept once), with the meeting's seq.
+   */
+  get view(): Seated<V> | undefined {
+    return this.meeting && seatedItem<V>(this.meeting);
   }
 
   /** Resolves once the current item's view satisfies `predicate`. */
-  async until(predicate: (view: V) => boolean, timeoutMs = 5000): Promise<V> {
+  async until(predicate: (view: Seated<V>) => boolean, timeoutMs = 5000): Promise<Seated<V>> {
     return this.untilMeeting((m) => {
-      const item = currentItem(m);
-      return item !== undefined && predicate({ ...item, seq: m.seq } as V);
-    }, timeoutMs).then(() => this.view as V);
+      const item = seatedItem<V>(m);
+      return item !== undefined && predicate(item);
+    }, timeoutMs).then(() => this.view as Seated<V>);
   }
 
   /** Resolves once the whole meeting's view satisfies `predicate`. */

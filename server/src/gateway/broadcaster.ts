@@ -131,7 +131,8 @@ export class Broadcaster {
     private readonly roomSize: (meetingId: string) => number = () => 0,
   ) {}
 
-  private window(meetingId: string): number {
+  /** The meeting's window now; presence changes are coalesced over the same (presence.ts). */
+  windowFor(meetingId: string): number {
     return this.baseWindowMs * Math.min(4, Math.max(1, this.roomSize(meetingId) / CHUNK));
   }
 
@@ -146,7 +147,7 @@ export class Broadcaster {
       if (events.some(byFacilitator)) this.flush(meetingId);
       return;
     }
-    const windowMs = this.window(meetingId);
+    const windowMs = this.windowFor(meetingId);
     const since = this.clock() - (this.lastSent.get(meetingId) ?? Number.NEGATIVE_INFINITY);
     this.pending.set(meetingId, [...events]);
     if ((since >= windowMs || events.some(byFacilitator)) && !this.sending.has(meetingId))
@@ -168,7 +169,7 @@ export class Broadcaster {
       if (next) {
         const wait = next.some(byFacilitator)
           ? 0
-          : this.window(meetingId) - (this.clock() - (this.lastSent.get(meetingId) ?? 0));
+          : this.windowFor(meetingId) - (this.clock() - (this.lastSent.get(meetingId) ?? 0));
         setTimeout(() => this.flush(meetingId), Math.max(0, wait)).unref();
       }
     });

@@ -22,10 +22,11 @@ import { LIMITS } from '@circlewise/shared/constants';
 import express, { type Request, type Response, type Router } from 'express';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { agreementRegister, roleRegister } from '../circles/register';
-import { type CommandRunner, invalid } from '../gateway/gateway';
+import type { CommandRunner } from '../commands/commandRunner';
 import type { Meetings } from '../meeting/meetings';
 import type { AgreementRecord } from '../store/eventStore';
 import { CIRCLE_READER } from '../store/searchText';
+import { invalid } from '../wire/failures';
 import { sendMeetingEvents, sendMinutes } from './meetingRecord';
 import { durably, sendError, whenDurable } from './respond';
 

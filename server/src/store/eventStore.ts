@@ -1,7 +1,7 @@
 /**
  * The event store: an append-only log per meeting plus the small tables beside it. An interface,
  * so a second engine (PostgreSQL, for several server nodes) can be added and run through the
- * same contract suite (store/eventStore.contract.ts).
+ * same contract suite (server/test/store/eventStore.contract.ts).
  */
 import type { AgreementReview, Circle, CircleChanges, SearchHit } from '@circlewise/shared/circles';
 import type { MeetingEvent } from '@circlewise/shared/events';
@@ -71,6 +71,23 @@ export interface NewToken {
   participantId: string | null;
 }
 
+/**
+ * A8: the meeting's open or closed status, a projection of its log kept beside it: closed
+ * (`closedAt`, the first close is kept) once it is over, so it is not rebuilt on start; open again
+ * (`null`) when a finished meeting takes a new item (M1).
+ */
+export interface MeetingStatus {
+  closedAt: number | null;
+}
+
+/** What an append writes in the same transaction as its events. */
+export interface AppendWith {
+  /** A new device's token (S2): the participant exists exactly when its token does. */
+  token?: NewToken;
+  /** The meeting's status after these events; absent: unchanged. */
+  status?: MeetingStatus;
+}
+
 export interface EventStore {
   /**
    * Creates the meeting with its first event and the facilitator's token, in one transaction;
@@ -89,11 +106,11 @@ export interface EventStore {
   /**
    * Appends a command's events durably, in one transaction, before anyone is told (A1). Fails
    * with SeqConflictError if another writer took one of the seqs, and with DuplicateCommandError
-   * if the command id is already recorded (A2). A token may be written in the same transaction.
-   * So are the projections of a circle's meeting (R3, E5, search): agreements, reviews, roles
-   * and the search index move with the log.
+   * if the command id is already recorded (A2). A token and the meeting's status (A8) may be
+   * written in the same transaction (`alongside`). So are the projections of a circle's meeting (R3,
+   * E5, search): agreements, reviews, roles and the search index move with the log.
    */
-  append(meetingId: string, commandId: string, events: readonly MeetingEvent[], token?: NewToken): void;
+  append(meetingId: string, commandId: string, events: readonly MeetingEvent[], alongside?: AppendWith): void;
   /** The last seq a command recorded, if it was recorded (A2). */
   commandSeq(meetingId: string, commandId: string): number | undefined;
   /** Events after `afterSeq`, in order (A3). */
@@ -101,9 +118,6 @@ export interface EventStore {
   tokenByHash(hash: string): TokenRecord | undefined;
   /** E5: the roles elected in a meeting (the register, kept with each election.recorded append). */
   roles(meetingId: string): RoleRecord[];
-  closeMeeting(meetingId: string, at: number): void;
-  /** A meeting whose every item was finished takes a new item (M1): it is open again. */
-  reopenMeeting(meetingId: string): void;
 
   // Circles (S3, R3). The member key is never stored, only its hash (S4).
   createCircle(circle: Circle, memberKeyHash: string): void;

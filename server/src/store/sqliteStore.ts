@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import Database from 'better-sqlite3';
 import {
+  type AppendWith,
   DuplicateCommandError,
   type EventStore,
   type MeetingRecord,
@@ -73,7 +74,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
   };
 
   const appendTx = db.transaction(
-    (meetingId: string, commandId: string, events: readonly MeetingEvent[], token?: NewToken) => {
+    (meetingId: string, commandId: string, events: readonly MeetingEvent[], alongside: AppendWith = {}) => {
       for (const e of events) {
         q.insertEvent.run(meetingId, e.seq, commandId, e.type, e.at, JSON.stringify(e));
         // E5: the role register moves with the log, in the same transaction.
@@ -93,14 +94,18 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
       circles.project(meetingId, events);
       const last = events[events.length - 1];
       if (last) q.insertCommand.run(meetingId, commandId, last.seq);
+      const { token, status } = alongside;
       if (token) q.insertToken.run(token.hash, meetingId, token.role, token.participantId);
+      // A8: whether the meeting is rebuilt on start moves with its log, in the same transaction.
+      if (status?.closedAt === null) q.reopenMeeting.run(meetingId);
+      else if (status) q.closeMeeting.run(status.closedAt, meetingId);
     },
   );
 
   const createTx = db.transaction(
     (m: MeetingRecord, first: MeetingEvent, facilitator: NewToken, then: readonly MeetingEvent[]) => {
       q.insertMeeting.run(m.id, m.code, m.createdAt, m.circleId ?? null);
-      appendTx(m.id, first.commandId, [first, ...then], facilitator);
+      appendTx(m.id, first.commandId, [first, ...then], { token: facilitator });
     },
   );
 
@@ -113,10 +118,10 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     meetingByCode: (code) => toMeeting(q.meetingByCode.get(code)),
     meetingById: (id) => toMeeting(q.meetingById.get(id)),
     openMeetings: () => q.openMeetings.all().map((r) => toMeeting(r)!),
-    append(meetingId, commandId, events, token) {
+    append(meetingId, commandId, events, alongside) {
       try {
         group?.begin();
-        appendTx(meetingId, commandId, events, token);
+        appendTx(meetingId, commandId, events, alongside);
       } catch (error) {
         throw translate(error);
       }
@@ -141,12 +146,6 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
         termEnd: r.term_end,
         electedAt: r.elected_at,
       })),
-    reopenMeeting(meetingId) {
-      q.reopenMeeting.run(meetingId);
-    },
-    closeMeeting(meetingId, at) {
-      q.closeMeeting.run(at, meetingId);
-    },
     createCircle(circle, hash) {
       // The REST reply goes out at once, as for a new meeting.
       group?.flush();

@@ -61,9 +61,7 @@ export function describeEventStoreContract(engine: string, open: () => EventStor
       });
       const cmd = randomUUID();
       store.append(id, cmd, [event(id, 2, cmd)], {
-        hash: 'p-hash',
-        role: 'participant',
-        participantId: 'p1',
+        token: { hash: 'p-hash', role: 'participant', participantId: 'p1' },
       });
       expect(store.tokenByHash('p-hash')).toEqual({
         meetingId: id,
@@ -73,15 +71,45 @@ export function describeEventStoreContract(engine: string, open: () => EventStor
       expect(store.tokenByHash('nope')).toBeUndefined();
     });
 
-    it('[A8] open meetings are listed until closed; closed ones stay readable by code', () => {
+    it('[A8] open meetings are listed until an append closes them; closed ones stay readable by code', () => {
       const { store, id } = fresh('QWERTY');
       expect(store.openMeetings().map((m) => m.id)).toEqual([id]);
-      store.closeMeeting(id, 99);
+      const close = randomUUID();
+      store.append(id, close, [event(id, 2, close)], { status: { closedAt: 99 } });
       expect(store.openMeetings()).toEqual([]);
       expect(store.meetingByCode('QWERTY')).toMatchObject({ id, closedAt: 99 });
       expect(store.meetingById(id)?.code).toBe('QWERTY');
-      store.reopenMeeting(id);
+      // The first close is the one kept.
+      const again = randomUUID();
+      store.append(id, again, [event(id, 3, again)], { status: { closedAt: 120 } });
+      expect(store.meetingById(id)?.closedAt).toBe(99);
+      // A finished meeting that takes a new item is open again (M1).
+      const reopen = randomUUID();
+      store.append(id, reopen, [event(id, 4, reopen)], { status: { closedAt: null } });
       expect(store.openMeetings().map((m) => m.id)).toEqual([id]);
+      // An append that says nothing of the status leaves it as it is.
+      const plain = randomUUID();
+      store.append(id, plain, [event(id, 5, plain)]);
+      expect(store.meetingById(id)?.closedAt).toBeNull();
+    });
+
+    it("[A8] the status is written in its append's transaction: a refused append changes no status", () => {
+      const { store, id } = fresh();
+      const refused = randomUUID();
+      expect(() =>
+        store.append(id, refused, [event(id, 2, refused), event(id, 1, refused)], {
+          status: { closedAt: 7 },
+        }),
+      ).toThrow(SeqConflictError);
+      expect(store.openMeetings().map((m) => m.id)).toEqual([id]);
+      const close = randomUUID();
+      store.append(id, close, [event(id, 2, close)], { status: { closedAt: 8 } });
+      const duplicate = randomUUID();
+      store.append(id, duplicate, [event(id, 3, duplicate)]);
+      expect(() =>
+        store.append(id, duplicate, [event(id, 4, duplicate)], { status: { closedAt: null } }),
+      ).toThrow(DuplicateCommandError);
+      expect(store.meetingById(id)?.closedAt).toBe(8);
     });
   });
   describe(`event store contract: ${engine}, creation`, () => {

@@ -1,0 +1,138 @@
+/**
+ * The spine of one command, below both transports (ARCHITECTURE: the flow of one command). A
+ * socket's command after AUTH and VALIDATE, the server's own (a review put on an agenda over
+ * REST, R3) and a phone's join all go DECIDE → APPEND → APPLY → ACK here, and BROADCAST is handed
+ * to the publisher (the gateway) once the log has the events (A1). Nothing here knows Socket.IO
+ * or Express.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import type { CommandResult } from '@circlewise/shared/protocol';
+import type { Caller } from '../decision/decideEngine';
+import type { InternalCommand, LiveMeeting } from '../meeting/liveMeeting';
+import type { Meetings } from '../meeting/meetings';
+import { DuplicateCommandError, type NewToken, SeqConflictError } from '../store/eventStore';
+import { fail } from '../wire/failures';
+import type { Publisher } from './publisher';
+import { type Log, type Recorded, Recorder } from './recorder';
+
+export interface CommandRunnerOptions {
+  now?: () => number;
+  log?: Log;
+}
+
+export class CommandRunner {
+  private readonly now: () => number;
+  private readonly log: Log;
+  private readonly recorder: Recorder;
+
+  constructor(
+    private readonly meetings: Meetings,
+    private readonly publisher: Publisher,
+    options: CommandRunnerOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.log = options.log ?? ((m: string, e?: unknown) => console.error(m, e));
+    this.recorder = new Recorder(meetings, publisher, this.log);
+  }
+
+  /**
+   * DECIDE → APPEND → APPLY → ACK → BROADCAST for a command whose caller is known (AUTH and
+   * VALIDATE are the transport's). `ack` is called once, before the broadcast; a transport that
+   * groups commits sends it once the log is durable (A1). A throw out of here means nothing was
+   * recorded.
+   */
+  execute(
+    meeting: LiveMeeting,
+    command: InternalCommand,
+    caller: Caller,
+    ack: (result: CommandResult) => void,
+  ) {
+    const { store } = this.meetings;
+    // A2: a retry of a recorded command returns its first result and records nothing.
+    const seen = store.commandSeq(meeting.id, command.commandId);
+    if (seen !== undefined) return ack({ ok: true, seq: seen, duplicate: true });
+
+    // DECIDE
+    const { reviewMonths } = meeting.view;
+    const decision = meeting.decide(command, caller, {
+      now: this.now(),
+      newId: randomUUID,
+      ...(reviewMonths !== undefined && { reviewMonths }),
+    });
+    if (!decision.ok) return ack({ ok: false, error: decision.error });
+
+    // APPEND → APPLY
+    let recorded: Recorded;
+    try {
+      recorded = this.recorder.record(meeting, command.commandId, decision.events);
+    } catch (error) {
+      if (error instanceof DuplicateCommandError) {
+        return ack({ ok: true, seq: store.commandSeq(meeting.id, command.commandId) ?? 0, duplicate: true });
+      }
+      if (error instanceof SeqConflictError) {
+        return ack(fail('stale_stage', 'The meeting changed at the same moment: look again and resend.'));
+      }
+      throw error;
+    }
+
+    // ACK
+    ack({ ok: true, seq: recorded.seq, duplicate: false });
+
+    // BROADCAST
+    this.broadcast(meeting.id, decision.events);
+  }
+
+  /** The server's own command, run as the facilitator (R3: a review put on a live agenda). */
+  run(meetingId: string, command: InternalCommand): CommandResult {
+    const meeting = this.meetings.get(meetingId);
+    if (!meeting) return fail('unknown_meeting', 'No such meeting.');
+    let result: CommandResult = fail('internal', 'The command was not answered.');
+    this.execute(meeting, command, { role: 'facilitator' }, (r) => {
+      result = r;
+    });
+    return result;
+  }
+
+  /**
+   * A participant is present (M2): a new one with the token they joined with (S2), in the same
+   * transaction, or one who left and came back. DECIDE → APPEND → APPLY; the caller acks the
+   * join, then broadcasts `events`. Undefined: the meeting takes no participant now.
+   */
+  join(
+    meeting: LiveMeeting,
+    participant: { id: string; name: string },
+    token?: NewToken,
+  ): (Recorded & { events: MeetingEvent[] }) | undefined {
+    const joined: MeetingEvent = {
+      type: 'participant.joined',
+      participantId: participant.id,
+      name: participant.name,
+      by: participant.id,
+      seq: meeting.view.seq + 1,
+      at: this.now(),
+      commandId: randomUUID(),
+    };
+    // DECIDE
+    if (!meeting.can(joined)) return undefined;
+    // APPEND → APPLY
+    return { ...this.recorder.record(meeting, joined.commandId, [joined], token), events: [joined] };
+  }
+
+  /**
+   * BROADCAST, once every append so far is durable (A1). The events are recorded and acked by
+   * now: a failure to send is logged, and screens catch up by seq when they next hear (A3).
+   */
+  broadcast(meetingId: string, events: readonly MeetingEvent[]): void {
+    const send = (): void => {
+      try {
+        this.publisher.publish(meetingId, events);
+      } catch (error) {
+        this.log(`circlewise: broadcast to meeting ${meetingId} failed`, error);
+      }
+    };
+    const { store } = this.meetings;
+    if (store.whenDurable) store.whenDurable(send);
+    else send();
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * `meeting:join`: VALIDATE the request, AUTH the token (S2: the token is the identity), record a
+ * newcomer's or a returning absentee's presence through the command runner, enter the rooms, ACK
+ * with a snapshot filtered for this viewer (A6), then BROADCAST the join itself.
+ */
+import { randomUUID } from 'node:crypto';
+import { joinSchema } from '@circlewise/shared/commands';
+import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
+import type { MeetingEvent } from '@circlewise/shared/events';
+import { isOver } from '@circlewise/shared/meeting';
+import type { Failure, JoinResult } from '@circlewise/shared/protocol';
+import { agendaFor } from '@circlewise/shared/visibility';
+import { type Session, viewerOf } from '../access/permissions';
+import { hashSecret } from '../auth/secrets';
+import type { LiveMeeting } from '../meeting/liveMeeting';
+import type { TokenRecord } from '../store/eventStore';
+import { fail, invalid, isFailure } from '../wire/failures';
+import type { Gateway, GatewaySocket } from './context';
+import { handler } from './handler';
+
+/** A valid join request, with the token it must carry. */
+type JoinRequest = ReturnType<typeof joinSchema.parse> & { token: string };
+
+/** Who joined, in which meeting (a fresh instance if it was rebuilt), and the events to broadcast. */
+interface Admitted {
+  meeting: LiveMeeting;
+  session: Session;
+  joined?: MeetingEvent[];
+}
+
+export function onJoin(gateway: Gateway, socket: GatewaySocket) {
+  // A join may have recorded the participant before it failed: a retry with the same token finds them.
+  return handler<JoinResult>(
+    gateway,
+    'Something went wrong on the server while joining. Try again.',
+    (raw, ack) => {
+      // VALIDATE
+      const request = validJoin(raw);
+      if (isFailure(request)) return ack(request);
+      const found = gateway.meetings.byCode(request.code);
+      if (!found) {
+        return ack(
+          fail(
+            'unknown_meeting',
+            `No meeting has the code ${request.code}. Check the code with your facilitator.`,
+          ),
+        );
+      }
+
+      // AUTH, and DECIDE → APPEND → APPLY of the join when it makes someone present (M2)
+      const admitted = admit(gateway, found, request);
+      if (isFailure(admitted)) return ack(admitted);
+      const { meeting, session, joined } = admitted;
+      try {
+        gateway.rooms.enter(socket, meeting, session);
+        // ACK
+        ack({
+          ok: true,
+          protocol: PROTOCOL_VERSION,
+          role: session.role,
+          ...(session.participantId && { participantId: session.participantId }),
+          token: request.token,
+          view: agendaFor(meeting.view, viewerOf(session, meeting)),
+          online: meeting.online(),
+        });
+      } finally {
+        // BROADCAST, after the ack: the joiner's snapshot already holds its own event.
+        if (joined) gateway.runner.broadcast(meeting.id, joined);
+      }
+    },
+  );
+}
+
+/** The join request, or why it is refused: malformed, another protocol version, no token. */
+function validJoin(raw: unknown): JoinRequest | Failure {
+  const parsed = joinSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
+  const request = parsed.data;
+  if (request.protocol !== PROTOCOL_VERSION) {
+    const reason = request.protocol < PROTOCOL_VERSION ? 'clientTooOld' : 'serverTooOld';
+    return {
+      ok: false,
+      error: {
+        code: 'protocol_mismatch',
+        reason,
+        message:
+          reason === 'clientTooOld'
+            ? 'This page is out of date: reload it to join.'
+            : 'The server is older than this page: ask the facilitator to update it.',
+      },
+    };
+  }
+  if (!request.token) return fail('bad_token', 'A join needs a token: the secret this device keeps.');
+  return { ...request, token: request.token };
+}
+
+/** AUTH: a token this meeting knows, or a new device with a name (S2, S3). */
+function admit(gateway: Gateway, meeting: LiveMeeting, request: JoinRequest): Admitted | Failure {
+  const hash = hashSecret(request.token);
+  const known = gateway.meetings.store.tokenByHash(hash);
+  if (!known) return newcomer(gateway, meeting, request, hash);
+  // A secret of another meeting opens nothing here, and cannot become a participant here either:
+  // a token is bound to one meeting (S2, S3).
+  if (known.meetingId !== meeting.id) {
+    return fail('bad_token', 'This device’s secret belongs to another meeting: join this one afresh.');
+  }
+  return returning(gateway, meeting, known);
+}
+
+/** A known device: the same person as before; someone who left or was marked absent is present again (M2). */
+function returning(gateway: Gateway, meeting: LiveMeeting, known: TokenRecord): Admitted {
+  const session: Session = { meetingId: meeting.id, role: known.role, participantId: known.participantId };
+  const me = known.participantId ? meeting.view.participants[known.participantId] : undefined;
+  if (!me || me.present || isOver(meeting.view)) return { meeting, session };
+  const rejoined = gateway.runner.join(meeting, { id: me.id, name: me.name });
+  return rejoined ? { meeting: rejoined.meeting, session, joined: rejoined.events } : { meeting, session };
+}
+
+/** A new device: a new participant, recorded with its token in one transaction (S2). */
+function newcomer(
+  gateway: Gateway,
+  meeting: LiveMeeting,
+  request: JoinRequest,
+  hash: string,
+): Admitted | Failure {
+  // S3: a circle's member key opens the circle's records, never a meeting's socket, and it is not
+  // taken as a new device's token either (its hash would be stored as one).
+  if (gateway.meetings.store.circleByKeyHash(hash)) {
+    return fail(
+      'bad_token',
+      'That is a circle’s member link, not a way into a meeting: join with the meeting’s code.',
+    );
+  }
+  if (!request.name) {
+    return fail('bad_token', 'This device is not known in this meeting: enter your name to join.');
+  }
+  if (isOver(meeting.view)) {
+    return fail('meeting_closed', 'This meeting is finished; its minutes are open to those who took part.');
+  }
+  const participantId = randomUUID();
+  const joined = gateway.runner.join(
+    meeting,
+    { id: participantId, name: request.name },
+    { hash, role: 'participant', participantId },
+  );
+  if (!joined) return fail('not_allowed', 'This meeting cannot take new participants.');
+  return {
+    meeting: joined.meeting,
+    session: { meetingId: meeting.id, role: 'participant', participantId },
+    joined: joined.events,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * `meeting:resync` (A3): a client that saw a gap, or came back, asks for everything after its
+ * last seq; it gets the missing events, or a fresh snapshot if it is far behind. Either is
+ * filtered for this viewer (A6), and sent once what it reads is durable (A1).
+ */
+import { resyncSchema } from '@circlewise/shared/commands';
+import { LIMITS } from '@circlewise/shared/constants';
+import type { ResyncResult } from '@circlewise/shared/protocol';
+import { agendaFor, eventFor } from '@circlewise/shared/visibility';
+import { viewerOf } from '../access/permissions';
+import { fail, invalid } from '../wire/failures';
+import type { Gateway, GatewaySocket } from './context';
+import { handler } from './handler';
+
+export function onResync(gateway: Gateway, socket: GatewaySocket) {
+  const failed = 'Something went wrong on the server; nothing was recorded. Try again.';
+  return handler<ResyncResult>(gateway, failed, (raw, ack) => {
+    const session = socket.data.session;
+    const meeting = session && gateway.meetings.get(session.meetingId);
+    if (!session || !meeting) return ack(fail('not_joined', 'Join a meeting first.'));
+    const parsed = resyncSchema.safeParse(raw);
+    if (!parsed.success) return ack(invalid(parsed.error));
+    const viewer = viewerOf(session, meeting);
+    const { afterSeq } = parsed.data;
+    const { seq } = meeting.view;
+    // The missing events if there are few; a fresh snapshot if the client is far behind, or
+    // claims a seq the server never reached.
+    if (afterSeq > seq || seq - afterSeq > LIMITS.resyncEvents) {
+      return ack({ ok: true, view: agendaFor(meeting.view, viewer) });
+    }
+    const events = gateway.meetings.store.events(meeting.id, afterSeq).map((e) => eventFor(e, viewer));
+    ack({ ok: true, events });
+  });
+}
