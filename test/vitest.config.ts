@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'unit',
           root,
           environment: 'node',
-          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts'],
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
         },
       },
       {

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'not_allowed',
   'not_found',
   'meeting_closed',
+  /** The meeting's log could not be replayed: it is served read-only until an operator looks (A11). */
+  'read_only',
   'rate_limited',
   'internal',
 ] as const;

@@ -2,7 +2,7 @@
  * A whole consent decision through the real server: a facilitator and five phones, every stage,
  * one objection integrated by an amendment, and every screen ending on the same meeting.
  */
-import { reduceDecisionLog } from '@circlewise/shared/decisionReducer';
+import { reduceMeetingLog } from '@circlewise/shared/meeting';
 import { describe, expect, it } from 'vitest';
 import type { TestClient, TestServer } from '../support/server';
 import {
@@ -10,6 +10,7 @@ import {
   asViewer,
   client,
   expectError,
+  itemView,
   lastSeq,
   log,
   ok,
@@ -202,7 +203,7 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
       const events = log(server, meeting.meetingId);
       expect(events.map((e) => e.seq)).toEqual(Array.from({ length: events.length }, (_, i) => i + 1));
       expect(events.at(-1)?.seq).toBe(final.seq);
-      expect(reduceDecisionLog(events)).toEqual(final);
+      expect(itemView(reduceMeetingLog(events))).toEqual(final);
 
       // The decision is finished: nothing more is accepted (and nobody new joins).
       expectError(await ada.command({ type: 'response.give', kind: 'consent' }), 'meeting_closed');

@@ -7,7 +7,13 @@ import type { ConsentStage } from '@circlewise/shared/constants';
 import type { DecisionView } from '@circlewise/shared/decision';
 import type { ErrorCode } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
-import { currentItem, type ItemView, type MeetingView } from '@circlewise/shared/meeting';
+import {
+  currentItem,
+  type ItemView,
+  type MeetingView,
+  type Seated,
+  seated,
+} from '@circlewise/shared/meeting';
 import type { CreatedMeeting, Failure } from '@circlewise/shared/protocol';
 import { agendaFor, type Viewer } from '@circlewise/shared/visibility';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
@@ -92,14 +98,14 @@ export function serverMeeting(server: TestServer, meetingId: string, viewer: Vie
  * The view of the item a meeting is on, with the meeting's seq: what `TestClient.view` is, so the
  * two compare as they are.
  */
-export function itemView<V extends ItemView = DecisionView>(meeting: MeetingView): V {
+export function itemView<V extends ItemView = DecisionView>(meeting: MeetingView): Seated<V> {
   const item = currentItem(meeting);
   if (!item) throw new Error(`meeting ${meeting.meetingId} is on no item`);
-  return { ...item, seq: meeting.seq } as V;
+  return { ...seated(meeting, item), seq: meeting.seq } as unknown as Seated<V>;
 }
 
 /** The view the server holds of the item this meeting is on, as this viewer may see it. */
-export function serverView(server: TestServer, meetingId: string, viewer: Viewer): DecisionView {
+export function serverView(server: TestServer, meetingId: string, viewer: Viewer): Seated<DecisionView> {
   // The meetings these helpers open are decisions.
   return itemView(serverMeeting(server, meetingId, viewer));
 }

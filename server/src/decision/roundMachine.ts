@@ -1,50 +1,46 @@
 /**
- * A round (PROCESS.md M3: the opening check-in or the closing evaluation) as a statechart over
- * recorded events: open while present participants speak, each once (again replaces), until the
- * facilitator closes it. Its context is the round reducer's view and nothing else (A5). Pure.
+ * A round (PROCESS.md M3: the opening check-in or the closing evaluation) as a statechart: open
+ * while present participants speak, each once (again replaces), until the facilitator closes it.
+ * It keeps nothing of the round itself (A5); its one rule is written below, with its refusal.
+ * Pure.
  */
 import type { MeetingEvent } from '@circlewise/shared/events';
-import { canSpeak, emptyRoundView, type RoundView } from '@circlewise/shared/round';
-import { reduceRound } from '@circlewise/shared/roundReducer';
-import { assign, setup } from 'xstate';
+import type { Seated } from '@circlewise/shared/meeting';
+import { canSpeak, type RoundView } from '@circlewise/shared/round';
+import { setup } from 'xstate';
+import { type Guard, machineGuards, refusal } from './decideEngine';
 
-export interface RoundContext {
-  view: RoundView;
-}
+// [M3]
+/** A present participant speaks for themselves, nobody for another. */
+const speaksForThemselves: Guard<Seated<RoundView>> = {
+  allows: (view, event) => {
+    if (event.type !== 'round.spoken') return null;
+    if (event.by !== event.participantId) {
+      return refusal('forbidden', 'Only a participant speaks in the round, for themselves.');
+    }
+    return canSpeak(view, event.participantId);
+  },
+};
+
+export const roundGuards = { speaksForThemselves };
 
 export const roundMachine = setup({
   types: {
-    context: {} as RoundContext,
+    context: {} as { view: Seated<RoundView> },
     events: {} as MeetingEvent,
-    input: {} as { view?: RoundView } | undefined,
+    // The view a decision is about; a machine never runs as an actor of its own (A5).
+    input: {} as { view: Seated<RoundView> },
   },
-  guards: {
-    // The item is created once. Not `seq === 0` as the other machines check: an item's seed is
-    // made up from the agenda's event, so its seq says nothing about being first.
-    isFirst: ({ context }) => context.view.meetingId === '',
-    byPresentParticipant: ({ context, event }) =>
-      'participantId' in event && context.view.participants[event.participantId]?.present === true,
-    /** M3: a present participant speaks for themselves, nobody for another. */
-    speaksForThemselves: ({ context, event }) =>
-      event.type === 'round.spoken' &&
-      event.by === event.participantId &&
-      canSpeak(context.view, event.participantId) === null,
-  },
-  actions: {
-    apply: assign({ view: ({ context, event }) => reduceRound(context.view, event) }),
-  },
+  guards: machineGuards<Seated<RoundView>, typeof roundGuards>(roundGuards),
 }).createMachine({
   id: 'round',
-  context: ({ input }) => ({ view: input?.view ?? emptyRoundView() }),
+  context: ({ input }) => ({ view: input.view }),
   initial: 'open',
   states: {
     open: {
       on: {
-        'meeting.created': { guard: 'isFirst', actions: 'apply' },
-        'participant.joined': { actions: 'apply' },
-        'participant.left': { guard: 'byPresentParticipant', actions: 'apply' },
-        'round.spoken': { guard: 'speaksForThemselves', actions: 'apply' },
-        'round.closed': { target: 'closed', actions: 'apply' },
+        'round.spoken': { guard: 'speaksForThemselves' },
+        'round.closed': { target: 'closed' },
       },
     },
     // Closing is the round's outcome: nothing more is said in it, as after a decision's outcome.

@@ -25,12 +25,22 @@ export class Meetings {
   constructor(
     readonly store: EventStore,
     private readonly now: () => number = Date.now,
+    /** Where a meeting that cannot be replayed is reported (A11). */
+    private readonly log: (message: string, error?: unknown) => void = (m, e) =>
+      e === undefined ? console.error(m) : console.error(m, e),
   ) {}
 
   /** A8: rebuild every open meeting by replaying its log. Returns how many. */
   restore(): number {
     const open = this.store.openMeetings();
-    for (const m of open) this.load(m.id, m.code);
+    for (const m of open) {
+      // A11: one meeting whose log cannot be read is reported; every other meeting starts.
+      try {
+        this.load(m.id, m.code);
+      } catch (error) {
+        this.log(`circlewise: meeting ${m.id} could not be loaded from its log; it is left out`, error);
+      }
+    }
     return open.length;
   }
 
@@ -118,6 +128,10 @@ export class Meetings {
 
   private load(id: string, code: string): LiveMeeting {
     const meeting = new LiveMeeting(id, code, this.store.events(id));
+    if (meeting.quarantine) {
+      const { seq, reason } = meeting.quarantine;
+      this.log(`circlewise: meeting ${id} quarantined at seq ${seq} (${reason}); it is served read-only`);
+    }
     this.byId.set(id, meeting);
     return meeting;
   }

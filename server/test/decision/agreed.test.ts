@@ -4,12 +4,11 @@
  */
 import { commandSchemas } from '@circlewise/shared/commands';
 import { LIMITS, type ReviewResult } from '@circlewise/shared/constants';
+import type { DecisionView } from '@circlewise/shared/decision';
 import type { EventOf, MeetingEvent } from '@circlewise/shared/events';
 import { FACILITATOR } from '@circlewise/shared/events';
 import { describe, expect, it } from 'vitest';
-import { consentDecisionMachine } from './consentDecisionMachine';
-import { decide } from './decide';
-import { facilitator, MEETING_ID, participant, startHarness } from './testHarness';
+import { facilitator, MEETING_ID, participant, startHarness } from '../support/testHarness';
 
 const AGREEMENT = 'agreement-1';
 const PREFILL = { title: 'Shared lunch', driver: 'We skip lunch.', text: 'Lunch together at noon.' };
@@ -19,21 +18,14 @@ const PREFILL = { title: 'Shared lunch', driver: 'We skip lunch.', text: 'Lunch 
  * from its text (the pre-fill is the decision's first edit, as a review item's is).
  */
 function inConsent(opts: { reviewOf?: string; reviewMonths?: number; edit?: string; amend?: string } = {}) {
-  const m = startHarness({
-    machine: consentDecisionMachine,
-    decide: (snapshot, command, caller, env) =>
-      decide(snapshot, command, caller, {
-        ...env,
-        ...(opts.reviewMonths !== undefined && { reviewMonths: opts.reviewMonths }),
-      }),
-    checkPermissions: false,
-  });
+  const m = startHarness<DecisionView>({ checkPermissions: false });
   m.record({
     type: 'meeting.created',
     meetingId: MEETING_ID,
     code: 'ABC123',
     title: 'Review',
     ...(opts.reviewOf !== undefined && { reviewOf: opts.reviewOf }),
+    ...(opts.reviewMonths !== undefined && { reviewMonths: opts.reviewMonths }),
     by: FACILITATOR,
   });
   m.ok({ type: 'proposal.edit', ...PREFILL }, facilitator);

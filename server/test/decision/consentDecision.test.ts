@@ -5,12 +5,12 @@
  */
 import { commandSchema } from '@circlewise/shared/commands';
 import { CONSENT_STAGES, type ConsentStage } from '@circlewise/shared/constants';
+import { defaultReviewDate } from '@circlewise/shared/dates';
 import { awaitingConsent, currentVersion, openObjections } from '@circlewise/shared/decision';
 import type { EventOf } from '@circlewise/shared/events';
 import { eventFor, viewFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
-import { defaultReviewDate } from './decide';
-import { facilitator, objectionOf, participant, startMeeting, testId } from './testMeeting';
+import { facilitator, objectionOf, participant, startMeeting, testId } from '../support/testMeeting';
 
 const errorOf = (d: ReturnType<ReturnType<typeof startMeeting>['run']>) => (d.ok ? undefined : d.error);
 
@@ -50,7 +50,7 @@ describe('C1 stage order', () => {
       const [e] = m.ok({ type: 'stage.advance', from }, facilitator);
       expect(e).toMatchObject({ type: 'stage.changed', from, reason: 'advance', by: 'facilitator' });
       seen.push(m.view().stage);
-      expect(m.actor.getSnapshot().value).toEqual({ open: m.view().stage });
+      expect(m.state().value).toEqual({ open: m.view().stage });
     }
     expect(seen).toEqual([...CONSENT_STAGES]);
   });
@@ -72,7 +72,7 @@ describe('C1 stage order', () => {
       const events = m.ok({ type: 'stage.back', from }, facilitator);
       expect(events).toEqual([expect.objectContaining({ type: 'stage.changed', from, to, reason: 'back' })]);
       expect(m.view().stage).toBe(to);
-      expect(m.actor.getSnapshot().value).toEqual({ open: to });
+      expect(m.state().value).toEqual({ open: to });
     }
     expect(errorOf(m.run({ type: 'stage.back', from: 'proposal' }, facilitator))?.code).toBe('not_allowed');
   });
@@ -97,8 +97,8 @@ describe('C1 stage order', () => {
   it('[C1] the machine refuses a skipped stage or a jump back of two', () => {
     const m = startMeeting();
     m.advanceTo('reactions');
-    const base = { seq: m.view().seq + 1, at: m.now(), commandId: testId(9), by: 'facilitator' };
-    const snap = m.actor.getSnapshot();
+    const base = { seq: m.live.view.seq + 1, at: m.now(), commandId: testId(9), by: 'facilitator' };
+    const snap = m.state();
     expect(
       snap.can({ ...base, type: 'stage.changed', from: 'reactions', to: 'consent', reason: 'advance' }),
     ).toBe(false);
@@ -428,7 +428,7 @@ describe('C7 adoption needs every present participant', () => {
     m.ok({ type: 'participant.markAbsent', participantId: Cleo }, facilitator);
     m.ok({ type: 'outcome.record', outcome: 'adopted' }, facilitator);
     expect(m.view().outcome?.outcome).toBe('adopted');
-    expect(m.actor.getSnapshot().value).toBe('adopted');
+    expect(m.state().value).toBe('adopted');
   });
 
   it('[C7] a participant who rejoins counts again', () => {
@@ -484,8 +484,8 @@ describe('C7 adoption needs every present participant', () => {
         m.advanceTo(stage);
         m.ok({ type: 'outcome.record', outcome }, facilitator);
         expect(m.view()).toMatchObject({ stage: 'outcome', outcome: { outcome, version: 1 } });
-        expect(m.actor.getSnapshot().value).toBe(outcome);
-        expect(m.actor.getSnapshot().status).toBe('done');
+        expect(m.state().value).toBe(outcome);
+        expect(m.state().status).toBe('done');
       }
     }
   });
@@ -565,13 +565,13 @@ describe('C9 review date', () => {
       outcome: 'adopted',
       version: 1,
       by: 'facilitator',
-      seq: m.view().seq + 1,
+      seq: m.live.view.seq + 1,
       at: m.now(),
       commandId: testId(77),
     } as const;
-    expect(m.actor.getSnapshot().can(e)).toBe(false);
-    expect(m.actor.getSnapshot().can({ ...e, reviewDate: '2026-01-01' })).toBe(true);
-    expect(m.actor.getSnapshot().can({ ...e, reviewDate: '2026-01-01', version: 2 })).toBe(false);
+    expect(m.state().can(e)).toBe(false);
+    expect(m.state().can({ ...e, reviewDate: '2026-01-01' })).toBe(true);
+    expect(m.state().can({ ...e, reviewDate: '2026-01-01', version: 2 })).toBe(false);
   });
 
   it('[C9] the default date stays inside a shorter month', () => {
@@ -712,11 +712,11 @@ describe('responses after the reveal, and the record around them', () => {
       reactions: [],
       responses: [{ responseId: ana.id, participantId: Ana, kind: 'concern' as const, reason: 'Cost' }],
       by: 'facilitator',
-      seq: m.view().seq + 1,
+      seq: m.live.view.seq + 1,
       at: m.now(),
       commandId: testId(999, 0xbbbb),
     };
-    expect(m.actor.getSnapshot().can(partial)).toBe(false);
+    expect(m.state().can(partial)).toBe(false);
     m.ok({ type: 'responses.reveal' }, facilitator);
     expect(m.view().concerns.map((c) => c.reason)).toEqual(['Cost']);
   });
@@ -765,7 +765,7 @@ describe('responses after the reveal, and the record around them', () => {
 
   it('[A8] a meeting is created once: a second meeting.created is refused', () => {
     const m = startMeeting();
-    const again = { ...m.log[0]!, seq: m.view().seq + 1, title: 'Hijacked' };
-    expect(m.actor.getSnapshot().can(again)).toBe(false);
+    const again = { ...m.log[0]!, seq: m.live.view.seq + 1, title: 'Hijacked' };
+    expect(m.state().can(again)).toBe(false);
   });
 });

@@ -5,11 +5,11 @@
  * the facilitator included, until the reveal.
  */
 import { commandSchema } from '@circlewise/shared/commands';
-import { reduceConsentItemLog } from '@circlewise/shared/consentItem';
 import type { ElectionStage } from '@circlewise/shared/constants';
 import { openObjections } from '@circlewise/shared/decision';
 import { currentNominee, currentProposal, type ElectionView, tally } from '@circlewise/shared/election';
 import type { EventOf, MeetingEvent } from '@circlewise/shared/events';
+import { currentItem, reduceMeetingLog } from '@circlewise/shared/meeting';
 import { eventFor, sealedAudience, type Viewer, viewFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,8 +20,8 @@ import {
   startElection,
   type TestElection,
   testId,
-} from './testElection';
-import { facilitator, participant, startMeeting } from './testMeeting';
+} from '../support/testElection';
+import { facilitator, participant, startMeeting } from '../support/testMeeting';
 
 const viewer = (m: TestElection, name: string): Viewer => ({
   role: 'participant',
@@ -31,7 +31,7 @@ const FAC: Viewer = { role: 'facilitator' };
 
 /** What `v` would hold, built from the events as the server sends them to `v`. */
 const received = (m: TestElection, v: Viewer) =>
-  reduceConsentItemLog(m.log.map((e) => eventFor(e, v))) as ElectionView;
+  currentItem(reduceMeetingLog(m.log.map((e) => eventFor(e, v)))) as ElectionView;
 
 /** In objections on Ben (v1), Ana objects, Cleo consents, Ben last; revealed; Ana's objection qualifies. */
 function withQualifiedObjection() {
@@ -80,7 +80,7 @@ describe('E1 nominations are secret until revealed, all at once', () => {
 
     // "No one yet" is as secret as a name.
     m.ok({ type: 'nomination.give', nomineeId: null }, m.as('Cleo'));
-    const full = m.view();
+    const full = m.item();
     expect(full.nominations[m.id('Cleo')]).toMatchObject({ hidden: false, nomineeId: null });
 
     // Snapshots (join, resync): the author sees their own; nobody else, facilitator included.
@@ -147,14 +147,14 @@ describe('E1 nominations are secret until revealed, all at once', () => {
     for (const v of [FAC, viewer(m, 'Ana'), viewer(m, 'Ben'), viewer(m, 'Cleo')]) {
       expect(eventFor(events[0]!, v)).toEqual(events[0]);
       const seen = received(m, v);
-      expect(seen).toEqual(viewFor(m.view(), v));
+      expect(seen).toEqual(viewFor(m.item(), v));
       expect(seen.nominationsRevealed).toBe(true);
       expect(seen.stage).toBe('changes');
       expect(seen.nominations[m.id('Ana')]).toMatchObject({ hidden: false, nomineeId: m.id('Ben') });
       expect(seen.nominations[m.id('Ben')]).toMatchObject({ reason: 'Ben: I have the time.' });
       expect(seen.nominations[m.id('Cleo')]).toMatchObject({ hidden: false, nomineeId: null });
     }
-    expect(m.actor.getSnapshot().value).toEqual({ open: 'changes' });
+    expect(m.state().value).toEqual({ open: 'changes' });
   });
 
   it('[E1] a partial reveal, or a second one, is refused by the machine', () => {
@@ -171,11 +171,11 @@ describe('E1 nominations are secret until revealed, all at once', () => {
         type: 'nominations.revealed',
         nominations,
         by: 'facilitator',
-        seq: m.view().seq + 1,
+        seq: m.live.view.seq + 1,
         at: m.now(),
         commandId: testId(999, 0xc0de),
       }) as MeetingEvent;
-    const snap = m.actor.getSnapshot();
+    const snap = m.state();
     expect(snap.can(reveal(all.slice(0, 1)))).toBe(false);
     expect(snap.can(reveal([]))).toBe(false);
     // One that names someone who did not nominate is not "all" either.
@@ -183,7 +183,7 @@ describe('E1 nominations are secret until revealed, all at once', () => {
     expect(snap.can(reveal(all))).toBe(true);
 
     m.ok({ type: 'nominations.reveal' }, fac);
-    expect(m.actor.getSnapshot().can(reveal(all))).toBe(false);
+    expect(m.state().can(reveal(all))).toBe(false);
     expect(m.refused({ type: 'nominations.reveal' }, fac)).toBe('wrong_stage');
   });
 
@@ -379,7 +379,7 @@ describe('E4 the consent check on the candidate', () => {
       ]);
       expect(m.view().declined).toEqual([{ version, at: events[0]!.at, reason: 'Not this year.' }]);
       expect(m.view().stage).toBe('proposal');
-      expect(m.actor.getSnapshot().value).toEqual({ open: 'proposal' });
+      expect(m.state().value).toEqual({ open: 'proposal' });
       // The facilitator proposes someone else: a new consent check, no new nominations.
       m.ok({ type: 'candidate.propose', candidateId: m.id('Ana'), reasons: 'Ana next.' }, fac);
       m.ok({ type: 'stage.advance', from: 'proposal' }, fac);
@@ -542,7 +542,7 @@ describe('E5 the outcome', () => {
       termEnd: ROLE.termEnd,
       note: 'Welcome, Ben.',
     });
-    const snap = m.actor.getSnapshot();
+    const snap = m.state();
     expect(snap.value).toBe('elected');
     expect(snap.status).toBe('done');
     expect(m.refused({ type: 'election.record', outcome: 'none' }, fac)).toBe('meeting_closed');
@@ -605,7 +605,7 @@ describe('C6, C7 on the candidate', () => {
     // Someone marked absent does not block.
     m.ok({ type: 'participant.markAbsent', participantId: m.id('Dev') }, fac);
     m.ok({ type: 'election.record', outcome: 'elected' }, fac);
-    expect(m.actor.getSnapshot().value).toBe('elected');
+    expect(m.state().value).toBe('elected');
   });
 
   it('[C7][E4] consents to an earlier proposal do not count, and a candidate who left cannot be elected', () => {
@@ -636,15 +636,13 @@ describe('C6, C7 on the candidate', () => {
       electedId: m.id('Ana'),
       role: ROLE.role,
       by: 'facilitator',
-      seq: m.view().seq + 1,
+      seq: m.live.view.seq + 1,
       at: m.now(),
       commandId: testId(998, 0xc0de),
     } as MeetingEvent;
-    expect(m.actor.getSnapshot().can(forged)).toBe(false);
-    expect(m.actor.getSnapshot().can({ ...forged, electedId: m.id('Ben'), version: 1 } as MeetingEvent)).toBe(
-      false,
-    );
-    expect(m.actor.getSnapshot().can({ ...forged, electedId: m.id('Ben') } as MeetingEvent)).toBe(true);
+    expect(m.state().can(forged)).toBe(false);
+    expect(m.state().can({ ...forged, electedId: m.id('Ben'), version: 1 } as MeetingEvent)).toBe(false);
+    expect(m.state().can({ ...forged, electedId: m.id('Ben') } as MeetingEvent)).toBe(true);
   });
 });
 
@@ -680,8 +678,9 @@ describe('C1, C3 stages and commands', () => {
         'role',
         (m) => {
           expect(m.refused({ type: 'nominations.reveal' }, fac)).toBe('wrong_stage');
+          // C3 before E3: the change round has not begun (the rule that says so answers first).
           expect(m.refused({ type: 'nomination.change', nomineeId: null, reason: 'x' }, m.as('Ana'))).toBe(
-            'not_allowed', // there is nothing to change yet
+            'wrong_stage',
           );
           expect(m.refused({ type: 'response.give', kind: 'consent' }, m.as('Ana'))).toBe('wrong_stage');
           expect(m.refused({ type: 'responses.reveal' }, fac)).toBe('wrong_stage');
@@ -855,10 +854,10 @@ describe('no one elected', () => {
       const hidden = JSON.stringify(m.log).match(/hidden-[a-z]+/g) ?? [];
       const events = m.ok({ type: 'election.record', outcome: 'none', note: 'Not today.' }, fac);
       expect(events.at(-1)).toMatchObject({ type: 'election.recorded', outcome: 'none', note: 'Not today.' });
-      const snap = m.actor.getSnapshot();
+      const snap = m.state();
       expect(snap.value).toBe('none');
       expect(snap.status).toBe('done');
-      const view = m.view();
+      const view = m.item();
       expect(view.stage).toBe('outcome');
       expect(view.outcome).toMatchObject({ outcome: 'none' });
       expect(view.outcome).not.toHaveProperty('electedId');

@@ -18,13 +18,12 @@ import {
   tally,
 } from '@circlewise/shared/election';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
+import type { Seated } from '@circlewise/shared/meeting';
 import { describe, expect, it } from 'vitest';
-import type { SnapshotFrom } from 'xstate';
-import { electionMachine } from './electionMachine';
-import { replayEveryPath, shortestPaths, stamp } from './modelPaths';
-import { testId } from './testHarness';
+import { type PathSnapshot, replayEveryPath, shortestPaths, stamp } from '../support/modelPaths';
+import { testId } from '../support/testHarness';
 
-type Snap = SnapshotFrom<typeof electionMachine>;
+type Snap = PathSnapshot<ElectionView>;
 
 const P = [testId(1, 0xbeef), testId(2, 0xbeef)] as const;
 const MAX_PROPOSALS = 2;
@@ -57,7 +56,7 @@ const who = (id: string | null | undefined) =>
  * after the change round elections that differ only in nominations count as one (the space
  * stays small; every path is still a real one).
  */
-function abstract(view: ElectionView) {
+function abstract(view: Seated<ElectionView>) {
   const round = view.objectionRound;
   const rounds = view.proposals.length === 0;
   return {
@@ -310,7 +309,7 @@ function proposals(snapshot: Snap): MeetingEvent[] {
       by: P[0],
     });
   }
-  return out.map((b) => stamp(b, view.seq + 1));
+  return out.map((b) => stamp(b, snapshot.meeting.seq + 1));
 }
 
 const ORDER = ['role', 'nominations', 'changes', 'proposal', 'objections', 'consent'];
@@ -407,7 +406,7 @@ function checkStep(before: Snap, event: MeetingEvent) {
 }
 
 describe('model-based paths through an election', () => {
-  const model = { machine: electionMachine, prologue: PROLOGUE, proposals, serialize };
+  const model = { prologue: PROLOGUE, proposals, serialize };
   const paths = shortestPaths(model);
 
   it('[C1][E1–E5] generated paths reach every stage and both outcomes', () => {

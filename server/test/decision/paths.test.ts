@@ -17,13 +17,12 @@ import {
   presentParticipants,
 } from '@circlewise/shared/decision';
 import { FACILITATOR, type MeetingEvent, type NewEvent } from '@circlewise/shared/events';
+import type { Seated } from '@circlewise/shared/meeting';
 import { describe, expect, it } from 'vitest';
-import type { SnapshotFrom } from 'xstate';
-import { consentDecisionMachine } from './consentDecisionMachine';
-import { replayEveryPath, shortestPaths, stamp } from './modelPaths';
-import { testId } from './testHarness';
+import { type PathSnapshot, replayEveryPath, shortestPaths, stamp } from '../support/modelPaths';
+import { testId } from '../support/testHarness';
 
-type Snap = SnapshotFrom<typeof consentDecisionMachine>;
+type Snap = PathSnapshot<DecisionView>;
 
 const P = [testId(1, 0xbeef), testId(2, 0xbeef)] as const;
 const MAX_VERSIONS = 2;
@@ -50,7 +49,7 @@ const PROLOGUE: MeetingEvent[] = (
  * every objection's fate. Questions and reactions are left out (their events are valid whatever
  * came before, and no rule after them depends on them), which keeps the space small.
  */
-function abstract(view: DecisionView) {
+function abstract(view: Seated<DecisionView>) {
   const round = view.objectionRound;
   return {
     stage: view.stage,
@@ -226,7 +225,7 @@ function proposals(snapshot: Snap): MeetingEvent[] {
       by: P[0],
     });
   }
-  return out.map((b) => stamp(b, view.seq + 1));
+  return out.map((b) => stamp(b, snapshot.meeting.seq + 1));
 }
 
 /** The process invariants every reachable state keeps. */
@@ -260,7 +259,7 @@ function checkInvariants(snapshot: Snap) {
 }
 
 describe('model-based paths', () => {
-  const model = { machine: consentDecisionMachine, prologue: PROLOGUE, proposals, serialize };
+  const model = { prologue: PROLOGUE, proposals, serialize };
   const paths = shortestPaths(model);
 
   it('[C1] generated paths reach every stage and outcome', () => {

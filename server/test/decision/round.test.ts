@@ -4,25 +4,28 @@
  */
 import { commandSchema } from '@circlewise/shared/commands';
 import { FACILITATOR, type MeetingEvent } from '@circlewise/shared/events';
-import { emptyRoundView } from '@circlewise/shared/round';
-import { reduceRound } from '@circlewise/shared/roundReducer';
+import { currentItem, reduceMeetingLog } from '@circlewise/shared/meeting';
+import type { RoundView } from '@circlewise/shared/round';
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import { decideRound } from './roundDecide';
-import { roundMachine } from './roundMachine';
-import { facilitator, MEETING_ID, startHarness, T0, testId } from './testHarness';
+import { facilitator, MEETING_ID, replayed, startHarness, T0, testId } from '../support/testHarness';
 
-/** A round item seeded as the agenda seeds it: the meeting's id and code, its title, who is present. */
+/**
+ * A round on a meeting's agenda, opened, as a facilitator makes one: the meeting is created with
+ * its first item, people join, the round is added in front and opened.
+ */
 function startRound(names: string[] = ['Ana', 'Ben', 'Cleo'], checkPermissions = true) {
-  const m = startHarness({ machine: roundMachine, decide: decideRound, checkPermissions });
+  const m = startHarness<RoundView>({ checkPermissions });
   m.record({
     type: 'meeting.created',
     meetingId: MEETING_ID,
     code: 'ABC234',
-    title: 'Check-in',
+    title: 'Budget',
     by: FACILITATOR,
   });
   for (const name of names) m.join(name);
+  const [added] = m.ok({ type: 'agenda.add', kind: 'round', title: 'Check-in', index: 0 }, facilitator);
+  if (added?.type !== 'agenda.item.added') throw new Error('no round added');
+  m.ok({ type: 'agenda.open', itemId: added.itemId }, facilitator);
   return m;
 }
 
@@ -35,7 +38,7 @@ describe('M3 a round: each present participant speaks once, in turn; the facilit
       participantId: m.id('Ana'),
       text: 'Glad to be here.',
       by: m.id('Ana'),
-      seq: m.view().seq,
+      seq: m.live.view.seq,
     });
     // Nothing in a round is sealed (A6 not involved): the event carries no `sealed` flag at all.
     expect(spoken).not.toHaveProperty('sealed');
@@ -63,7 +66,7 @@ describe('M3 a round: each present participant speaks once, in turn; the facilit
     const [closed] = m.ok({ type: 'round.close' }, facilitator);
     expect(closed).toMatchObject({ type: 'round.closed', by: FACILITATOR });
     expect(m.view()).toMatchObject({ stage: 'outcome', closedAt: closed!.at });
-    expect(m.actor.getSnapshot().status).toBe('done');
+    expect(m.state().status).toBe('done');
 
     const late = m.run({ type: 'round.speak', text: 'Sorry I am late.' }, m.as('Ben'));
     expect(late).toEqual({
@@ -121,11 +124,11 @@ describe('M3 a round: each present participant speaks once, in turn; the facilit
       participantId: m.id('Ana'),
       text: 'Ana agrees.',
       by: FACILITATOR,
-      seq: m.view().seq + 1,
+      seq: m.live.view.seq + 1,
       at: T0,
       commandId: testId(1, 0xf00),
     } as MeetingEvent;
-    expect(m.actor.getSnapshot().can(forged)).toBe(false);
+    expect(m.state().can(forged)).toBe(false);
     expect(m.view().entries).toEqual([]);
   });
 
@@ -137,6 +140,7 @@ describe('M3 a round: each present participant speaks once, in turn; the facilit
       { cmd: { type: 'nominations.reveal' }, who: facilitator },
       { cmd: { type: 'response.give', kind: 'consent' }, who: m.as('Ben') },
     ] as const;
+    const before = m.log.length;
     for (const { cmd, who } of cases) {
       const d = m.run(cmd, who);
       expect(d.ok, cmd.type).toBe(false);
@@ -145,7 +149,7 @@ describe('M3 a round: each present participant speaks once, in turn; the facilit
       expect(d.error.message).toMatch(/^This item is a round: there is no .+ in it\. In a round each person/);
       expect(d.error.message).toContain(cmd.type);
     }
-    expect(m.log.filter((e) => e.type !== 'meeting.created' && e.type !== 'participant.joined')).toEqual([]);
+    expect(m.log).toHaveLength(before);
   });
 
   it('[M3] a bad round.speak is refused by the schema, before deciding: empty or too long', () => {
@@ -158,39 +162,29 @@ describe('M3 a round: each present participant speaks once, in turn; the facilit
     expect(parse(42).error?.issues[0]?.message).toBe('What you say must be text.');
   });
 
-  it('[M3] a seed as the agenda makes it is accepted: one seq for all, joins recorded by the facilitator', () => {
-    const actor = createActor(roundMachine, { input: {} }).start();
-    const base = { by: FACILITATOR, seq: 7, at: T0, commandId: testId(7, 0xc0de) };
-    const ana = testId(1, 0xaaaa);
-    const ben = testId(2, 0xaaaa);
-    const seed: MeetingEvent[] = [
-      { ...base, type: 'meeting.created', meetingId: MEETING_ID, code: 'ABC234', title: 'Closing round' },
-      { ...base, type: 'participant.joined', participantId: ana, name: 'Ana' },
-      { ...base, type: 'participant.joined', participantId: ben, name: 'Ben' },
-      { ...base, type: 'participant.left', participantId: ben, reason: 'left' },
-    ];
-    for (const e of seed) {
-      expect(actor.getSnapshot().can(e), e.type).toBe(true);
-      actor.send(e);
-    }
-    const view = actor.getSnapshot().context.view;
-    expect(view).toMatchObject({ title: 'Closing round', meetingId: MEETING_ID, seq: 7 });
-    expect(view.participants[ana]?.present).toBe(true);
-    expect(view.participants[ben]?.present).toBe(false);
-    // A second meeting.created is not a new start of the same item.
-    expect(actor.getSnapshot().can({ ...seed[0]!, seq: 8 })).toBe(false);
+  it('[M3] a round on the agenda starts from the meeting and its title, and counts who is in the meeting', () => {
+    const m = startRound(['Ana', 'Ben']);
+    m.ok({ type: 'participant.leave' }, m.as('Ben'));
+    expect(m.view()).toMatchObject({
+      kind: 'round',
+      title: 'Check-in',
+      meetingId: MEETING_ID,
+      stage: 'open',
+    });
+    expect(m.view().participants[m.id('Ana')]?.present).toBe(true);
+    expect(m.view().participants[m.id('Ben')]?.present).toBe(false);
+    expect(m.refused({ type: 'round.speak', text: 'Back?' }, m.as('Ben'))).toBe('forbidden');
   });
 
-  it('[A5][A8] the machine’s context is the shared reducer over the log: a replay gives the same view', () => {
+  it('[A5][A8] the round is kept once, in the meeting’s view: a replay of the log gives the same view', () => {
     const m = startRound();
     m.ok({ type: 'round.speak', text: 'One.' }, m.as('Ana'));
     m.ok({ type: 'round.speak', text: 'Two.' }, m.as('Ben'));
     m.ok({ type: 'participant.leave' }, m.as('Cleo'));
     m.ok({ type: 'round.close' }, facilitator);
-    expect(m.log.reduce(reduceRound, emptyRoundView())).toEqual(m.view());
-    const replayed = createActor(roundMachine, { input: {} }).start();
-    for (const e of m.log) replayed.send(e);
-    expect(replayed.getSnapshot().context.view).toEqual(m.view());
-    expect(replayed.getSnapshot().status).toBe('done');
+    expect(currentItem(reduceMeetingLog(m.log))).toEqual(m.item());
+    const again = replayed(m.log);
+    expect(again.view).toEqual(m.live.view);
+    expect(m.state().status).toBe('done');
   });
 });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Circle } from '@circlewise/shared/circles';
 import type { Agreed, EventBody, MeetingEvent } from '@circlewise/shared/events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DuplicateCommandError, type EventStore } from './eventStore';
+import { DuplicateCommandError, type EventStore } from '../../src/store/eventStore';
 
 export function describeCircleStoreContract(engine: string, open: () => EventStore): void {
   describe(`circle store contract: ${engine}`, () => {

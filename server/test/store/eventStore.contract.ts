@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DuplicateCommandError, type EventStore, SeqConflictError } from '../../src/store/eventStore';
 import { describeCircleStoreContract } from './circleStore.contract';
-import { DuplicateCommandError, type EventStore, SeqConflictError } from './eventStore';
 
 export function describeEventStoreContract(engine: string, open: () => EventStore): void {
   describe(`event store contract: ${engine}`, () => {

@@ -2,14 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqliteStore';
 import { describeEventStoreContract } from './eventStore.contract';
-import { openSqliteStore } from './sqliteStore';
 
 const dir = mkdtempSync(join(tmpdir(), 'circlewise-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 describeEventStoreContract('sqlite', () => openSqliteStore(join(dir, `contract-${n++}.db`)));
+// The group-commit path writes through the same transaction, as a savepoint of the turn's batch.
+describeEventStoreContract('sqlite, group commit', () =>
+  openSqliteStore(join(dir, `contract-${n++}.db`), { groupCommit: true }),
+);
 
 describe('sqlite store', () => {
   it('[A1] what was appended is there after the file is closed and opened again', () => {

@@ -3,9 +3,8 @@
  * gateway's permissions, and shortcuts to each stage. Not used by the server itself.
  */
 import type { ElectionStage } from '@circlewise/shared/constants';
+import type { ElectionView } from '@circlewise/shared/election';
 import { FACILITATOR } from '@circlewise/shared/events';
-import { decideElection } from './electionDecide';
-import { electionMachine } from './electionMachine';
 import {
   type Cmd,
   facilitator,
@@ -26,10 +25,10 @@ export const ROLE = {
   termEnd: '2026-01-31',
 } as const;
 
-export type TestElection = Harness<typeof electionMachine>;
+export type TestElection = Harness<ElectionView>;
 
 export function startElection(names: string[] = ['Ana', 'Ben', 'Cleo']): TestElection {
-  const m = startHarness({ machine: electionMachine, decide: decideElection, checkPermissions: true });
+  const m = startHarness<ElectionView>({ checkPermissions: true });
   m.record({
     type: 'meeting.created',
     meetingId: MEETING_ID,

@@ -1,13 +1,28 @@
 /**
- * Test helper: a meeting of either kind driven the way the gateway drives it (permissions →
- * validate → decide → apply), with a deterministic clock and id source, so tests read as a
- * sequence of commands. testMeeting.ts and testElection.ts build on it. Not used by the server.
+ * Test helper: a meeting driven the way the server drives it, through `LiveMeeting` (DECIDE on the
+ * meeting's one view, then APPLY of what was decided), with a deterministic clock and id source,
+ * so tests read as a sequence of commands. Permissions, which the transports check before
+ * DECIDE, can be checked too. testMeeting.ts and testElection.ts build on it.
+ *
+ * After every recorded item event it also checks that the item's machine, taking that event,
+ * lands where the reduced view says the item now is (A5: the machine decides from the view and
+ * keeps no copy of it, so the two cannot drift).
  */
 import { type Command, type CommandInput, commandSchema } from '@circlewise/shared/commands';
 import type { MeetingEvent, NewEvent } from '@circlewise/shared/events';
-import { type Actor, type AnyStateMachine, createActor, type SnapshotFrom } from 'xstate';
-import { permissionError } from '../access/permissions';
-import type { Caller, DecideEnv, Decision } from './decideEngine';
+import {
+  currentItem,
+  type ItemView,
+  isMeetingEvent,
+  type MeetingView,
+  type Seated,
+  seated,
+} from '@circlewise/shared/meeting';
+import { type AnyMachineSnapshot, getNextSnapshot, type StateValue } from 'xstate';
+import { permissionError } from '../../src/access/permissions';
+import { type Caller, type Decision, snapshotOf } from '../../src/decision/decideEngine';
+import { admits, logicOf } from '../../src/decision/meetingDecide';
+import { LiveMeeting } from '../../src/meeting/liveMeeting';
 
 /** A valid v4 uuid made from a counter: readable in failures, stable across runs. */
 export function testId(n: number, prefix = 0): string {
@@ -27,23 +42,26 @@ export type Cmd = CommandInput extends infer C
     : never
   : never;
 
-/** The reducer's view a machine keeps as its context. */
-export type ViewOf<TLogic extends AnyStateMachine> =
-  SnapshotFrom<TLogic> extends { context: { view: infer V } } ? V : never;
-
-/** What the harness itself needs of either machine's snapshot. */
-interface CheckedSnapshot {
-  context: { view: { seq: number } };
+/** Where the current item is, as its machine sees it, and what it would take next. */
+export interface ItemState {
+  value: StateValue;
+  status: 'active' | 'done';
+  /** Would the meeting record this event now (the same check DECIDE and replay use)? */
   can(event: MeetingEvent): boolean;
 }
 
-export interface Harness<TLogic extends AnyStateMachine> {
-  actor: Actor<TLogic>;
+export interface Harness<TView extends ItemView> {
+  live: LiveMeeting;
   /** Every recorded event, in order: the meeting's log. */
   log: MeetingEvent[];
   /** Participant ids by name. */
   ids: Record<string, string>;
-  view(): ViewOf<TLogic>;
+  /** The current item with the meeting's participants beside it. */
+  view(): Seated<TView>;
+  /** The current item's own view, as the meeting keeps it (no participants). */
+  item(): TView;
+  /** The current item's state, read from the meeting's view as it is now. */
+  state(): ItemState;
   /** Validate, decide and (when accepted) apply one command; returns the decision. */
   run(cmd: Cmd, caller: Caller): Decision;
   /** Like run, but fails the test when refused. */
@@ -61,48 +79,91 @@ export interface Harness<TLogic extends AnyStateMachine> {
   now(): number;
 }
 
-export interface HarnessOptions<TLogic extends AnyStateMachine> {
-  machine: TLogic;
-  decide: (snapshot: SnapshotFrom<TLogic>, command: Command, caller: Caller, env: DecideEnv) => Decision;
-  /** Refuse what the gateway's permission table refuses, before deciding. */
+export interface HarnessOptions {
+  /** Refuse what the transports' permission table refuses, before deciding. */
   checkPermissions: boolean;
 }
 
-export function startHarness<TLogic extends AnyStateMachine>(
-  options: HarnessOptions<TLogic>,
-): Harness<TLogic> {
-  const actor = createActor(options.machine, { input: undefined }).start() as Actor<TLogic>;
+/** The item's state as its machine sees it, for the meeting as it is (nothing kept). */
+export function itemState(meeting: MeetingView): ItemState {
+  const item = currentItem(meeting);
+  if (!item) throw new Error('the meeting has no item');
+  const { value, done } = logicOf(item).stateOf(item);
+  return { value, status: done ? 'done' : 'active', can: (event) => admits(meeting, event) === null };
+}
+
+/**
+ * A5: the item's machine, resolved from the view before an item event and stepped by it, is in
+ * the state that the reduced view says. Throws when they differ. Meeting events are the
+ * meeting's, not a machine's.
+ */
+export function machineAgrees(before: MeetingView, event: MeetingEvent, after: MeetingView): void {
+  const item = currentItem(before);
+  if (!item || isMeetingEvent(event)) return;
+  const logic = logicOf(item);
+  const stepped = getNextSnapshot(
+    logic.machine,
+    snapshotOf(logic, seated(before, item)) as never,
+    event as never,
+  ) as AnyMachineSnapshot;
+  const reduced = currentItem(after);
+  if (!reduced) throw new Error(`no item after ${event.type}`);
+  const expected = logic.stateOf(reduced).value;
+  if (JSON.stringify(stepped.value) !== JSON.stringify(expected)) {
+    throw new Error(
+      `machine and view disagree after ${event.type}: machine ${JSON.stringify(stepped.value)}, view ${JSON.stringify(expected)}`,
+    );
+  }
+}
+
+export function startHarness<TView extends ItemView>(options: HarnessOptions): Harness<TView> {
+  const live = new LiveMeeting(MEETING_ID, 'ABC123', []);
   const log: MeetingEvent[] = [];
   const ids: Record<string, string> = {};
   let clock = T0;
   let nextId = 1;
   let nextCommand = 1;
   const newId = () => testId(nextId++, 0xaaaa);
-  const snapshot = () => actor.getSnapshot() as SnapshotFrom<TLogic>;
-  const checked = () => actor.getSnapshot() as unknown as CheckedSnapshot;
 
-  const append = (events: MeetingEvent[]) => {
+  const append = (events: readonly MeetingEvent[]) => {
     for (const e of events) {
+      const before = live.view;
       log.push(e);
-      actor.send(e as never);
+      live.apply([e]);
+      machineAgrees(before, e, live.view);
     }
   };
 
-  const m: Harness<TLogic> = {
-    actor,
+  const m: Harness<TView> = {
+    live,
     log,
     ids,
-    view: () => checked().context.view as ViewOf<TLogic>,
+    view: () => {
+      const item = currentItem(live.view);
+      if (!item) throw new Error('the meeting has no item');
+      return seated(live.view, item) as unknown as Seated<TView>;
+    },
+    item: () => {
+      const item = currentItem(live.view);
+      if (!item) throw new Error('the meeting has no item');
+      return item as TView;
+    },
+    state: () => itemState(live.view),
     now: () => clock,
     tick: (ms = 1000) => {
       clock += ms;
     },
     run(cmd, caller) {
-      const command = commandSchema.parse({ commandId: testId(nextCommand++, 0xc0de), ...cmd });
+      const command: Command = commandSchema.parse({ commandId: testId(nextCommand++, 0xc0de), ...cmd });
       const denied = options.checkPermissions ? permissionError(command.type, caller.role) : null;
       const d: Decision = denied
         ? { ok: false, error: { code: 'forbidden', message: denied } }
-        : options.decide(snapshot(), command, caller, { now: clock, newId });
+        : live.decide(command, caller, {
+            now: clock,
+            newId,
+            // As the command runner does: the circle's review period, as the meeting recorded it.
+            ...(live.view.reviewMonths !== undefined && { reviewMonths: live.view.reviewMonths }),
+          });
       if (d.ok) append(d.events);
       clock += 1000;
       return d;
@@ -114,22 +175,22 @@ export function startHarness<TLogic extends AnyStateMachine>(
     },
     refused(cmd, caller) {
       const before = log.length;
-      const seq = checked().context.view.seq;
+      const seq = live.view.seq;
       const d = m.run(cmd, caller);
       if (d.ok) throw new Error(`${cmd.type} was accepted: ${JSON.stringify(d.events)}`);
-      if (log.length !== before || checked().context.view.seq !== seq)
-        throw new Error(`${cmd.type} refused but recorded`);
+      if (log.length !== before || live.view.seq !== seq) throw new Error(`${cmd.type} refused but recorded`);
       if (!d.error.message.trim()) throw new Error(`${cmd.type} refused without a message`);
       return d.error.code;
     },
     record(body) {
       const e = {
         ...body,
-        seq: checked().context.view.seq + 1,
+        seq: live.view.seq + 1,
         at: clock,
         commandId: testId(nextCommand++, 0xc0de),
       } as MeetingEvent;
-      if (!checked().can(e)) throw new Error(`event refused: ${JSON.stringify(body)}`);
+      const refused = admits(live.view, e);
+      if (refused) throw new Error(`event refused: ${refused.message}: ${JSON.stringify(body)}`);
       append([e]);
       clock += 1000;
       return e;
@@ -148,4 +209,15 @@ export function startHarness<TLogic extends AnyStateMachine>(
     as: (name) => participant(m.id(name)),
   };
   return m;
+}
+
+/**
+ * A8 with A11: the log replayed into a fresh LiveMeeting, as a restart does. Fails when the
+ * replay quarantines the meeting (an event of the log that the rules now refuse).
+ */
+export function replayed(log: readonly MeetingEvent[]): LiveMeeting {
+  const live = new LiveMeeting(MEETING_ID, 'ABC123', log);
+  if (live.quarantine)
+    throw new Error(`replay quarantined at seq ${live.quarantine.seq}: ${live.quarantine.reason}`);
+  return live;
 }

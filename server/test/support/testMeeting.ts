@@ -5,20 +5,18 @@
 import type { ConsentStage } from '@circlewise/shared/constants';
 import type { DecisionView } from '@circlewise/shared/decision';
 import { FACILITATOR } from '@circlewise/shared/events';
-import { consentDecisionMachine } from './consentDecisionMachine';
-import { decide } from './decide';
 import { facilitator, type Harness, MEETING_ID, participant, startHarness, T0, testId } from './testHarness';
 
 export { facilitator, MEETING_ID, participant, T0, testId };
 
-export interface TestMeeting extends Harness<typeof consentDecisionMachine> {
+export interface TestMeeting extends Harness<DecisionView> {
   /** Advance one stage at a time until `stage`, failing on any refusal. */
   advanceTo(stage: ConsentStage): void;
 }
 
 export function startMeeting(names: string[] = ['Ana', 'Ben', 'Cleo'], opts: { present?: boolean } = {}) {
-  // Permissions are the gateway's (tested in test/integration); these tests reach decide directly.
-  const harness = startHarness({ machine: consentDecisionMachine, decide, checkPermissions: false });
+  // Permissions are the transports' (tested in test/integration); these tests reach DECIDE directly.
+  const harness = startHarness<DecisionView>({ checkPermissions: false });
   const m: TestMeeting = {
     ...harness,
     advanceTo(stage) {

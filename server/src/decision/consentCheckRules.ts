@@ -1,0 +1,215 @@
+/**
+ * The consent check that a decision and an election share (PROCESS.md C3–C8, C10): responses in
+ * the objection and consent rounds, the reveal of the objection round, the testing and fate of
+ * objections, and entering consent. Each rule is written once, as a guard both machines use; the
+ * builders here only make the events that the guards then judge.
+ */
+import type { CommandOf } from '@circlewise/shared/commands';
+import type { ConsentCheckView } from '@circlewise/shared/consentCheck';
+import type { EventBody, EventOf, MeetingEvent } from '@circlewise/shared/events';
+import type { Seated } from '@circlewise/shared/meeting';
+import { canEnterConsent, type Refusal } from '@circlewise/shared/rules';
+import { type Guard, refusal } from './decideEngine';
+
+export type CheckView = Seated<ConsentCheckView & { stage: string }>;
+type CheckRound = 'objections' | 'consent';
+
+const isOpen = (status: string) => status === 'raised' || status === 'qualified';
+
+// [M2]
+/** Only someone present takes part; who left joins again first. */
+export function takesPart(view: Pick<CheckView, 'participants'>, event: MeetingEvent): Refusal | null {
+  if (!('participantId' in event)) return null;
+  return view.participants[event.participantId]?.present === true
+    ? null
+    : refusal('forbidden', 'You have left this meeting; join again to take part.');
+}
+
+/**
+ * A response in the round of the item's stage, on the current version (C5), by someone present.
+ * After the reveal others have seen it: it can still change, but an objection still open is
+ * withdrawn first, so its fate stays on the record (C8); the same answer again is refused.
+ */
+// [C3]
+export const respondsIn: Guard<CheckView, { stage: CheckRound }> = {
+  selects: (_view, event, { stage }) => event.type === 'response.given' && event.stage === stage,
+  allows: (view, event, { stage }) => {
+    if (event.type !== 'response.given') return null;
+    return (
+      takesPart(view, event) ??
+      onCurrentVersion(view, event) ??
+      (stage === 'consent' ? consentOnly(event) : changesAfterReveal(view, event))
+    );
+  },
+};
+
+// [C5]
+/** A response counts only on the version it was given for: the current one. */
+function onCurrentVersion(view: CheckView, event: EventOf<'response.given'>): Refusal | null {
+  return event.version === view.consentRound.version
+    ? null
+    : refusal('stale_stage', 'The proposal has a new version: look again and answer on it.');
+}
+
+/** The consent round takes consent (C7); an objection reopens the objection round first. */
+function consentOnly(event: EventOf<'response.given'>): Refusal | null {
+  return event.kind === 'consent'
+    ? null
+    : refusal(
+        'not_allowed',
+        'In the consent round you consent, or object (which reopens the objection round).',
+      );
+}
+
+/** After the reveal (C10), an open objection is withdrawn before its author answers anew (C8). */
+function changesAfterReveal(view: CheckView, event: EventOf<'response.given'>): Refusal | null {
+  const round = view.objectionRound;
+  const before = round.responses[event.participantId];
+  if (!round.revealed || !before) return null;
+  if (view.objections.some((o) => o.id === before.id && isOpen(o.status))) {
+    return refusal(
+      'not_allowed',
+      'You have objected already: withdraw the objection first if it no longer holds.',
+    );
+  }
+  if (before.kind === event.kind && (before.reason ?? '') === (event.reason ?? '')) {
+    return refusal('not_allowed', 'This response is recorded already.');
+  }
+  return null;
+}
+
+// [C10]
+/** The objection round is revealed once, and the reveal carries every hidden response. */
+export const revealsObjectionRound: Guard<CheckView> = {
+  selects: (_view, event) => event.type === 'responses.revealed' && event.stage === 'objections',
+  allows: (view, event) => {
+    if (event.type !== 'responses.revealed') return null;
+    const round = view.objectionRound;
+    if (round.revealed) return refusal('not_allowed', 'These responses are already revealed.');
+    const shown = new Set(event.responses.map((r) => r.responseId));
+    const all = Object.values(round.responses);
+    return all.length === shown.size && all.every((r) => shown.has(r.id))
+      ? null
+      : refusal('not_allowed', 'A reveal shows every hidden response at once.');
+  },
+};
+
+/** The facilitator (C2) tests an objection that is untested, or changes a verdict still open. */
+export const testsOpenObjection: Guard<CheckView> = {
+  allows: (view, event) => {
+    if (event.type !== 'objection.tested') return null;
+    const o = view.objections.find((x) => x.id === event.objectionId);
+    if (!o) return noSuchObjection;
+    return isOpen(o.status) ? null : refusal('not_allowed', `This objection is already ${o.status}.`);
+  },
+};
+
+// [C8]
+/** Only its author withdraws an objection, while it is open: its fate stays on the record. */
+export const withdrawnByAuthor: Guard<CheckView> = {
+  allows: (view, event) => {
+    if (event.type !== 'objection.withdrawn') return null;
+    const o = view.objections.find((x) => x.id === event.objectionId);
+    if (!o) return noSuchObjection;
+    if (o.participantId !== event.by) {
+      return refusal('forbidden', 'Only the person who raised an objection can withdraw it.');
+    }
+    return isOpen(o.status) ? null : refusal('not_allowed', `This objection is already ${o.status}.`);
+  },
+};
+
+const noSuchObjection = refusal('not_found', 'No such objection (it shows once the responses are revealed).');
+
+// [C6]
+/** Consent is entered only once no objection is open and every response is revealed. */
+export const entersConsent: Guard<CheckView> = {
+  selects: (view, event) =>
+    event.type === 'stage.changed' && event.from === view.stage && event.to === 'consent',
+  allows: (view) => canEnterConsent(view),
+};
+
+// [C1]
+/** Stages move one at a time, forward or back, from where the item is. */
+export const movesTo: Guard<{ stage: string }, { to: string }> = {
+  selects: (view, event, { to }) =>
+    event.type === 'stage.changed' && event.from === view.stage && event.to === to,
+  allows: () => null,
+};
+
+/**
+ * A new version (an amendment, or another candidate) is numbered after the current one and
+ * resolves only objections still open; what was said in a hidden round is revealed first, since
+ * the new version starts a new round and it would otherwise never reach the record.
+ */
+export function newVersion(view: CheckView, version: number, resolves: readonly string[]): Refusal | null {
+  const round = view.objectionRound;
+  if (!round.revealed && Object.keys(round.responses).length > 0) {
+    return refusal(
+      'not_allowed',
+      'Reveal the responses first: a new version starts a new round, and what was said in this one goes on the record.',
+    );
+  }
+  const open = resolves.every((id) => view.objections.some((o) => o.id === id && isOpen(o.status)));
+  if (version !== view.consentRound.version + 1 || !open) {
+    return refusal('not_allowed', 'An amendment can only resolve objections that are still open.');
+  }
+  return null;
+}
+
+/**
+ * The events of a response: in the objection round as given (sealed until the reveal); in the
+ * consent round, a consent, or a late objection that reopens the objection round first.
+ */
+export function responseEvents(
+  view: CheckView,
+  command: CommandOf<'response.give'>,
+  me: string,
+  newId: () => string,
+): EventBody[] {
+  const given = (stage: CheckRound, sealed: boolean): EventBody => ({
+    type: 'response.given',
+    responseId: newId(),
+    participantId: me,
+    stage,
+    version: view.consentRound.version,
+    sealed,
+    kind: command.kind,
+    ...(command.reason && { reason: command.reason }),
+  });
+  if (view.stage === 'consent' && command.kind === 'objection') {
+    return [
+      { type: 'stage.changed', from: 'consent', to: 'objections', reason: 'late_objection' },
+      given('objections', !view.objectionRound.revealed),
+    ];
+  }
+  const stage: CheckRound = view.stage === 'consent' ? 'consent' : 'objections';
+  return [given(stage, stage === 'objections' && !view.objectionRound.revealed)];
+}
+
+/**
+ * The reveal of the objection round, carrying what was said so every screen can show it. When
+ * it is already revealed (or empty and `onlyIfHidden`), an empty reveal the guard refuses, or
+ * nothing.
+ */
+export function objectionRoundReveal(view: CheckView, onlyIfHidden = false): EventBody[] {
+  const round = view.objectionRound;
+  const responses = Object.values(round.responses);
+  if (round.revealed || responses.length === 0) {
+    return onlyIfHidden
+      ? []
+      : [{ type: 'responses.revealed', stage: 'objections', reactions: [], responses: [] }];
+  }
+  return [
+    {
+      type: 'responses.revealed',
+      stage: 'objections',
+      reactions: [],
+      responses: responses.map((r) => ({
+        responseId: r.id,
+        participantId: r.participantId,
+        kind: r.kind ?? 'consent',
+        ...(r.reason !== undefined && { reason: r.reason }),
+      })),
+    },
+  ];
+}
