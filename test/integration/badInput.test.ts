@@ -196,7 +196,8 @@ const cases: Case[] = [
     code: 'invalid_payload',
   },
   {
-    name: 'a payload over 32 KB',
+    // S5's command cap; the socket's own cap, which closes the connection, is in limits.test.ts.
+    name: '[S5] a payload over the command cap (32 KB)',
     as: 'participant',
     send: (c) =>
       c.raw('meeting:command', cmd({ type: 'question.ask', text: 'x'.repeat(LIMITS.commandBytes + 1) })),
@@ -385,22 +386,5 @@ describe('[S6] malformed payloads get error acks and the server keeps serving', 
         .filter((e) => e.type === 'participant.joined')
         .map((e) => e.type === 'participant.joined' && e.name),
     ).toEqual(expect.arrayContaining(['Ada', 'Ben']));
-  });
-
-  it('[S5] a message over the socket cap cuts only that connection; the meeting goes on', async () => {
-    const flooder = client(server);
-    ok(await flooder.join(code, 'Flood'));
-    const before = log(server, meetingId);
-    const cut = new Promise<string>((done) => flooder.socket.once('disconnect', (reason) => done(reason)));
-    (flooder.socket as unknown as Socket).emit(
-      'meeting:command',
-      cmd({ type: 'question.ask', text: 'x'.repeat(200 * 1024) }),
-      () => undefined,
-    );
-    expect(await cut).toBeTruthy();
-    expect(log(server, meetingId)).toEqual(before);
-    const still = ok(await ada.command({ type: 'question.ask', text: 'Anyone there?' }));
-    await settle([fac, ben], still.seq);
-    expect(ben.view?.questions.at(-1)?.text).toBe('Anyone there?');
   });
 });
