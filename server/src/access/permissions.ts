@@ -53,6 +53,7 @@ const DENIED: Record<Role, string> = {
   participant: 'Only the facilitator can do this.',
 };
 
+// [C2]
 export function permissionError(type: CommandType, role: Role): string | null {
   return PERMISSIONS[type] === role ? null : DENIED[role];
 }

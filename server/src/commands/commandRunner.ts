@@ -49,7 +49,8 @@ export class CommandRunner {
     ack: (result: CommandResult) => void,
   ) {
     const { store } = this.meetings;
-    // A2: a retry of a recorded command returns its first result and records nothing.
+    // [A2]
+    // A retry of a recorded command returns its first result and records nothing.
     const seen = store.commandSeq(meeting.id, command.commandId);
     if (seen !== undefined) return ack({ ok: true, seq: seen, duplicate: true });
 

@@ -35,6 +35,7 @@ export class LiveMeeting {
     history: readonly MeetingEvent[],
   ) {
     let quarantine: Quarantine | undefined;
+    // [A11]
     for (const event of history) {
       const refused = quarantine ? null : admits(this.meeting, event);
       if (refused) quarantine = { seq: event.seq, reason: `${event.type}: ${refused.message}` };
