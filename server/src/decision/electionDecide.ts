@@ -38,22 +38,8 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
         },
       ];
     case 'stage.advance':
-    case 'stage.back': {
-      if (stage !== command.from)
-        return refusal('stale_stage', `The election has already moved on to ${label(stage)}.`);
-      const forward = command.type === 'stage.advance';
-      if (forward && stage === 'nominations') {
-        return refusal('not_allowed', 'Reveal the nominations: the reveal opens the change round.');
-      }
-      const to = forward ? nextElectionStage(stage) : previousElectionStage(stage);
-      if (!to) {
-        return refusal(
-          'not_allowed',
-          forward ? 'Consent is the last stage: record the outcome.' : 'The role is the first stage.',
-        );
-      }
-      return [{ type: 'stage.changed', from: stage, to, reason: forward ? 'advance' : 'back' }];
-    }
+    case 'stage.back':
+      return stageMove(stage, command);
     case 'nomination.give':
       return [
         {
@@ -88,25 +74,8 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
       ];
     case 'candidate.propose':
       return proposal(view, command);
-    case 'candidate.decline': {
-      const current = currentProposal(view);
-      if (!current || (stage !== 'objections' && stage !== 'consent')) {
-        return refusal(
-          'wrong_stage',
-          `The candidate declines during the objection or consent round; the election is in ${label(stage)}.`,
-        );
-      }
-      // What others said in a hidden round stays on the record (R1): it is revealed first.
-      return [
-        ...objectionRoundReveal(view, true),
-        {
-          type: 'candidate.declined',
-          version: current.version,
-          ...(command.reason && { reason: command.reason }),
-        },
-        { type: 'stage.changed', from: stage, to: 'proposal', reason: 'declined' },
-      ];
-    }
+    case 'candidate.decline':
+      return decline(view, command);
     case 'response.give':
       if (stage !== 'objections' && stage !== 'consent') {
         return refusal(
@@ -132,6 +101,48 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
     default:
       return refusal('wrong_stage', 'That belongs to a consent decision; this meeting is a role election.');
   }
+}
+
+/** One stage forward or back from where the election is (C1); the change round opens with the reveal (E1). */
+function stageMove(
+  stage: ElectionStage,
+  command: CommandOf<'stage.advance'> | CommandOf<'stage.back'>,
+): EventBody[] | Refusal {
+  if (stage !== command.from)
+    return refusal('stale_stage', `The election has already moved on to ${label(stage)}.`);
+  const forward = command.type === 'stage.advance';
+  if (forward && stage === 'nominations') {
+    return refusal('not_allowed', 'Reveal the nominations: the reveal opens the change round.');
+  }
+  const to = forward ? nextElectionStage(stage) : previousElectionStage(stage);
+  if (!to) {
+    return refusal(
+      'not_allowed',
+      forward ? 'Consent is the last stage: record the outcome.' : 'The role is the first stage.',
+    );
+  }
+  return [{ type: 'stage.changed', from: stage, to, reason: forward ? 'advance' : 'back' }];
+}
+
+/** The candidate declines the proposal that stands (E4); what was hidden is revealed first (R1). */
+function decline(view: View, command: CommandOf<'candidate.decline'>): EventBody[] | Refusal {
+  const stage = view.stage;
+  const current = currentProposal(view);
+  if (!current || (stage !== 'objections' && stage !== 'consent')) {
+    return refusal(
+      'wrong_stage',
+      `The candidate declines during the objection or consent round; the election is in ${label(stage)}.`,
+    );
+  }
+  return [
+    ...objectionRoundReveal(view, true),
+    {
+      type: 'candidate.declined',
+      version: current.version,
+      ...(command.reason && { reason: command.reason }),
+    },
+    { type: 'stage.changed', from: stage, to: 'proposal', reason: 'declined' },
+  ];
 }
 
 /** E1: every nomination, as given; nothing when there is none or they are out already. */
