@@ -85,14 +85,36 @@ export const revealsObjectionRound: Guard<CheckView> = {
   allows: (view, event) => {
     if (event.type !== 'responses.revealed') return null;
     const round = view.objectionRound;
-    if (round.revealed) return refusal('not_allowed', 'These responses are already revealed.');
-    const shown = new Set(event.responses.map((r) => r.responseId));
-    const all = Object.values(round.responses);
-    return all.length === shown.size && all.every((r) => shown.has(r.id))
-      ? null
-      : refusal('not_allowed', 'A reveal shows every hidden response at once.');
+    return revealsEvery(
+      round.revealed,
+      event.responses.map((r) => r.responseId),
+      Object.values(round.responses).map((r) => r.id),
+      'hidden response',
+    );
   },
 };
+
+/**
+ * A reveal happens once and shows every hidden thing of its round (C10 for responses and
+ * reactions, E1 for nominations): exactly the ids still hidden, no fewer, no others.
+ */
+export function revealsEvery(
+  revealed: boolean,
+  shown: readonly string[],
+  hidden: readonly string[],
+  what: 'hidden response' | 'nomination',
+): Refusal | null {
+  if (revealed) {
+    return refusal(
+      'not_allowed',
+      `${what === 'nomination' ? 'The nominations are' : 'These responses are'} already revealed.`,
+    );
+  }
+  const ids = new Set(shown);
+  return hidden.length === ids.size && hidden.every((id) => ids.has(id))
+    ? null
+    : refusal('not_allowed', `A reveal shows every ${what} at once.`);
+}
 
 /** The facilitator (C2) tests an objection that is untested, or changes a verdict still open. */
 export const testsOpenObjection: Guard<CheckView> = {

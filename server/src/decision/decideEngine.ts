@@ -144,3 +144,16 @@ function refusalOf<TView extends { stage: string }>(
   }
   return undefined;
 }
+
+/**
+ * Where a decision or an election is, as its machine's state: its outcome once recorded (a final
+ * state), otherwise the stage within `open`.
+ */
+export function consentItemState(view: { stage: string; outcome?: { outcome: string } }): {
+  value: StateValue;
+  done: boolean;
+} {
+  return view.outcome
+    ? { value: view.outcome.outcome, done: true }
+    : { value: { open: view.stage }, done: false };
+}

@@ -13,7 +13,7 @@ import type { Seated } from '@circlewise/shared/meeting';
 import type { Refusal } from '@circlewise/shared/rules';
 import { objectionRoundReveal, responseEvents } from './consentCheckRules';
 import { consentDecisionMachine } from './consentDecisionMachine';
-import { type DecideEnv, type ItemLogic, refusal } from './decideEngine';
+import { consentItemState, type DecideEnv, type ItemLogic, refusal } from './decideEngine';
 import { decisionGuards } from './decisionRules';
 
 type View = Seated<DecisionView>;
@@ -208,8 +208,7 @@ function notNow(view: View, event: MeetingEvent): Refusal {
 export const decisionLogic: ItemLogic<DecisionView> = {
   machine: consentDecisionMachine,
   guards: decisionGuards,
-  stateOf: (view) =>
-    view.outcome ? { value: view.outcome.outcome, done: true } : { value: { open: view.stage }, done: false },
+  stateOf: consentItemState,
   finished: 'This decision is finished: its outcome is recorded.',
   toEvents,
   notNow,

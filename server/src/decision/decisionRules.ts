@@ -13,6 +13,7 @@ import {
   movesTo,
   newVersion,
   respondsIn,
+  revealsEvery,
   revealsObjectionRound,
   takesPart,
   testsOpenObjection,
@@ -73,12 +74,8 @@ const revealsRound: Guard<View> = {
   allows: (view, event) => {
     if (event.type !== 'responses.revealed') return null;
     if (event.stage === 'objections') return revealsObjectionRound.allows(view, event, undefined);
-    if (view.reactionsRevealed) return refusal('not_allowed', 'These responses are already revealed.');
-    const shown = new Set(event.reactions.map((r) => r.participantId));
-    const all = Object.keys(view.reactions);
-    return all.length === shown.size && all.every((id) => shown.has(id))
-      ? null
-      : refusal('not_allowed', 'A reveal shows every hidden response at once.');
+    const shown = event.reactions.map((r) => r.participantId);
+    return revealsEvery(view.reactionsRevealed, shown, Object.keys(view.reactions), 'hidden response');
   },
 };
 

@@ -16,7 +16,7 @@ import type { EventBody, MeetingEvent } from '@circlewise/shared/events';
 import type { Seated } from '@circlewise/shared/meeting';
 import type { Refusal } from '@circlewise/shared/rules';
 import { objectionRoundReveal, responseEvents } from './consentCheckRules';
-import { type DecideEnv, type ItemLogic, refusal } from './decideEngine';
+import { consentItemState, type DecideEnv, type ItemLogic, refusal } from './decideEngine';
 import { electionMachine } from './electionMachine';
 import { electionGuards } from './electionRules';
 
@@ -241,8 +241,7 @@ function notNow(view: View, event: MeetingEvent): Refusal {
 export const electionLogic: ItemLogic<ElectionView> = {
   machine: electionMachine,
   guards: electionGuards,
-  stateOf: (view) =>
-    view.outcome ? { value: view.outcome.outcome, done: true } : { value: { open: view.stage }, done: false },
+  stateOf: consentItemState,
   finished: 'This election is finished: its outcome is recorded.',
   toEvents,
   notNow,

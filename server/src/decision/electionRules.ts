@@ -18,6 +18,7 @@ import {
   movesTo,
   newVersion,
   respondsIn,
+  revealsEvery,
   revealsObjectionRound,
   takesPart,
   testsOpenObjection,
@@ -72,12 +73,8 @@ const nominates: Guard<View> = {
 const revealsAllNominations: Guard<View> = {
   allows: (view, event) => {
     if (event.type !== 'nominations.revealed') return null;
-    if (view.nominationsRevealed) return refusal('not_allowed', 'The nominations are already revealed.');
-    const shown = new Set(event.nominations.map((n) => n.participantId));
-    const all = Object.keys(view.nominations);
-    return all.length === shown.size && all.every((id) => shown.has(id))
-      ? null
-      : refusal('not_allowed', 'A reveal shows every nomination at once.');
+    const shown = event.nominations.map((n) => n.participantId);
+    return revealsEvery(view.nominationsRevealed, shown, Object.keys(view.nominations), 'nomination');
   },
 };
 

@@ -417,7 +417,7 @@ describe('model-based paths through an election', () => {
     expect(paths.length).toBeGreaterThan(500);
   });
 
-  it('[C1][C5][C6][C7][C8][E1–E5] every path replays on a fresh actor, keeping the invariants at each step', () => {
+  it('[C1][C5][C6][C7][C8][E1–E5] every path replays through a fresh LiveMeeting, keeping the invariants at each step', () => {
     const checked = replayEveryPath(model, paths, (before, event, after) => {
       checkStep(before, event);
       checkInvariants(after);
