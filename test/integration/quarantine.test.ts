@@ -201,7 +201,10 @@ describe('[A11] quarantine on start', () => {
       expectError(await ada2.command({ type: 'participant.leave' }), 'read_only');
 
       // A newcomer is not let in (no participant can be recorded in it).
-      expect((await client(server).join(a.meeting.code, 'Newcomer')).ok).toBe(false);
+      expect(await client(server).join(a.meeting.code, 'Newcomer')).toMatchObject({
+        ok: false,
+        error: { code: 'read_only' },
+      });
 
       // Its log in the file is what it was: the rejoins and refusals recorded nothing.
       expect(rows(server.dbFile, a.meeting.meetingId)).toEqual(aRows);

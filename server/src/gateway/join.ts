@@ -134,6 +134,10 @@ function newcomer(
   if (!request.name) {
     return fail('bad_token', 'This device is not known in this meeting: enter your name to join.');
   }
+  if (meeting.quarantine) {
+    // A11: the meeting records nothing until someone looks at its log; it is read, not joined.
+    return fail('read_only', 'This meeting’s record could not be replayed, so it takes no one new for now.');
+  }
   if (isOver(meeting.view)) {
     return fail('meeting_closed', 'This meeting is finished; its minutes are open to those who took part.');
   }
