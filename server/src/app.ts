@@ -9,6 +9,7 @@ import express from 'express';
 import { Server } from 'socket.io';
 import { CommandRunner } from './commands/commandRunner';
 import { attachGateway, type GatewayServer } from './gateway/gateway';
+import { DEFAULT_PARTICIPANT_CAP, type JoinLimits, JoinThrottle } from './gateway/joinThrottle';
 import type { RateLimit } from './gateway/rateLimit';
 import { Rooms } from './gateway/rooms';
 import { apiRoutes } from './http/routes';
@@ -31,6 +32,12 @@ export interface AppOptions {
   broadcastWindowMs?: number;
   /** S5: per-socket rate limit; absent: none (main.ts sets it from the configuration). */
   rateLimit?: RateLimit;
+  /** S12: participants one meeting takes at most (default 200). */
+  participantCap?: number;
+  /** S12: joins of new devices per address and per code; absent: not throttled. */
+  joinLimits?: JoinLimits;
+  /** S12: read the client's address from X-Forwarded-For (behind a proxy the operator runs). */
+  trustProxy?: boolean;
 }
 
 export interface App {
@@ -68,7 +75,14 @@ export function createApp(options: AppOptions): App {
   attachGateway(
     io,
     { meetings, runner, rooms },
-    { ...(options.rateLimit && { rateLimit: options.rateLimit }) },
+    {
+      ...(options.rateLimit && { rateLimit: options.rateLimit }),
+      door: {
+        participantCap: options.participantCap ?? DEFAULT_PARTICIPANT_CAP,
+        ...(options.joinLimits && { throttle: new JoinThrottle(options.joinLimits) }),
+        trustProxy: options.trustProxy ?? false,
+      },
+    },
   );
 
   web.use(

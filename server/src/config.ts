@@ -3,6 +3,7 @@
  * runs the app on this machine with the embedded SQLite store.
  */
 import { resolve } from 'node:path';
+import { DEFAULT_JOIN_LIMITS, DEFAULT_PARTICIPANT_CAP, type JoinLimits } from './gateway/joinThrottle';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './gateway/rateLimit';
 
 export interface Config {
@@ -19,6 +20,12 @@ export interface Config {
   /** S5: messages per second and burst per socket; undefined when CIRCLEWISE_RATE_PER_SECOND=0. */
   rateLimit: RateLimit | undefined;
   clientDir: string;
+  /** S12: participants one meeting takes at most (CIRCLEWISE_PARTICIPANT_CAP, default 200). */
+  participantCap: number;
+  /** S12: joins of new devices per address and code; undefined when CIRCLEWISE_JOIN_THROTTLE=off. */
+  joinLimits: JoinLimits | undefined;
+  /** S12: read the client's address from X-Forwarded-For (TRUST_PROXY=on, behind your own proxy). */
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,7 +50,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!(perSecond >= 0) || !(burst >= 1)) {
     throw new Error('CIRCLEWISE_RATE_PER_SECOND must be ≥ 0 (0: no limit) and CIRCLEWISE_RATE_BURST ≥ 1.');
   }
+  const participantCap = Number(env.CIRCLEWISE_PARTICIPANT_CAP ?? DEFAULT_PARTICIPANT_CAP);
+  if (!Number.isInteger(participantCap) || participantCap < 1) {
+    throw new Error(
+      `CIRCLEWISE_PARTICIPANT_CAP must be a whole number ≥ 1, not "${env.CIRCLEWISE_PARTICIPANT_CAP}".`,
+    );
+  }
+  const joinThrottle = (env.CIRCLEWISE_JOIN_THROTTLE ?? 'on').toLowerCase();
+  const trustProxy = (env.TRUST_PROXY ?? 'off').toLowerCase();
   return {
+    participantCap,
+    joinLimits: joinThrottle === 'off' ? undefined : DEFAULT_JOIN_LIMITS,
+    trustProxy: trustProxy === 'on' || trustProxy === 'true',
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? 'data'),

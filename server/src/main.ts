@@ -28,6 +28,9 @@ const app = createApp({
   joinOrigins: config.port === 0 ? [] : lanAddresses.map((a) => `http://${a}:${config.port}`),
   broadcastWindowMs: config.broadcastWindowMs,
   ...(config.rateLimit && { rateLimit: config.rateLimit }),
+  participantCap: config.participantCap,
+  ...(config.joinLimits && { joinLimits: config.joinLimits }),
+  trustProxy: config.trustProxy,
 });
 const port = await app.listen(config.port, config.host);
 

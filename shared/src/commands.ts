@@ -236,6 +236,24 @@ export const commandSchemas = {
     text: text(LIMITS.reason, 'What you say'),
   }),
   'round.close': z.strictObject({ type: z.literal('round.close'), commandId }),
+  // Who is in the meeting (S12).
+  'meeting.lock': z.strictObject({ type: z.literal('meeting.lock'), commandId }),
+  'meeting.unlock': z.strictObject({ type: z.literal('meeting.unlock'), commandId }),
+  'participant.admit': z.strictObject({
+    type: z.literal('participant.admit'),
+    commandId,
+    participantId: id('participantId'),
+  }),
+  'participant.refuse': z.strictObject({
+    type: z.literal('participant.refuse'),
+    commandId,
+    participantId: id('participantId'),
+  }),
+  'participant.remove': z.strictObject({
+    type: z.literal('participant.remove'),
+    commandId,
+    participantId: id('participantId'),
+  }),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;
@@ -270,6 +288,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   commandSchemas['meeting.close'],
   commandSchemas['round.speak'],
   commandSchemas['round.close'],
+  commandSchemas['meeting.lock'],
+  commandSchemas['meeting.unlock'],
+  commandSchemas['participant.admit'],
+  commandSchemas['participant.refuse'],
+  commandSchemas['participant.remove'],
 ]);
 
 /** Commands about the meeting as a whole; every other command goes to the current item (M1). */
@@ -279,6 +302,11 @@ export const MEETING_COMMANDS = [
   'agenda.open',
   'facilitation.handOver',
   'meeting.close',
+  'meeting.lock',
+  'meeting.unlock',
+  'participant.admit',
+  'participant.refuse',
+  'participant.remove',
 ] as const satisfies readonly CommandType[];
 
 export function isMeetingCommand(type: CommandType): type is (typeof MEETING_COMMANDS)[number] {
@@ -304,7 +332,11 @@ export const joinSchema = z.strictObject({
     .min(32, { error: 'The token must be a random secret of at least 32 characters.' })
     .max(200, { error: 'The token must be at most 200 characters.' })
     .optional(),
-  name: text(LIMITS.name, 'Your name').optional(),
+  name: z
+    .string({ error: 'Your name must be text.' })
+    .transform(stripInvisible)
+    .pipe(text(LIMITS.name, 'Your name'))
+    .optional(),
 });
 export type JoinRequest = z.input<typeof joinSchema>;
 
@@ -322,4 +354,13 @@ export const createMeetingSchema = z.strictObject({
 /** Codes are shown in groups and typed loosely; compare them without spaces, dashes or case. */
 export function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/**
+ * S12: a name shows as what it is. Control characters become spaces; bidi overrides and isolates,
+ * zero-width and other invisible format characters (Unicode Cf) are dropped, so a name cannot
+ * reorder the text around it or hide as another. Runs in the join schema, client and server alike.
+ */
+export function stripInvisible(name: string): string {
+  return name.replace(/\p{Cc}+/gu, ' ').replace(/\p{Cf}/gu, '');
 }

@@ -11,6 +11,8 @@ export interface Participant {
   joinedAt: number;
   /** Joined and not left: counts for consent (M2, C7). Being online is not recorded. */
   present: boolean;
+  /** S12: removed by the facilitator; not present, and their token opens nothing. */
+  removed?: true;
 }
 
 export interface ProposalVersion {

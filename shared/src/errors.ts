@@ -21,6 +21,14 @@ export const ERROR_CODES = [
   'read_only',
   'rate_limited',
   'internal',
+  /** S12: this device was removed from the meeting, or not admitted: its token opens nothing. */
+  'removed',
+  /** S12: the meeting is locked; the device waits until the facilitator admits or refuses it. */
+  'waiting',
+  /** S12: the meeting holds its participant cap. */
+  'meeting_full',
+  /** S12: the name is in use in this meeting, or passes for a role: choose another. */
+  'name_taken',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -192,7 +192,17 @@ export type EventBody =
       termStart?: string;
       termEnd?: string;
       note?: string;
-    };
+    }
+  // Who is in the meeting (S12): the facilitator locks the door, admits or refuses who waits,
+  // and removes a participant, whose token then opens nothing.
+  | { type: 'meeting.locked' }
+  | { type: 'meeting.unlocked' }
+  /** A new device asked to join a locked meeting: it waits, not present, not counted (C7). */
+  | { type: 'participant.waiting'; participantId: string; name: string }
+  /** Followed in the same command by the `participant.joined` that makes them present. */
+  | { type: 'participant.admitted'; participantId: string }
+  | { type: 'participant.refused'; participantId: string }
+  | { type: 'participant.removed'; participantId: string };
 
 export type EventType = EventBody['type'];
 

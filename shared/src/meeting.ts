@@ -64,6 +64,19 @@ export interface MeetingView {
   facilitatorId: string | null;
   handOvers: Array<{ from: string | null; to: string | null; at: number }>;
   closedAt?: number;
+  /** S12: new devices wait to be admitted while set. */
+  locked?: true;
+  /** S12: who asked to join a locked meeting and waits for the facilitator, by participant id. */
+  waiting?: Record<string, Waiting>;
+  /** S12: the ids of those refused while waiting; their tokens open nothing. */
+  refused?: string[];
+}
+
+/** S12: someone waiting to be admitted: not a participant yet, not present, not counted (C7). */
+export interface Waiting {
+  id: string;
+  name: string;
+  at: number;
 }
 
 export function emptyMeetingView(): MeetingView {
@@ -177,6 +190,13 @@ export function isMeetingEvent(event: MeetingEvent): boolean {
     // Who is in the meeting is the meeting's, the same for every item (M2).
     case 'participant.joined':
     case 'participant.left':
+    // Who is in the meeting (S12).
+    case 'meeting.locked':
+    case 'meeting.unlocked':
+    case 'participant.waiting':
+    case 'participant.admitted':
+    case 'participant.refused':
+    case 'participant.removed':
       return true;
     default:
       return false;
@@ -261,6 +281,13 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
       };
     case 'meeting.closed':
       return { ...view, closedAt: e.at };
+    case 'meeting.locked':
+    case 'meeting.unlocked':
+    case 'participant.waiting':
+    case 'participant.admitted':
+    case 'participant.refused':
+    case 'participant.removed':
+      return withDoor(view, e);
     default: {
       const current = view.views[view.currentItemId];
       if (!current) return view;
@@ -283,3 +310,51 @@ function insertAt<T>(list: readonly T[], item: T, index: number): T[] {
 /** Narrowing helpers for screens that handle one kind of item. */
 export const isDecision = (v: ItemView | undefined): v is DecisionView => v?.kind === 'decision';
 export const isRound = (v: ItemView | undefined): v is RoundView => v?.kind === 'round';
+
+/** S12: the door of the meeting: the lock, who waits, who was refused or removed. */
+function withDoor(view: MeetingView, e: MeetingEvent): MeetingView {
+  switch (e.type) {
+    case 'meeting.locked':
+      return { ...view, locked: true };
+    case 'meeting.unlocked': {
+      const { locked: _, ...open } = view;
+      return open;
+    }
+    case 'participant.waiting':
+      return {
+        ...view,
+        waiting: { ...view.waiting, [e.participantId]: { id: e.participantId, name: e.name, at: e.at } },
+      };
+    case 'participant.admitted':
+      return { ...view, waiting: without(view.waiting, e.participantId) };
+    case 'participant.refused':
+      return {
+        ...view,
+        waiting: without(view.waiting, e.participantId),
+        refused: [...(view.refused ?? []), e.participantId],
+      };
+    case 'participant.removed': {
+      const before = view.participants[e.participantId];
+      if (!before) return view;
+      return {
+        ...view,
+        participants: {
+          ...view.participants,
+          [e.participantId]: { ...before, present: false, removed: true },
+        },
+      };
+    }
+    default:
+      return view;
+  }
+}
+
+function without<T>(record: Record<string, T> | undefined, key: string): Record<string, T> {
+  const { [key]: _, ...rest } = record ?? {};
+  return rest;
+}
+
+/** S12: those waiting to be admitted, first come first. */
+export function waitingList(view: Pick<MeetingView, 'waiting'>): Waiting[] {
+  return Object.values(view.waiting ?? {}).sort((a, b) => a.at - b.at);
+}

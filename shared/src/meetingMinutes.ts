@@ -67,6 +67,7 @@ export function itemLogs(events: readonly MeetingEvent[]): {
       }
       case 'participant.joined':
       case 'participant.left':
+      case 'participant.removed':
         // The meeting's, not the item's (M2); each item's minutes still name who came and went.
         for (const log of logs.values()) log.events.push(e);
         current?.own.add(e.seq);

@@ -310,6 +310,9 @@ export function minutesFromEvents(
           e.note,
         );
         break;
+      case 'participant.removed':
+        add('people', `${name(e.participantId)} was removed by the facilitator.`);
+        break;
       case 'outcome.recorded':
         add(
           'outcome',
@@ -331,7 +334,7 @@ function walk(view: Seated<ConsentItemView>, e: MeetingEvent): Seated<ConsentIte
   const participants =
     e.type === 'participant.joined'
       ? withJoined({ participants: people }, e).participants
-      : e.type === 'participant.left'
+      : e.type === 'participant.left' || e.type === 'participant.removed'
         ? withLeft({ participants: people }, e).participants
         : people;
   return { ...next, participants };

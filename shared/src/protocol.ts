@@ -69,6 +69,8 @@ export interface ServerToClientEvents {
   /** Recorded events in seq order, filtered for this recipient (A4, A6). */
   'meeting:events': (events: MeetingEvent[]) => void;
   'meeting:presence': (batch: PresenceBatch) => void;
+  /** S12: to a device waiting at a locked door: admitted (join again) or refused. */
+  'meeting:admission': (answer: { admitted: boolean }) => void;
 }
 
 /** REST: POST /api/meetings */

@@ -46,6 +46,12 @@ const MAY_SEND: Record<CommandType, Who> = {
   'meeting.close': 'facilitator',
   'round.speak': 'participant',
   'round.close': 'facilitator',
+  // Who is in the meeting (S12): the facilitator decides.
+  'meeting.lock': 'facilitator',
+  'meeting.unlock': 'facilitator',
+  'participant.admit': 'facilitator',
+  'participant.refuse': 'facilitator',
+  'participant.remove': 'facilitator',
 };
 
 const CALLERS = [
@@ -118,6 +124,13 @@ function payload(type: CommandType, participantId: string): CommandInput {
       return { type, commandId, text: 'Glad to be here' };
     case 'round.close':
       return { type, commandId };
+    case 'meeting.lock':
+    case 'meeting.unlock':
+      return { type, commandId };
+    case 'participant.admit':
+    case 'participant.refuse':
+    case 'participant.remove':
+      return { type, commandId, participantId };
   }
 }
 

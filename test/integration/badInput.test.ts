@@ -353,6 +353,7 @@ const cases: Case[] = [
 ];
 
 describe('[S6] malformed payloads get error acks and the server keeps serving', () => {
+  let zeds = 0;
   it.each(cases)('$name gets $code', async (c) => {
     const sender = c.as === 'participant' ? ada : c.as === 'facilitator' ? fac : client(server);
     const before = log(server, meetingId);
@@ -364,7 +365,8 @@ describe('[S6] malformed payloads get error acks and the server keeps serving', 
     expect(sender.socket.connected).toBe(true);
 
     // The same socket still works for a valid command.
-    if (c.as === 'unjoined') ok(await sender.join(code, 'Zed'));
+    // S12: names are unique in a meeting, so each unjoined sender joins under its own.
+    if (c.as === 'unjoined') ok(await sender.join(code, `Zed ${++zeds}`));
     const valid =
       c.as === 'facilitator'
         ? await sender.command({ type: 'question.answer', questionId, text: 'Four booths.' })

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type App, createApp } from '@circlewise/server/app';
+import { type App, type AppOptions, createApp } from '@circlewise/server/app';
 import { openSqliteStore } from '@circlewise/server/store/sqliteStore';
 import type { CommandInput, JoinRequest } from '@circlewise/shared/commands';
 import { type MeetingKind, PROTOCOL_VERSION } from '@circlewise/shared/constants';
@@ -47,13 +47,20 @@ export interface TestServer {
 }
 
 export async function startServer(
-  options: { dataDir?: string; clientDir?: string; groupCommit?: boolean } = {},
+  options: {
+    dataDir?: string;
+    clientDir?: string;
+    groupCommit?: boolean;
+    /** S12: the door's settings (participant cap, join throttle, trusted proxy). */
+    door?: Pick<AppOptions, 'participantCap' | 'joinLimits' | 'trustProxy'>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'circlewise-test-'));
   const dbFile = join(dataDir, 'circlewise.db');
   const app = createApp({
     store: openSqliteStore(dbFile, { synchronous: 'normal', groupCommit: options.groupCommit ?? false }),
     ...(options.clientDir !== undefined && { clientDir: options.clientDir }),
+    ...options.door,
   });
   const port = await app.listen(0, '127.0.0.1');
   let stopped = false;

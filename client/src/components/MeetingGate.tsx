@@ -37,6 +37,17 @@ export function MeetingGate({
       </div>
     );
   }
+  if (connection === 'waiting') {
+    return (
+      <div className="page narrow">
+        <h1>Meeting {code}</h1>
+        <p role="status">
+          Waiting to be admitted. The facilitator has locked this meeting and will let you in.
+        </p>
+        <p className="muted">Keep this page open; it goes on by itself.</p>
+      </div>
+    );
+  }
   if (!hasView) {
     return (
       <p className="loading" role="status">
@@ -57,6 +68,10 @@ export function explainJoinError(error: WireError, code: string): string {
       return error.reason === 'serverTooOld'
         ? 'The server is older than this page. Ask the facilitator to update it.'
         : 'This page is out of date. Reload it to get the current version.';
+    case 'removed':
+      return `${error.message} Ask the facilitator if you think this is a mistake.`;
+    case 'name_taken':
+      return `${error.message} Join again with another name.`;
     default:
       return error.message;
   }

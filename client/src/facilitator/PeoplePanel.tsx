@@ -4,6 +4,7 @@ import type { Seated } from '@circlewise/shared/meeting';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 import { useMeeting } from '../store/MeetingContext';
+import { DoorControls, RemoveButton } from './DoorControls';
 
 /** Whether a participant has done what the current stage asks. */
 export function hasResponded(view: Seated<ConsentItemView>, participantId: string): boolean {
@@ -54,11 +55,12 @@ export function PeoplePanel({ view }: { view: Seated<ConsentItemView> }) {
         view.stage === 'consent'
       : view.stage !== 'proposal' && view.stage !== 'outcome';
   const responded = present.filter((p) => hasResponded(view, p.id)).length;
-  const absent = Object.values(view.participants).filter((p) => !p.present);
+  const absent = Object.values(view.participants).filter((p) => !p.present && !p.removed);
 
   return (
     <section className="card" aria-labelledby="people-heading">
       <h2 id="people-heading">People ({present.length} present)</h2>
+      <DoorControls />
       {asks && (
         <p className="counts">
           {responded} of {present.length} {doneVerb(view)}
@@ -117,6 +119,7 @@ function Person({
         Mark {name} absent
       </button>
       <SubmitStatus state={state} recorded="Marked absent." />
+      <RemoveButton id={id} name={name} />
     </li>
   );
 }

@@ -20,7 +20,13 @@ import type {
 } from '@circlewise/shared/protocol';
 import { createMeetingStore, type MeetingStore, type Submission, withMeeting } from '../store/meetingStore';
 
-const LISTENED = ['connect', 'disconnect', 'meeting:events', 'meeting:presence'] as const;
+const LISTENED = [
+  'connect',
+  'disconnect',
+  'meeting:events',
+  'meeting:presence',
+  'meeting:admission',
+] as const;
 
 /** The part of a Socket.IO client socket this module uses; a fake implements the same. */
 export interface MeetingSocket {
@@ -29,6 +35,7 @@ export interface MeetingSocket {
   on(event: 'disconnect', listener: (reason: string) => void): unknown;
   on(event: 'meeting:events', listener: (events: MeetingEvent[]) => void): unknown;
   on(event: 'meeting:presence', listener: (batch: PresenceBatch) => void): unknown;
+  on(event: 'meeting:admission', listener: (answer: { admitted: boolean }) => void): unknown;
   off(event: (typeof LISTENED)[number]): unknown;
   emit<E extends keyof ClientToServerEvents>(event: E, ...args: Parameters<ClientToServerEvents[E]>): unknown;
   connect(): unknown;
@@ -85,7 +92,10 @@ export function createMeetingConnection(
     socket.emit('meeting:join', request, (result: JoinResult) => {
       if (closed || mine !== attempt) return;
       if (!result.ok) {
-        store.setState({ connection: 'failed', joinError: result.error });
+        // S12: a locked meeting keeps a new device waiting; `meeting:admission` says when to ask again.
+        if (result.error.code === 'waiting')
+          store.setState({ connection: 'waiting', joinError: result.error });
+        else store.setState({ connection: 'failed', joinError: result.error });
         return;
       }
       joined = true;
@@ -232,6 +242,11 @@ export function createMeetingConnection(
       }
       return { online: next };
     });
+  });
+
+  // S12: admitted or refused while waiting: join again, and the server says which.
+  socket.on('meeting:admission', () => {
+    if (!closed && store.getState().connection === 'waiting') join();
   });
 
   if (socket.connected) join();

@@ -16,7 +16,13 @@ import {
 import type { Role } from '@circlewise/shared/protocol';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type ConnectionStatus = 'connecting' | 'joined' | 'reconnecting' | 'failed';
+export type ConnectionStatus =
+  | 'connecting'
+  | 'joined'
+  | 'reconnecting'
+  | 'failed'
+  /** S12: the meeting is locked; this device waits until the facilitator admits or refuses it. */
+  | 'waiting';
 
 export type SubmissionStatus = 'sending' | 'recorded' | 'error';
 

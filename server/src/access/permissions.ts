@@ -46,6 +46,12 @@ export const PERMISSIONS: Record<CommandType, Role> = {
   'meeting.close': 'facilitator',
   'round.speak': 'participant',
   'round.close': 'facilitator',
+  // S12: only the facilitator decides who is in the room.
+  'meeting.lock': 'facilitator',
+  'meeting.unlock': 'facilitator',
+  'participant.admit': 'facilitator',
+  'participant.refuse': 'facilitator',
+  'participant.remove': 'facilitator',
 };
 
 const DENIED: Record<Role, string> = {
@@ -89,6 +95,9 @@ export function callerFor(
   meeting: LiveMeeting,
   type: CommandType,
 ): Caller | { denied: string } {
+  if (session.participantId && meeting.view.participants[session.participantId]?.removed) {
+    return { denied: 'The facilitator removed you from this meeting.' };
+  }
   if (PERMISSIONS[type] === 'participant') {
     return session.participantId
       ? { role: 'participant', participantId: session.participantId }

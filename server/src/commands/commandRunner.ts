@@ -121,6 +121,28 @@ export class CommandRunner {
   }
 
   /**
+   * S12: a new device at a locked door waits, recorded with its token in one transaction so it
+   * comes back as the same person once admitted. Undefined: the meeting takes no one now.
+   */
+  wait(
+    meeting: LiveMeeting,
+    participant: { id: string; name: string },
+    token: NewToken,
+  ): (Recorded & { events: MeetingEvent[] }) | undefined {
+    const waiting: MeetingEvent = {
+      type: 'participant.waiting',
+      participantId: participant.id,
+      name: participant.name,
+      by: participant.id,
+      seq: meeting.view.seq + 1,
+      at: this.now(),
+      commandId: randomUUID(),
+    };
+    if (!meeting.can(waiting)) return undefined;
+    return { ...this.recorder.record(meeting, waiting.commandId, [waiting], token), events: [waiting] };
+  }
+
+  /**
    * BROADCAST, once every append so far is durable (A1). The events are recorded and acked by
    * now: a failure to send is logged, and screens catch up by seq when they next hear (A3).
    */

@@ -29,6 +29,7 @@ import {
 } from './decideEngine';
 import { decisionLogic } from './decisionDecide';
 import { electionLogic } from './electionDecide';
+import { doorRule } from './joinRules';
 import { roundLogic } from './roundDecide';
 
 /** How many items an agenda may hold: a long meeting, not a backlog. */
@@ -91,6 +92,8 @@ function bodiesOf(
   by: string,
   env: DecideEnv,
 ): EventBody[] | Refusal {
+  const door = doorEvents(view, command);
+  if (door) return door;
   if (isMeetingCommand(command.type)) return agendaEvents(view, command as AgendaCommand, env);
   switch (command.type) {
     case 'participant.leave':
@@ -171,8 +174,42 @@ function meetingRule(view: MeetingView, event: MeetingEvent): Refusal | null {
       return agendaRule(view, event);
     case 'facilitation.handed':
       return handsOver(view, event);
+    case 'meeting.locked':
+    case 'meeting.unlocked':
+    case 'participant.waiting':
+    case 'participant.admitted':
+    case 'participant.refused':
+    case 'participant.removed':
+    case 'participant.joined':
+      return doorRule(view, event);
     default:
       return null;
+  }
+}
+
+/** S12: the facilitator's commands about who is in the meeting; undefined for any other command. */
+function doorEvents(view: MeetingView, command: InternalCommand): EventBody[] | undefined {
+  switch (command.type) {
+    case 'meeting.lock':
+      return [{ type: 'meeting.locked' }];
+    case 'meeting.unlock':
+      return [{ type: 'meeting.unlocked' }];
+    case 'participant.admit':
+      // Admitted, then present: the join is recorded as every other join is (M2).
+      return [
+        { type: 'participant.admitted', participantId: command.participantId },
+        {
+          type: 'participant.joined',
+          participantId: command.participantId,
+          name: view.waiting?.[command.participantId]?.name ?? '',
+        },
+      ];
+    case 'participant.refuse':
+      return [{ type: 'participant.refused', participantId: command.participantId }];
+    case 'participant.remove':
+      return [{ type: 'participant.removed', participantId: command.participantId }];
+    default:
+      return undefined;
   }
 }
 

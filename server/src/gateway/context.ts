@@ -7,6 +7,7 @@ import type { Server, Socket } from 'socket.io';
 import type { Session } from '../access/permissions';
 import type { CommandRunner } from '../commands/commandRunner';
 import type { Meetings } from '../meeting/meetings';
+import type { JoinThrottle } from './joinThrottle';
 import type { Rooms } from './rooms';
 
 export interface SocketData {
@@ -33,4 +34,13 @@ export interface Gateway {
   /** Rooms, presence and the broadcast itself (rooms.ts). */
   rooms: Rooms;
   log: (message: string, error?: unknown) => void;
+  /** S12: the door's settings (join.ts); absent: the default cap and no throttle. */
+  door?: Door;
+}
+
+/** S12: who may come in: the participant cap, the join throttle, where a client's address is read. */
+export interface Door {
+  participantCap: number;
+  throttle?: JoinThrottle;
+  trustProxy: boolean;
 }

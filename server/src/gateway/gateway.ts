@@ -8,7 +8,7 @@
  */
 import { isOver } from '@circlewise/shared/meeting';
 import { onCommand } from './command';
-import type { Gateway, GatewayServer, GatewaySocket } from './context';
+import type { Door, Gateway, GatewayServer, GatewaySocket } from './context';
 import { onJoin } from './join';
 import { limitRate, type RateLimit } from './rateLimit';
 import { onResync } from './resync';
@@ -19,6 +19,8 @@ export interface GatewayOptions {
   /** S5: per-socket message rate limit (rateLimit.ts); absent: none. */
   rateLimit?: RateLimit;
   log?: (message: string, error?: unknown) => void;
+  /** S12: the participant cap, the join throttle and where the client's address is read. */
+  door?: Door;
 }
 
 export function attachGateway(
@@ -26,7 +28,11 @@ export function attachGateway(
   parts: Omit<Gateway, 'log'>,
   options: GatewayOptions = {},
 ): void {
-  const gateway: Gateway = { ...parts, log: options.log ?? ((m, e) => console.error(m, e)) };
+  const gateway: Gateway = {
+    ...parts,
+    log: options.log ?? ((m, e) => console.error(m, e)),
+    ...(options.door && { door: options.door }),
+  };
   io.on('connection', (socket: GatewaySocket) => {
     // Keep nothing of the handshake request we do not need (memory per phone).
     (socket.request as { res?: unknown }).res = undefined;

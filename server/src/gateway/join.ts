@@ -17,6 +17,7 @@ import type { TokenRecord } from '../store/eventStore';
 import { fail, invalid, isFailure } from '../wire/failures';
 import type { Gateway, GatewaySocket } from './context';
 import { handler } from './handler';
+import { clientAddress, DEFAULT_PARTICIPANT_CAP } from './joinThrottle';
 
 /** A valid join request, with the token it must carry. */
 type JoinRequest = ReturnType<typeof joinSchema.parse> & { token: string };
@@ -48,8 +49,20 @@ export function onJoin(gateway: Gateway, socket: GatewaySocket) {
       }
 
       // AUTH, and DECIDE → APPEND → APPLY of the join when it makes someone present (M2)
-      const admitted = admit(gateway, found, request);
+      const admitted = admit(
+        gateway,
+        found,
+        request,
+        clientAddress(socket.handshake, !!gateway.door?.trustProxy),
+      );
       if (isFailure(admitted)) return ack(admitted);
+      if ('waiting' in admitted) {
+        // S12: the device waits in a room of its own, told by `meeting:admission` when to join again.
+        gateway.rooms.wait(socket, admitted.meeting.id, admitted.waiting);
+        ack(fail('waiting', 'The facilitator has locked this meeting: wait here until they let you in.'));
+        if (admitted.joined) gateway.runner.broadcast(admitted.meeting.id, admitted.joined);
+        return;
+      }
       const { meeting, session, joined } = admitted;
       try {
         gateway.rooms.enter(socket, meeting, session);
@@ -94,11 +107,23 @@ function validJoin(raw: unknown): JoinRequest | Failure {
   return { ...request, token: request.token };
 }
 
-/** AUTH: a token this meeting knows, or a new device with a name (S2, S3). */
-function admit(gateway: Gateway, meeting: LiveMeeting, request: JoinRequest): Admitted | Failure {
+/** S12: a device that waits at a locked door, and the `participant.waiting` to broadcast if it is new. */
+interface Waits {
+  meeting: LiveMeeting;
+  waiting: string;
+  joined?: MeetingEvent[];
+}
+
+/** AUTH: a token this meeting knows, or a new device with a name (S2, S3), through the door (S12). */
+function admit(
+  gateway: Gateway,
+  meeting: LiveMeeting,
+  request: JoinRequest,
+  address: string,
+): Admitted | Waits | Failure {
   const hash = hashSecret(request.token);
   const known = gateway.meetings.store.tokenByHash(hash);
-  if (!known) return newcomer(gateway, meeting, request, hash);
+  if (!known) return newcomer(gateway, meeting, request, hash, address);
   // A secret of another meeting opens nothing here, and cannot become a participant here either:
   // a token is bound to one meeting (S2, S3).
   if (known.meetingId !== meeting.id) {
@@ -108,8 +133,13 @@ function admit(gateway: Gateway, meeting: LiveMeeting, request: JoinRequest): Ad
 }
 
 /** A known device: the same person as before; someone who left or was marked absent is present again (M2). */
-function returning(gateway: Gateway, meeting: LiveMeeting, known: TokenRecord): Admitted {
+function returning(gateway: Gateway, meeting: LiveMeeting, known: TokenRecord): Admitted | Waits | Failure {
   const session: Session = { meetingId: meeting.id, role: known.role, participantId: known.participantId };
+  if (known.participantId) {
+    const verdict = meeting.door({ participantId: known.participantId }, capOf(gateway));
+    if ('code' in verdict) return { ok: false, error: verdict };
+    if (verdict.let === 'wait') return { meeting, waiting: known.participantId };
+  }
   const me = known.participantId ? meeting.view.participants[known.participantId] : undefined;
   if (!me || me.present || isOver(meeting.view)) return { meeting, session };
   const rejoined = gateway.runner.join(meeting, { id: me.id, name: me.name });
@@ -122,7 +152,8 @@ function newcomer(
   meeting: LiveMeeting,
   request: JoinRequest,
   hash: string,
-): Admitted | Failure {
+  address: string,
+): Admitted | Waits | Failure {
   // S3: a circle's member key opens the circle's records, never a meeting's socket, and it is not
   // taken as a new device's token either (its hash would be stored as one).
   if (gateway.meetings.store.circleByKeyHash(hash)) {
@@ -141,7 +172,22 @@ function newcomer(
   if (isOver(meeting.view)) {
     return fail('meeting_closed', 'This meeting is finished; its minutes are open to those who took part.');
   }
+  // S12: a flood of made-up newcomers from one address, or at one code, is held back.
+  if (gateway.door?.throttle && !gateway.door.throttle.take(meeting.view.code, address)) {
+    return fail('rate_limited', 'Too many people are joining at once: wait a moment, then try again.');
+  }
+  const verdict = meeting.door({ name: request.name }, capOf(gateway));
+  if ('code' in verdict) return { ok: false, error: verdict };
   const participantId = randomUUID();
+  if (verdict.let === 'wait') {
+    const waits = gateway.runner.wait(
+      meeting,
+      { id: participantId, name: request.name },
+      { hash, role: 'participant', participantId },
+    );
+    if (!waits) return fail('not_allowed', 'This meeting cannot take new participants.');
+    return { meeting: waits.meeting, waiting: participantId, joined: waits.events };
+  }
   const joined = gateway.runner.join(
     meeting,
     { id: participantId, name: request.name },
@@ -153,4 +199,8 @@ function newcomer(
     session: { meetingId: meeting.id, role: 'participant', participantId },
     joined: joined.events,
   };
+}
+
+function capOf(gateway: Gateway): number {
+  return gateway.door?.participantCap ?? DEFAULT_PARTICIPANT_CAP;
 }

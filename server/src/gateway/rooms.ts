@@ -24,6 +24,8 @@ export const roomNames = {
   /** Connections that hold the facilitator key, facilitating or not. */
   keyHolders: (id: string) => `m:${id}:k`,
   participant: (id: string, pid: string) => `m:${id}:p:${pid}`,
+  /** S12: a device waiting at a locked door, told when it is admitted or refused. */
+  waiting: (id: string, pid: string) => `m:${id}:w:${pid}`,
 };
 
 export class Rooms implements Publisher {
@@ -89,6 +91,7 @@ export class Rooms implements Publisher {
     for (const e of events) {
       if (e.type === 'facilitation.handed') this.moveFacilitation(meetingId, e.from, e.to);
     }
+    this.door(meetingId, events);
     this.broadcaster.broadcast(meetingId, [...events]);
   }
 
@@ -101,6 +104,31 @@ export class Rooms implements Publisher {
       const participantId = this.io.sockets.sockets.get(id)?.data.session?.participantId;
       if (participantId) meeting.connect(participantId);
     }
+  }
+
+  /**
+   * S12: a waiting device hears that it was admitted (it joins again, now let in) or refused; a
+   * removed participant's connections are closed (they reconnect, and their join is refused).
+   */
+  private door(meetingId: string, events: readonly MeetingEvent[]): void {
+    for (const e of events) {
+      if (e.type === 'participant.admitted' || e.type === 'participant.refused') {
+        const room = roomNames.waiting(meetingId, e.participantId);
+        this.io.to(room).emit('meeting:admission', { admitted: e.type === 'participant.admitted' });
+        this.io.in(room).socketsLeave(room);
+      }
+      if (e.type === 'participant.removed') {
+        this.io.in(roomNames.participant(meetingId, e.participantId)).disconnectSockets(true);
+      }
+    }
+  }
+
+  /** S12: a device waits at the door in its own room, in no room of the meeting. */
+  wait(socket: GatewaySocket, meetingId: string, participantId: string): void {
+    this.leave(socket);
+    for (const room of socket.rooms) if (room !== socket.id) socket.leave(room);
+    socket.data.session = undefined;
+    socket.join(roomNames.waiting(meetingId, participantId));
   }
 
   /** M4: the facilitators' room follows the hand-over, so sealed events go to who facilitates. */

@@ -12,6 +12,7 @@ import { wireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { currentItem, emptyMeetingView, type MeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import type { Caller, DecideEnv, Decision } from '../decision/decideEngine';
+import { type Joiner, type JoinVerdict, joinVerdict } from '../decision/joinRules';
 import { admits, decideMeeting, type InternalCommand } from '../decision/meetingDecide';
 
 export type { InternalCommand };
@@ -61,6 +62,11 @@ export class LiveMeeting {
   /** May this event be recorded now? (A quarantined meeting records nothing.) */
   can(event: MeetingEvent): boolean {
     return this.quarantine === undefined && admits(this.meeting, event) === null;
+  }
+
+  /** S12: what happens to someone at the door now, under this participant cap. */
+  door(joiner: Joiner, cap: number): JoinVerdict {
+    return joinVerdict(this.meeting, joiner, cap);
   }
 
   /** DECIDE, on the meeting as it is now. */
