@@ -192,7 +192,11 @@ export type EventBody =
       termStart?: string;
       termEnd?: string;
       note?: string;
-    };
+    }
+  // Timeboxes (T1, A7): a meeting event; the deadline is absolute, server clock. An extension
+  // records the new deadline with reason 'extend'.
+  | { type: 'timebox.set'; itemId: string; stage: string; deadline: number; reason: 'set' | 'extend' }
+  | { type: 'timebox.cleared'; itemId: string; stage: string };
 
 export type EventType = EventBody['type'];
 

@@ -17,6 +17,7 @@ import type { MeetingEvent } from './events';
 import type { RoundView } from './round';
 import { emptyRoundView } from './round';
 import { reduceRound } from './roundReducer';
+import { type Timebox, withLiveTimebox } from './timebox';
 
 export type ItemView = ConsentItemView | RoundView;
 
@@ -64,6 +65,8 @@ export interface MeetingView {
   facilitatorId: string | null;
   handOvers: Array<{ from: string | null; to: string | null; at: number }>;
   closedAt?: number;
+  /** T1: the current stage's timebox, only while that stage is current (absolute deadline, A7). */
+  timebox?: Timebox;
 }
 
 export function emptyMeetingView(): MeetingView {
@@ -177,6 +180,9 @@ export function isMeetingEvent(event: MeetingEvent): boolean {
     // Who is in the meeting is the meeting's, the same for every item (M2).
     case 'participant.joined':
     case 'participant.left':
+    // A timebox is the meeting's: the meeting's view holds it, for the current item's stage (T1).
+    case 'timebox.set':
+    case 'timebox.cleared':
       return true;
     default:
       return false;
@@ -184,7 +190,8 @@ export function isMeetingEvent(event: MeetingEvent): boolean {
 }
 
 export function reduceMeeting(view: MeetingView, event: MeetingEvent): MeetingView {
-  return { ...apply(view, event), seq: event.seq };
+  // T1: a stage change or an item change ends the timebox of the stage that was left.
+  return withLiveTimebox({ ...apply(view, event), seq: event.seq });
 }
 
 export function reduceMeetingLog(events: readonly MeetingEvent[]): MeetingView {
@@ -261,6 +268,12 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
       };
     case 'meeting.closed':
       return { ...view, closedAt: e.at };
+    case 'timebox.set':
+      return { ...view, timebox: { itemId: e.itemId, stage: e.stage, deadline: e.deadline, setAt: e.at } };
+    case 'timebox.cleared': {
+      const { timebox: _cleared, ...rest } = view;
+      return rest;
+    }
     default: {
       const current = view.views[view.currentItemId];
       if (!current) return view;

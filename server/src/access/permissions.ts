@@ -46,6 +46,9 @@ export const PERMISSIONS: Record<CommandType, Role> = {
   'meeting.close': 'facilitator',
   'round.speak': 'participant',
   'round.close': 'facilitator',
+  'timebox.set': 'facilitator',
+  'timebox.extend': 'facilitator',
+  'timebox.clear': 'facilitator',
 };
 
 const DENIED: Record<Role, string> = {
