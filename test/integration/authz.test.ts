@@ -46,6 +46,10 @@ const MAY_SEND: Record<CommandType, Who> = {
   'meeting.close': 'facilitator',
   'round.speak': 'participant',
   'round.close': 'facilitator',
+  // Timeboxes (T1): the facilitator keeps time.
+  'timebox.set': 'facilitator',
+  'timebox.extend': 'facilitator',
+  'timebox.clear': 'facilitator',
 };
 
 const CALLERS = [
@@ -118,6 +122,11 @@ function payload(type: CommandType, participantId: string): CommandInput {
       return { type, commandId, text: 'Glad to be here' };
     case 'round.close':
       return { type, commandId };
+    case 'timebox.set':
+    case 'timebox.extend':
+      return { type, commandId, stage: 'proposal', seconds: 60 };
+    case 'timebox.clear':
+      return { type, commandId, stage: 'proposal' };
   }
 }
 
