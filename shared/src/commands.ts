@@ -17,7 +17,7 @@ import {
   REVIEW_RESULTS,
   VERDICTS,
 } from './constants';
-import { TIMEBOX_LIMITS } from './timebox';
+import { TIMEBOX_LIMITS, TIMEBOX_STAGES } from './timebox';
 
 const text = (max: number, what: string) =>
   z
@@ -35,7 +35,6 @@ const stage = z.enum(
 );
 
 /** A stage a timebox is for: any stage of any kind of item, a round's open stage too (T1). */
-const TIMEBOX_STAGES = [...ALL_STAGES, 'open'] as [string, ...string[]];
 const timeboxStage = z.enum(TIMEBOX_STAGES, { error: `stage must be one of ${TIMEBOX_STAGES.join(', ')}.` });
 /** A timebox's length in seconds, within TIMEBOX_LIMITS. */
 const seconds = z

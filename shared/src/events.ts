@@ -74,6 +74,8 @@ export type EventBody =
       reviewMonths?: number;
       /** In an item's seed: the agreement this decision reviews (R3). */
       reviewOf?: string;
+      /** T1, A7: the circle's default timebox minutes per stage when the meeting was made. */
+      timeboxMinutes?: Partial<Record<string, number>>;
     }
   // The agenda (M1, M3, M4): meeting-level events. Every other event belongs to the item that
   // is current when it is recorded: items run one at a time (M1).

@@ -17,7 +17,7 @@ import type { MeetingEvent } from './events';
 import type { RoundView } from './round';
 import { emptyRoundView } from './round';
 import { reduceRound } from './roundReducer';
-import { type Timebox, withLiveTimebox } from './timebox';
+import { type Timebox, type TimeboxMinutes, withLiveTimebox } from './timebox';
 
 export type ItemView = ConsentItemView | RoundView;
 
@@ -67,6 +67,8 @@ export interface MeetingView {
   closedAt?: number;
   /** T1: the current stage's timebox, only while that stage is current (absolute deadline, A7). */
   timebox?: Timebox;
+  /** T1: the circle's default timebox minutes per stage, as recorded when the meeting was made. */
+  timeboxMinutes?: TimeboxMinutes;
 }
 
 export function emptyMeetingView(): MeetingView {
@@ -213,6 +215,7 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
         createdAt: e.at,
         ...(e.circleId && { circleId: e.circleId }),
         ...(e.reviewMonths !== undefined && { reviewMonths: e.reviewMonths }),
+        ...(e.timeboxMinutes && { timeboxMinutes: e.timeboxMinutes }),
         items: [first],
         views: { [first.id]: reduceItem(emptyItemView(kind), e) },
         currentItemId: first.id,

@@ -5,10 +5,19 @@
  * while the stage it was set for is current: leaving that stage (or that item) ends it, so no
  * screen counts down for a stage the meeting has left. Time never moves a stage (T2).
  */
-import type { ItemKind } from './constants';
+import { CONSENT_STAGES, ELECTION_STAGES } from './constants';
 
+/** Every stage a timebox can be set on: a decision's, an election's, and a round's open stage. */
+export const TIMEBOX_STAGES = [...new Set<string>([...CONSENT_STAGES, ...ELECTION_STAGES, 'open'])] as [
+  string,
+  ...string[],
+];
 /** Any stage a timebox can be set on: a decision's, an election's, or an open round. */
 export type TimeboxStage = string;
+
+/** A circle's default timebox per stage, in whole minutes (T1); a stage left out has the app's default. */
+export type TimeboxMinutes = Partial<Record<string, number>>;
+export const TIMEBOX_MINUTES_MAX = 240;
 
 export interface Timebox {
   itemId: string;
@@ -22,10 +31,7 @@ export interface Timebox {
 /** Bounds of a timebox's duration, in seconds (zod validates commands against these). */
 export const TIMEBOX_LIMITS = { minSeconds: 10, maxSeconds: 4 * 60 * 60 } as const;
 
-/**
- * Default timebox per stage, in minutes, pre-filled on the console. Not yet a circle setting:
- * one constant for every meeting (issue 10, T1 "defaults per stage" is partly built).
- */
+/** The app's default timebox per stage, in minutes, where the circle sets none (or outside a circle). */
 export const DEFAULT_TIMEBOX_MINUTES: Record<string, number> = {
   proposal: 5,
   clarifying: 10,
@@ -38,9 +44,12 @@ export const DEFAULT_TIMEBOX_MINUTES: Record<string, number> = {
   open: 10,
 };
 
-/** The default minutes for a stage of an item of this kind (any stage not named: 5). */
-export function defaultTimeboxMinutes(stage: string, _kind?: ItemKind): number {
-  return DEFAULT_TIMEBOX_MINUTES[stage] ?? 5;
+/**
+ * The minutes the console pre-fills for a stage: the circle's default for it, as the meeting
+ * recorded it when it was made (A7), else the app's (any stage not named: 5).
+ */
+export function defaultTimeboxMinutes(stage: string, circle?: TimeboxMinutes): number {
+  return circle?.[stage] ?? DEFAULT_TIMEBOX_MINUTES[stage] ?? 5;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type TestClient, type TestServer, uuid } from '../support/server';
+import { call, createCircle, expectRefusal, openCircleMeeting } from './circleSupport';
 import { advance, client, expectError, lastSeq, log, ok, openMeeting, settle, withServer } from './helpers';
 
 let server: TestServer;
@@ -60,5 +61,27 @@ describe('timeboxes over sockets', () => {
       'invalid_payload',
     );
     expect(log(server, meeting.meetingId)).toEqual(logBefore);
+  });
+
+  it('[T1] a circle’s default timeboxes are copied into each new meeting (A7)', async () => {
+    const { memberKey } = await createCircle(server, {
+      name: 'Kitchen',
+      timeboxMinutes: { clarifying: 7, open: 3 },
+    });
+    const { meeting, facilitator: fac } = await openCircleMeeting(server, memberKey, ['Ada']);
+    expect(fac.meeting?.timeboxMinutes).toEqual({ clarifying: 7, open: 3 });
+    // A later change is for meetings made afterwards; this one keeps what it was made with.
+    const changed = await call(server, 'PATCH', `/api/circles/${memberKey}`, {
+      timeboxMinutes: { clarifying: 2 },
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect(server.app.meetings.get(meeting.meetingId)!.view.timeboxMinutes).toEqual({
+      clarifying: 7,
+      open: 3,
+    });
+    const bad = await call(server, 'PATCH', `/api/circles/${memberKey}`, {
+      timeboxMinutes: { clarifying: 0 },
+    });
+    expectRefusal(bad, 400, 'invalid_payload');
   });
 });

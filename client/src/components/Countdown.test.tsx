@@ -141,6 +141,14 @@ describe('[T1] the console sets, extends and clears the timebox', () => {
     );
   });
 
+  it('[T1] pre-fills the circle’s default for the stage, as the meeting recorded it', () => {
+    const script = MeetingScript.at('clarifying');
+    const viewer = { role: 'facilitator' as const };
+    const meeting = { ...script.agendaFor(viewer), timeboxMinutes: { clarifying: 7 } };
+    renderWithMeeting(<TimeboxPanel />, script.viewFor(viewer), fakeSend(), { meeting });
+    expect((screen.getByLabelText('Minutes') as HTMLInputElement).value).toBe('7');
+  });
+
   it('[T1] with a timebox running, extends or clears it for the same stage', async () => {
     const { meeting, view } = meetingWithTimebox(DEVICE_NOW + 120_000);
     const send = fakeSend();

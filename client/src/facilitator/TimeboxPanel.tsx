@@ -13,15 +13,31 @@ import { useMeeting } from '../store/MeetingContext';
 
 export function TimeboxPanel() {
   const stage = useMeeting((s) => s.view?.stage);
-  const kind = useMeeting((s) => s.view?.kind);
   const timebox = useMeeting((s) => s.meeting?.timebox);
+  // The circle's defaults, as the meeting recorded them when it was made (A7).
+  const circleMinutes = useMeeting((s) => s.meeting?.timeboxMinutes);
   if (!stage || stage === 'outcome') return null;
   // Keyed by stage: a new stage starts with its own default and no stale status.
-  return <TimeboxForm key={stage} stage={stage} kind={kind} hasTimebox={timebox !== undefined} />;
+  return (
+    <TimeboxForm
+      key={stage}
+      stage={stage}
+      initialMinutes={defaultTimeboxMinutes(stage, circleMinutes)}
+      hasTimebox={timebox !== undefined}
+    />
+  );
 }
 
-function TimeboxForm({ stage, kind, hasTimebox }: { stage: string; kind?: string; hasTimebox: boolean }) {
-  const [minutes, setMinutes] = useState(String(defaultTimeboxMinutes(stage, kind as never)));
+function TimeboxForm({
+  stage,
+  initialMinutes,
+  hasTimebox,
+}: {
+  stage: string;
+  initialMinutes: number;
+  hasTimebox: boolean;
+}) {
+  const [minutes, setMinutes] = useState(String(initialMinutes));
   const { state, submit, fail, busy } = useSubmit();
   const id = useId();
   const seconds = Math.round(Number(minutes) * 60);
