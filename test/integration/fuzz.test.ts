@@ -112,7 +112,10 @@ type Ref = { ref: RefKind; i: number };
 const agendaIndex = fc.oneof(fc.nat(6), fc.integer({ min: -2, max: 2000 }));
 
 const timeboxStage = fc.constantFrom(...CONSENT_STAGES, 'open', 'outcome', 'nowhere');
-const timeboxSeconds = fc.oneof(fc.integer({ min: -10, max: 20_000 }), fc.constantFrom(9, 10, 14_400, 14_401, 1.5));
+const timeboxSeconds = fc.oneof(
+  fc.integer({ min: -10, max: 20_000 }),
+  fc.constantFrom(9, 10, 14_400, 14_401, 1.5),
+);
 
 const validish: Record<CommandType, fc.Arbitrary<Record<string, unknown>>> = {
   'proposal.edit': fc.record({ title: nastyString, driver: nastyString, text: nastyString }),
