@@ -133,8 +133,8 @@ describe('[T1] the console sets, extends and clears the timebox', () => {
       meeting: script.agendaFor(viewer),
       facilitating: true,
     });
-    expect((screen.getByLabelText('Minutes') as HTMLInputElement).value).toBe('10');
-    fireEvent.change(screen.getByLabelText('Minutes'), { target: { value: '3' } });
+    expect((screen.getByLabelText('Timebox in minutes') as HTMLInputElement).value).toBe('10');
+    fireEvent.change(screen.getByLabelText('Timebox in minutes'), { target: { value: '3' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set timebox' }));
     expect(send).toHaveBeenCalledWith(
       expect.objectContaining({ type: 'timebox.set', stage: 'clarifying', seconds: 180 }),
@@ -146,7 +146,7 @@ describe('[T1] the console sets, extends and clears the timebox', () => {
     const viewer = { role: 'facilitator' as const };
     const meeting = { ...script.agendaFor(viewer), timeboxMinutes: { clarifying: 7 } };
     renderWithMeeting(<TimeboxPanel />, script.viewFor(viewer), fakeSend(), { meeting });
-    expect((screen.getByLabelText('Minutes') as HTMLInputElement).value).toBe('7');
+    expect((screen.getByLabelText('Timebox in minutes') as HTMLInputElement).value).toBe('7');
   });
 
   it('[T1] with a timebox running, extends or clears it for the same stage', async () => {
@@ -171,7 +171,7 @@ describe('[T1] the console sets, extends and clears the timebox', () => {
     const viewer = { role: 'facilitator' as const };
     const send = fakeSend();
     renderWithMeeting(<TimeboxPanel />, script.viewFor(viewer), send, { meeting: script.agendaFor(viewer) });
-    fireEvent.change(screen.getByLabelText('Minutes'), { target: { value: '500' } });
+    fireEvent.change(screen.getByLabelText('Timebox in minutes'), { target: { value: '500' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set timebox' }));
     expect(send).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toMatch(/4 hours/);

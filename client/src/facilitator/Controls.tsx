@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { useMeeting } from '../store/MeetingContext';
-import { TimeboxPanel } from './TimeboxPanel';
 
 /**
  * The facilitator's controls, usable only while this screen facilitates (M4): after a hand-over
@@ -12,7 +11,6 @@ export function Controls({ children }: { children: ReactNode }) {
   return (
     <fieldset className="controls" disabled={!facilitating}>
       {children}
-      <TimeboxPanel />
     </fieldset>
   );
 }

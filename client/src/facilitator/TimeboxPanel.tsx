@@ -61,7 +61,7 @@ function TimeboxForm({
       <h2 id={`${id}-h`}>Timebox</h2>
       <Countdown />
       <div className="timebox-row">
-        <label htmlFor={`${id}-m`}>Minutes</label>
+        <label htmlFor={`${id}-m`}>Timebox in minutes</label>
         <input
           id={`${id}-m`}
           type="number"
