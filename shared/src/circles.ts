@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_REVIEW_MONTHS, LIMITS, MEETING_KINDS, type ReviewResult } from './constants';
+import { TIMEBOX_MINUTES_MAX, TIMEBOX_STAGES, type TimeboxMinutes } from './timebox';
 
 const text = (max: number, what: string) =>
   z
@@ -27,6 +28,15 @@ const details = {
     .int({ error: 'reviewMonths must be a whole number.' })
     .min(1, { error: 'reviewMonths must be at least 1.' })
     .max(60, { error: 'reviewMonths must be at most 60.' }),
+  /** T1: the circle's default timebox per stage, in whole minutes; copied into each new meeting. */
+  timeboxMinutes: z.partialRecord(
+    z.enum(TIMEBOX_STAGES, { error: `A timebox default is for a stage: ${TIMEBOX_STAGES.join(', ')}.` }),
+    z
+      .number({ error: 'A timebox default must be a number of minutes.' })
+      .int({ error: 'A timebox default is a whole number of minutes.' })
+      .min(1, { error: 'A timebox default is at least 1 minute.' })
+      .max(TIMEBOX_MINUTES_MAX, { error: `A timebox default is at most ${TIMEBOX_MINUTES_MAX} minutes.` }),
+  ),
   members: z
     .array(text(LIMITS.name, 'A member’s name'))
     .max(200, { error: 'A circle may list at most 200 members.' })
@@ -42,6 +52,7 @@ export const createCircleSchema = z.strictObject({
   aim: details.aim.default(''),
   reviewMonths: details.reviewMonths.default(DEFAULT_REVIEW_MONTHS),
   members: details.members.default([]),
+  timeboxMinutes: details.timeboxMinutes.optional(),
 });
 export type CreateCircleRequest = z.input<typeof createCircleSchema>;
 
@@ -57,13 +68,16 @@ export const updateCircleSchema = z
     aim: details.aim.optional(),
     reviewMonths: details.reviewMonths.optional(),
     members: details.members.optional(),
+    timeboxMinutes: details.timeboxMinutes.optional(),
   })
   .refine((changes) => Object.values(changes).some((v) => v !== undefined), {
     error: 'Give at least one detail to change: name, aim, reviewMonths or members.',
   });
 export type UpdateCircleRequest = z.input<typeof updateCircleSchema>;
 /** The details a circle's member may change; the rest (id, creation time, key) never change. */
-export type CircleChanges = Partial<Pick<Circle, 'name' | 'aim' | 'reviewMonths' | 'members'>>;
+export type CircleChanges = Partial<
+  Pick<Circle, 'name' | 'aim' | 'reviewMonths' | 'members' | 'timeboxMinutes'>
+>;
 
 /** POST /api/circles/:key/meetings: a meeting held in the circle, its first item of `kind`. */
 export const createCircleMeetingSchema = z.strictObject({
@@ -84,6 +98,8 @@ export interface Circle {
   reviewMonths: number;
   members: string[];
   createdAt: number;
+  /** T1: default timebox minutes per stage; absent: the app's defaults. */
+  timeboxMinutes?: TimeboxMinutes;
 }
 
 export interface CircleMeeting {

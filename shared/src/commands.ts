@@ -17,6 +17,7 @@ import {
   REVIEW_RESULTS,
   VERDICTS,
 } from './constants';
+import { TIMEBOX_LIMITS, TIMEBOX_STAGES } from './timebox';
 
 const text = (max: number, what: string) =>
   z
@@ -32,6 +33,17 @@ const stage = z.enum(
   ALL_STAGES as unknown as readonly [(typeof CONSENT_STAGES)[number] | (typeof ELECTION_STAGES)[number]],
   { error: `stage must be one of ${ALL_STAGES.join(', ')}.` },
 );
+
+/** A stage a timebox is for: any stage of any kind of item, a round's open stage too (T1). */
+const timeboxStage = z.enum(TIMEBOX_STAGES, { error: `stage must be one of ${TIMEBOX_STAGES.join(', ')}.` });
+/** A timebox's length in seconds, within TIMEBOX_LIMITS. */
+const seconds = z
+  .number({ error: 'seconds must be a number.' })
+  .int({ error: 'seconds must be a whole number.' })
+  .min(TIMEBOX_LIMITS.minSeconds, { error: `A timebox lasts at least ${TIMEBOX_LIMITS.minSeconds} seconds.` })
+  .max(TIMEBOX_LIMITS.maxSeconds, {
+    error: `A timebox lasts at most ${TIMEBOX_LIMITS.maxSeconds / 3600} hours.`,
+  });
 
 /** A calendar date, YYYY-MM-DD. */
 const isoDate = z.iso.date({ error: 'reviewDate must be a date as YYYY-MM-DD.' });
@@ -254,6 +266,15 @@ export const commandSchemas = {
     commandId,
     participantId: id('participantId'),
   }),
+  // Timeboxes (T1): on the current item's current stage, named so a stale console is refused.
+  'timebox.set': z.strictObject({ type: z.literal('timebox.set'), commandId, stage: timeboxStage, seconds }),
+  'timebox.extend': z.strictObject({
+    type: z.literal('timebox.extend'),
+    commandId,
+    stage: timeboxStage,
+    seconds,
+  }),
+  'timebox.clear': z.strictObject({ type: z.literal('timebox.clear'), commandId, stage: timeboxStage }),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;
@@ -293,6 +314,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   commandSchemas['participant.admit'],
   commandSchemas['participant.refuse'],
   commandSchemas['participant.remove'],
+  commandSchemas['timebox.set'],
+  commandSchemas['timebox.extend'],
+  commandSchemas['timebox.clear'],
 ]);
 
 /** Commands about the meeting as a whole; every other command goes to the current item (M1). */

@@ -74,6 +74,8 @@ export type EventBody =
       reviewMonths?: number;
       /** In an item's seed: the agreement this decision reviews (R3). */
       reviewOf?: string;
+      /** T1, A7: the circle's default timebox minutes per stage when the meeting was made. */
+      timeboxMinutes?: Partial<Record<string, number>>;
     }
   // The agenda (M1, M3, M4): meeting-level events. Every other event belongs to the item that
   // is current when it is recorded: items run one at a time (M1).
@@ -202,7 +204,11 @@ export type EventBody =
   /** Followed in the same command by the `participant.joined` that makes them present. */
   | { type: 'participant.admitted'; participantId: string }
   | { type: 'participant.refused'; participantId: string }
-  | { type: 'participant.removed'; participantId: string };
+  | { type: 'participant.removed'; participantId: string }
+  // Timeboxes (T1, A7): a meeting event; the deadline is absolute, server clock. An extension
+  // records the new deadline with reason 'extend'.
+  | { type: 'timebox.set'; itemId: string; stage: string; deadline: number; reason: 'set' | 'extend' }
+  | { type: 'timebox.cleared'; itemId: string; stage: string };
 
 export type EventType = EventBody['type'];
 

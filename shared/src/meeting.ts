@@ -17,6 +17,7 @@ import type { MeetingEvent } from './events';
 import type { RoundView } from './round';
 import { emptyRoundView } from './round';
 import { reduceRound } from './roundReducer';
+import { type Timebox, type TimeboxMinutes, withLiveTimebox } from './timebox';
 
 export type ItemView = ConsentItemView | RoundView;
 
@@ -64,6 +65,10 @@ export interface MeetingView {
   facilitatorId: string | null;
   handOvers: Array<{ from: string | null; to: string | null; at: number }>;
   closedAt?: number;
+  /** T1: the current stage's timebox, only while that stage is current (absolute deadline, A7). */
+  timebox?: Timebox;
+  /** T1: the circle's default timebox minutes per stage, as recorded when the meeting was made. */
+  timeboxMinutes?: TimeboxMinutes;
   /** S12: new devices wait to be admitted while set. */
   locked?: true;
   /** S12: who asked to join a locked meeting and waits for the facilitator, by participant id. */
@@ -197,6 +202,9 @@ export function isMeetingEvent(event: MeetingEvent): boolean {
     case 'participant.admitted':
     case 'participant.refused':
     case 'participant.removed':
+    // A timebox is the meeting's: the meeting's view holds it, for the current item's stage (T1).
+    case 'timebox.set':
+    case 'timebox.cleared':
       return true;
     default:
       return false;
@@ -204,7 +212,8 @@ export function isMeetingEvent(event: MeetingEvent): boolean {
 }
 
 export function reduceMeeting(view: MeetingView, event: MeetingEvent): MeetingView {
-  return { ...apply(view, event), seq: event.seq };
+  // T1: a stage change or an item change ends the timebox of the stage that was left.
+  return withLiveTimebox({ ...apply(view, event), seq: event.seq });
 }
 
 export function reduceMeetingLog(events: readonly MeetingEvent[]): MeetingView {
@@ -226,6 +235,7 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
         createdAt: e.at,
         ...(e.circleId && { circleId: e.circleId }),
         ...(e.reviewMonths !== undefined && { reviewMonths: e.reviewMonths }),
+        ...(e.timeboxMinutes && { timeboxMinutes: e.timeboxMinutes }),
         items: [first],
         views: { [first.id]: reduceItem(emptyItemView(kind), e) },
         currentItemId: first.id,
@@ -288,6 +298,12 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
     case 'participant.refused':
     case 'participant.removed':
       return withDoor(view, e);
+    case 'timebox.set':
+      return { ...view, timebox: { itemId: e.itemId, stage: e.stage, deadline: e.deadline, setAt: e.at } };
+    case 'timebox.cleared': {
+      const { timebox: _cleared, ...rest } = view;
+      return rest;
+    }
     default: {
       const current = view.views[view.currentItemId];
       if (!current) return view;

@@ -78,6 +78,10 @@ export function itemLogs(events: readonly MeetingEvent[]): {
       case 'meeting.closed':
         meetingLog.push(e);
         break;
+      // A timebox is how the room used its time, not part of the record (T1).
+      case 'timebox.set':
+      case 'timebox.cleared':
+        break;
       default:
         current?.events.push(e);
         current?.own.add(e.seq);

@@ -29,6 +29,8 @@ export type JoinResult = Result<{
   view: MeetingView;
   /** Participants with at least one open connection now (not recorded; M2). */
   online: string[];
+  /** T2: the server's clock when it answered, ms since the epoch: a screen's clock offset comes from it. */
+  serverNow?: number;
 }>;
 
 export type CommandResult = Result<{
@@ -38,7 +40,9 @@ export type CommandResult = Result<{
   duplicate: boolean;
 }>;
 
-export type ResyncResult = Result<{ events: MeetingEvent[] } | { view: MeetingView }>;
+export type ResyncResult = Result<
+  ({ events: MeetingEvent[] } | { view: MeetingView }) & { serverNow?: number }
+>;
 
 /**
  * A command on the wire: an item's command may name the item it was meant for (`forItem`), and

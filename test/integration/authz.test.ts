@@ -52,6 +52,10 @@ const MAY_SEND: Record<CommandType, Who> = {
   'participant.admit': 'facilitator',
   'participant.refuse': 'facilitator',
   'participant.remove': 'facilitator',
+  // Timeboxes (T1): the facilitator keeps time.
+  'timebox.set': 'facilitator',
+  'timebox.extend': 'facilitator',
+  'timebox.clear': 'facilitator',
 };
 
 const CALLERS = [
@@ -131,6 +135,11 @@ function payload(type: CommandType, participantId: string): CommandInput {
     case 'participant.refuse':
     case 'participant.remove':
       return { type, commandId, participantId };
+    case 'timebox.set':
+    case 'timebox.extend':
+      return { type, commandId, stage: 'proposal', seconds: 60 };
+    case 'timebox.clear':
+      return { type, commandId, stage: 'proposal' };
   }
 }
 

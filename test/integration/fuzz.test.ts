@@ -111,6 +111,12 @@ type Ref = { ref: RefKind; i: number };
 /** An agenda position: in range, past the end, or out of bounds. */
 const agendaIndex = fc.oneof(fc.nat(6), fc.integer({ min: -2, max: 2000 }));
 
+const timeboxStage = fc.constantFrom(...CONSENT_STAGES, 'open', 'outcome', 'nowhere');
+const timeboxSeconds = fc.oneof(
+  fc.integer({ min: -10, max: 20_000 }),
+  fc.constantFrom(9, 10, 14_400, 14_401, 1.5),
+);
+
 const validish: Record<CommandType, fc.Arbitrary<Record<string, unknown>>> = {
   'proposal.edit': fc.record({ title: nastyString, driver: nastyString, text: nastyString }),
   'proposal.amend': fc.record(
@@ -178,6 +184,10 @@ const validish: Record<CommandType, fc.Arbitrary<Record<string, unknown>>> = {
   'participant.admit': fc.record({ participantId: ref('participant') }),
   'participant.refuse': fc.record({ participantId: ref('participant') }),
   'participant.remove': fc.record({ participantId: ref('participant') }),
+  // Timeboxes (T1): any stage, durations in and out of bounds.
+  'timebox.set': fc.record({ stage: timeboxStage, seconds: timeboxSeconds }),
+  'timebox.extend': fc.record({ stage: timeboxStage, seconds: timeboxSeconds }),
+  'timebox.clear': fc.record({ stage: timeboxStage }),
 };
 
 /** The commands that came with the agenda (M1, M3, M4). */

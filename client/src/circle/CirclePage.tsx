@@ -6,6 +6,7 @@ import { replaceAddress } from '../routing';
 import { AgreementRegister } from './AgreementRegister';
 import { BadLink } from './BadLink';
 import { CircleSearch } from './CircleSearch';
+import { CircleTimeboxes } from './CircleTimeboxes';
 import { EditCircle } from './EditCircle';
 import { LoadFailed } from './LoadFailed';
 import { MeetingList } from './MeetingList';
@@ -107,6 +108,7 @@ export function CirclePage({ circleKey }: { circleKey: string }) {
         )}
       </section>
       <EditCircle circleKey={key} circle={circle} onChanged={() => void fetchOverview(key)} />
+      <CircleTimeboxes circleKey={key} circle={circle} onChanged={() => void fetchOverview(key)} />
       <StartCircleMeeting circleKey={key} />
       <AgreementRegister circleKey={key} agreements={agreements} onChanged={() => void fetchOverview(key)} />
       <RoleRegister circleKey={key} roles={roles} />

@@ -16,8 +16,11 @@ export interface CircleDraft {
 
 export type CircleField = keyof CircleDraft;
 
+/** What the form sets; a circle's default timeboxes (T1) are not on this form yet. */
+export type CircleRequest = Required<Omit<CreateCircleRequest, 'timeboxMinutes'>>;
+
 export type Checked =
-  | { ok: true; request: Required<CreateCircleRequest> }
+  | { ok: true; request: CircleRequest }
   | { ok: false; field: CircleField; message: string };
 
 const MAX_MEMBERS = 200;
@@ -84,7 +87,7 @@ export function circleDraft(circle: Circle): CircleDraft {
  * What a checked form changes in the circle, and nothing else: a detail left as it was is not
  * sent, so it cannot undo another member's change to it made meanwhile.
  */
-export function circleChanges(circle: Circle, checked: Required<CreateCircleRequest>): CircleChanges {
+export function circleChanges(circle: Circle, checked: CircleRequest): CircleChanges {
   const sameMembers =
     checked.members.length === circle.members.length &&
     checked.members.every((m, i) => m === circle.members[i]);

@@ -17,6 +17,7 @@ import { QuestionsPanel } from './QuestionsPanel';
 import { ResponsesPanel } from './ResponsesPanel';
 import { RoundConsole } from './round/RoundConsole';
 import { StageControls } from './StageControls';
+import { TimeboxPanel } from './TimeboxPanel';
 import { VersionDiff } from './VersionDiff';
 
 /** The facilitator's laptop: the whole meeting, every move, and why a move is not possible yet. */
@@ -41,6 +42,7 @@ function DecisionConsole({ view }: { view: Seated<DecisionView> }) {
       <div className="columns">
         <main className="column">
           <Controls>
+            <TimeboxPanel />
             {view.stage === 'outcome' ? (
               <OutcomeSummary view={view} />
             ) : (

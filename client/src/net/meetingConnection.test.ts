@@ -1,7 +1,7 @@
 import type { CommandInput } from '@circlewise/shared/commands';
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
 import type { JoinResult } from '@circlewise/shared/protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeSocket } from '../test/FakeSocket';
 import { ANA, BEN, CLEO, MeetingScript, uuidFor } from '../test/meetingScript';
 import { createMeetingConnection } from './meetingConnection';
@@ -187,5 +187,31 @@ describe('meetingConnection', () => {
     join();
     socket.drop('io server disconnect');
     expect(socket.connectCalls).toBe(2);
+  });
+});
+
+describe('[T2] the clock offset', () => {
+  it('[T2] learns the offset from the serverNow of the join ack: the middle of the round trip', () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(1_000_000);
+      const { socket, store, script } = setup();
+      socket.open();
+      vi.setSystemTime(1_000_400);
+      socket.last('meeting:join').ack({
+        ok: true,
+        protocol: PROTOCOL_VERSION,
+        role: 'participant',
+        participantId: ANA,
+        token: TOKEN,
+        view: script.agendaFor({ role: 'participant', participantId: ANA }),
+        online: [ANA],
+        // The server's clock is 30 s ahead of this device's.
+        serverNow: 1_030_200,
+      } satisfies JoinResult);
+      expect(store.getState().clockOffset).toBe(30_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,6 +7,7 @@
 
 import { type CommandInput, isMeetingCommand } from '@circlewise/shared/commands';
 import { PROTOCOL_VERSION } from '@circlewise/shared/constants';
+import { clockOffset } from '@circlewise/shared/countdown';
 import type { WireError } from '@circlewise/shared/errors';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { handOverConcerns, type MeetingView, reduceMeeting } from '@circlewise/shared/meeting';
@@ -89,6 +90,7 @@ export function createMeetingConnection(
       token: identity.token,
       ...(identity.name ? { name: identity.name } : {}),
     };
+    const sentAt = Date.now();
     socket.emit('meeting:join', request, (result: JoinResult) => {
       if (closed || mine !== attempt) return;
       if (!result.ok) {
@@ -98,6 +100,7 @@ export function createMeetingConnection(
         else store.setState({ connection: 'failed', joinError: result.error });
         return;
       }
+      learnClock(sentAt, result.serverNow);
       joined = true;
       const who = { role: result.role, participantId: result.participantId };
       store.setState({
@@ -154,9 +157,16 @@ export function createMeetingConnection(
     store.setState((s) => withMeeting(s, meeting));
   }
 
+  /** T2: this device's offset from the server's clock, from a round trip that carried serverNow. */
+  function learnClock(sentAt: number, serverNow: number | undefined) {
+    if (serverNow === undefined) return;
+    store.setState({ clockOffset: clockOffset(sentAt, Date.now(), serverNow) });
+  }
+
   function resync(afterSeq: number) {
     const mine = attempt;
     resyncing = true;
+    const sentAt = Date.now();
     socket.emit('meeting:resync', { afterSeq }, (result: ResyncResult) => {
       if (closed || mine !== attempt) return;
       resyncing = false;
@@ -165,6 +175,7 @@ export function createMeetingConnection(
         join();
         return;
       }
+      learnClock(sentAt, result.serverNow);
       if ('view' in result) setMeeting(result.view);
       else buffered.unshift(...result.events);
       drain();

@@ -2,6 +2,7 @@ import { type AnyStage, STAGE_LABELS } from '@circlewise/shared/constants';
 import type { ReactNode } from 'react';
 import { AgendaStrip } from '../agenda/AgendaStrip';
 import { ConnectionBanner } from '../components/ConnectionBanner';
+import { Countdown } from '../components/Countdown';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { LeaveButton } from './LeaveButton';
 import { NotPresentNotice } from './NotPresentNotice';
@@ -42,6 +43,7 @@ export function ParticipantFrame({
         </p>
         <h1>{heading}</h1>
         <p className="ask">{ask}</p>
+        <Countdown hideable />
       </header>
       {present || stage === 'outcome' ? (
         <main>

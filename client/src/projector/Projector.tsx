@@ -4,6 +4,7 @@ import type { Seated } from '@circlewise/shared/meeting';
 import { viewFor } from '@circlewise/shared/visibility';
 import { useMemo } from 'react';
 import { AgendaStrip } from '../agenda/AgendaStrip';
+import { Countdown } from '../components/Countdown';
 import { GestureIcon } from '../components/GestureIcon';
 import { ProposalCard } from '../components/ProposalCard';
 import { RESPONSE_LABELS } from '../components/ResponseKindLabel';
@@ -30,6 +31,7 @@ export function Projector() {
       <div className="projector-agenda">
         <AgendaStrip showConsoleLink={false} />
       </div>
+      <Countdown className="countdown-big projector-countdown" />
       {view.kind === 'election' ? (
         <ElectionProjector view={view} online={online} />
       ) : view.kind === 'round' ? (

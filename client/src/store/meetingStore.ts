@@ -54,6 +54,11 @@ export interface MeetingState {
   /** Participant ids with an open connection now; presence is not recorded, so not in the view. */
   online: Record<string, true>;
   submissions: Record<string, Submission>;
+  /**
+   * T2: the server's clock minus this device's, in ms, learnt from the last join or resync
+   * (`serverNow`); 0 until known. A countdown reads the server's deadline with it.
+   */
+  clockOffset?: number;
 }
 
 export type MeetingStore = StoreApi<MeetingState>;

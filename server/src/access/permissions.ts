@@ -52,6 +52,9 @@ export const PERMISSIONS: Record<CommandType, Role> = {
   'participant.admit': 'facilitator',
   'participant.refuse': 'facilitator',
   'participant.remove': 'facilitator',
+  'timebox.set': 'facilitator',
+  'timebox.extend': 'facilitator',
+  'timebox.clear': 'facilitator',
 };
 
 const DENIED: Record<Role, string> = {

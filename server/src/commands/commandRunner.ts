@@ -158,4 +158,9 @@ export class CommandRunner {
     if (store.whenDurable) store.whenDurable(send);
     else send();
   }
+
+  /** The server's clock, the one deadlines are made with (T1): screens learn their offset from it (T2). */
+  serverNow(): number {
+    return this.now();
+  }
 }

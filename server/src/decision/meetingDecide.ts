@@ -31,6 +31,7 @@ import { decisionLogic } from './decisionDecide';
 import { electionLogic } from './electionDecide';
 import { doorRule } from './joinRules';
 import { roundLogic } from './roundDecide';
+import { timeboxEvents, timeboxRule } from './timeboxRules';
 
 /** How many items an agenda may hold: a long meeting, not a backlog. */
 export const MAX_ITEMS = 40;
@@ -100,6 +101,10 @@ function bodiesOf(
       return [{ type: 'participant.left', participantId: by, reason: 'left' }];
     case 'participant.markAbsent':
       return [{ type: 'participant.left', participantId: command.participantId, reason: 'marked_absent' }];
+    case 'timebox.set':
+    case 'timebox.extend':
+    case 'timebox.clear':
+      return timeboxEvents(view, command, env);
   }
   const item = currentItem(view);
   if (!item) return refusal('not_allowed', 'The meeting has no item open.');
@@ -182,6 +187,9 @@ function meetingRule(view: MeetingView, event: MeetingEvent): Refusal | null {
     case 'participant.removed':
     case 'participant.joined':
       return doorRule(view, event);
+    case 'timebox.set':
+    case 'timebox.cleared':
+      return timeboxRule(view, event);
     default:
       return null;
   }

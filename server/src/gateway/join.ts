@@ -75,6 +75,7 @@ export function onJoin(gateway: Gateway, socket: GatewaySocket) {
           token: request.token,
           view: agendaFor(meeting.view, viewerOf(session, meeting)),
           online: meeting.online(),
+          serverNow: gateway.runner.serverNow(),
         });
       } finally {
         // BROADCAST, after the ack: the joiner's snapshot already holds its own event.

@@ -26,9 +26,9 @@ export function onResync(gateway: Gateway, socket: GatewaySocket) {
     // The missing events if there are few; a fresh snapshot if the client is far behind, or
     // claims a seq the server never reached.
     if (afterSeq > seq || seq - afterSeq > LIMITS.resyncEvents) {
-      return ack({ ok: true, view: agendaFor(meeting.view, viewer) });
+      return ack({ ok: true, view: agendaFor(meeting.view, viewer), serverNow: gateway.runner.serverNow() });
     }
     const events = gateway.meetings.store.events(meeting.id, afterSeq).map((e) => eventFor(e, viewer));
-    ack({ ok: true, events });
+    ack({ ok: true, events, serverNow: gateway.runner.serverNow() });
   });
 }

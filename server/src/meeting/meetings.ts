@@ -58,7 +58,10 @@ export class Meetings {
     const commandId = randomUUID();
     // The circle's review period goes into the record, so a later change of it does not alter
     // what this meeting decided (time is data, A7).
-    const reviewMonths = options.circleId ? this.store.circleById(options.circleId)?.reviewMonths : undefined;
+    const circle = options.circleId ? this.store.circleById(options.circleId) : undefined;
+    const reviewMonths = circle?.reviewMonths;
+    // The same for the circle's default timeboxes (T1).
+    const timeboxMinutes = circle?.timeboxMinutes;
     const first: MeetingEvent = {
       type: 'meeting.created',
       meetingId,
@@ -67,6 +70,7 @@ export class Meetings {
       kind,
       ...(options.circleId !== undefined && { circleId: options.circleId }),
       ...(reviewMonths !== undefined && { reviewMonths }),
+      ...(timeboxMinutes && Object.keys(timeboxMinutes).length > 0 && { timeboxMinutes }),
       ...(options.reviewOf !== undefined && { reviewOf: options.reviewOf }),
       by: FACILITATOR,
       seq: 1,

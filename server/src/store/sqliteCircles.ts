@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AgreementReview, Circle, SearchHit } from '@circlewise/shared/circles';
 import type { ReviewResult } from '@circlewise/shared/constants';
 import type { Agreed, EventOf, MeetingEvent } from '@circlewise/shared/events';
+import type { TimeboxMinutes } from '@circlewise/shared/timebox';
 import type Database from 'better-sqlite3';
 import type { AgreementRecord, CircleMeetingRecord, CircleRoleRecord, EventStore } from './eventStore';
 import { ftsQuery } from './ftsQuery';
@@ -39,6 +40,8 @@ interface CircleRow {
   review_months: number;
   members: string;
   created_at: number;
+  /** T1: JSON of the default timebox minutes per stage; NULL: none set. */
+  timebox_minutes: string | null;
 }
 
 interface AgreementRow {
@@ -87,14 +90,14 @@ const FIRST = 'LEFT JOIN events first ON first.meeting_id = m.id AND first.seq =
 export function sqliteCircles(db: Database.Database): SqliteCircles {
   const q = {
     insertCircle: db.prepare(
-      'INSERT INTO circles (id, name, aim, review_months, members, created_at, member_key_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO circles (id, name, aim, review_months, members, created_at, member_key_hash, timebox_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     circleByKeyHash: db.prepare<[string], CircleRow>('SELECT * FROM circles WHERE member_key_hash = ?'),
     circleById: db.prepare<[string], CircleRow>('SELECT * FROM circles WHERE id = ?'),
     rotate: db.prepare('UPDATE circles SET member_key_hash = ? WHERE id = ?'),
     // A detail given as NULL is left as it is: only what the member changed is written.
     update: db.prepare(
-      'UPDATE circles SET name = COALESCE(?, name), aim = COALESCE(?, aim), review_months = COALESCE(?, review_months), members = COALESCE(?, members) WHERE id = ?',
+      'UPDATE circles SET name = COALESCE(?, name), aim = COALESCE(?, aim), review_months = COALESCE(?, review_months), members = COALESCE(?, members), timebox_minutes = COALESCE(?, timebox_minutes) WHERE id = ?',
     ),
     meetingCircle: db.prepare<[string], { circle_id: string | null }>(
       'SELECT circle_id FROM meetings WHERE id = ?',
@@ -216,6 +219,7 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
       reviewMonths: r.review_months,
       members: JSON.parse(r.members) as string[],
       createdAt: r.created_at,
+      ...(r.timebox_minutes !== null && { timeboxMinutes: JSON.parse(r.timebox_minutes) as TimeboxMinutes }),
     };
 
   const toReview = (r: ReviewRow): AgreementReview => ({
@@ -255,7 +259,16 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
       }
     },
     createCircle(c, hash) {
-      q.insertCircle.run(c.id, c.name, c.aim, c.reviewMonths, JSON.stringify(c.members), c.createdAt, hash);
+      q.insertCircle.run(
+        c.id,
+        c.name,
+        c.aim,
+        c.reviewMonths,
+        JSON.stringify(c.members),
+        c.createdAt,
+        hash,
+        c.timeboxMinutes ? JSON.stringify(c.timeboxMinutes) : null,
+      );
     },
     circleByKeyHash: (hash) => toCircle(q.circleByKeyHash.get(hash)),
     circleById: (id) => toCircle(q.circleById.get(id)),
@@ -268,6 +281,7 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
         changes.aim ?? null,
         changes.reviewMonths ?? null,
         changes.members ? JSON.stringify(changes.members) : null,
+        changes.timeboxMinutes ? JSON.stringify(changes.timeboxMinutes) : null,
         circleId,
       );
       return toCircle(q.circleById.get(circleId));

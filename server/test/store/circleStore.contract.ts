@@ -91,6 +91,22 @@ export function describeCircleStoreContract(engine: string, open: () => EventSto
       expect(store.updateCircle('no-such-circle', { name: 'X' })).toBeUndefined();
     });
 
+    it('[T1] keeps a circle’s default timeboxes per stage, and changes them only when given', () => {
+      store = open();
+      const plain = circle('Plain');
+      expect(store.circleById(plain.id)?.timeboxMinutes).toBeUndefined();
+      const timed: Circle = { ...circle('Timed'), id: randomUUID(), timeboxMinutes: { clarifying: 7 } };
+      store.createCircle(timed, 'hash-timed');
+      expect(store.circleById(timed.id)).toEqual(timed);
+      expect(store.updateCircle(timed.id, { name: 'Timed 2' })?.timeboxMinutes).toEqual({ clarifying: 7 });
+      expect(
+        store.updateCircle(timed.id, { timeboxMinutes: { open: 3, consent: 2 } })?.timeboxMinutes,
+      ).toEqual({
+        open: 3,
+        consent: 2,
+      });
+    });
+
     it('[S3] a meeting belongs to its circle only; one outside any circle to none', () => {
       store = open();
       const a = circle('A');

@@ -11,6 +11,7 @@ import { MeetingPanels } from '../MeetingPanels';
 import { ObjectionsPanel } from '../ObjectionsPanel';
 import { PeoplePanel } from '../PeoplePanel';
 import { ResponsesPanel } from '../ResponsesPanel';
+import { TimeboxPanel } from '../TimeboxPanel';
 import { CandidateForm } from './CandidateForm';
 import { ElectionOutcomeForm } from './ElectionOutcomeForm';
 import { ElectionStageControls } from './ElectionStageControls';
@@ -33,6 +34,7 @@ export function ElectionConsole({ view }: { view: Seated<ElectionView> }) {
       <div className="columns">
         <main className="column">
           <Controls>
+            <TimeboxPanel />
             {view.stage === 'outcome' ? (
               <ElectionOutcomeSummary view={view} />
             ) : (

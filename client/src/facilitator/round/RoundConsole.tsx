@@ -9,6 +9,7 @@ import { useMeeting } from '../../store/MeetingContext';
 import { ConsoleHeader } from '../ConsoleHeader';
 import { Controls } from '../Controls';
 import { MeetingPanels } from '../MeetingPanels';
+import { TimeboxPanel } from '../TimeboxPanel';
 
 /** The facilitator's laptop during a round (M3): what was said, who has not spoken, and the close. */
 export function RoundConsole({ view }: { view: Seated<RoundView> }) {
@@ -25,6 +26,7 @@ export function RoundConsole({ view }: { view: Seated<RoundView> }) {
       <div className="columns">
         <main className="column">
           <Controls>
+            <TimeboxPanel />
             {closed ? (
               <p className="card" role="status">
                 The round is closed{view.closedAt !== undefined && ` (${formatTime(view.closedAt)})`}. What
