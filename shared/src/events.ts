@@ -192,7 +192,20 @@ export type EventBody =
       termStart?: string;
       termEnd?: string;
       note?: string;
-    };
+    }
+  // Turns in a round (O1, O2).
+  /**
+   * O1: the round's order, set by the facilitator (seating order) or drawn by the server
+   * (`shuffled`); the event holds the order itself, so a replay does not draw again.
+   */
+  | { type: 'round.ordered'; order: string[]; shuffled: boolean }
+  /** O2: a participant passes on their turn; the round comes back to them once. */
+  | { type: 'round.passed'; participantId: string }
+  // The speaking queue (O3), in a decision's clarifying and objections stages.
+  | { type: 'hand.raised'; participantId: string; stage: 'clarifying' | 'objections' }
+  | { type: 'hand.lowered'; participantId: string }
+  /** The facilitator gives the floor to someone in the queue; they leave it. */
+  | { type: 'hand.called'; participantId: string; stage: 'clarifying' | 'objections' };
 
 export type EventType = EventBody['type'];
 

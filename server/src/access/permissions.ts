@@ -46,6 +46,11 @@ export const PERMISSIONS: Record<CommandType, Role> = {
   'meeting.close': 'facilitator',
   'round.speak': 'participant',
   'round.close': 'facilitator',
+  'round.order': 'facilitator',
+  'round.pass': 'participant',
+  'hand.raise': 'participant',
+  'hand.lower': 'participant',
+  'hand.call': 'facilitator',
 };
 
 const DENIED: Record<Role, string> = {
