@@ -46,6 +46,12 @@ const MAY_SEND: Record<CommandType, Who> = {
   'meeting.close': 'facilitator',
   'round.speak': 'participant',
   'round.close': 'facilitator',
+  // Turns (O1, O2) and the speaking queue (O3).
+  'round.order': 'facilitator',
+  'round.pass': 'participant',
+  'hand.raise': 'participant',
+  'hand.lower': 'participant',
+  'hand.call': 'facilitator',
 };
 
 const CALLERS = [
@@ -118,6 +124,14 @@ function payload(type: CommandType, participantId: string): CommandInput {
       return { type, commandId, text: 'Glad to be here' };
     case 'round.close':
       return { type, commandId };
+    case 'round.order':
+      return { type, commandId, shuffle: true };
+    case 'round.pass':
+    case 'hand.raise':
+    case 'hand.lower':
+      return { type, commandId };
+    case 'hand.call':
+      return { type, commandId, participantId };
   }
 }
 

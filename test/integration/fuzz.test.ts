@@ -172,6 +172,14 @@ const validish: Record<CommandType, fc.Arbitrary<Record<string, unknown>>> = {
   'meeting.close': fc.record({}),
   'round.speak': fc.record({ text: nastyString }),
   'round.close': fc.record({}),
+  'round.order': fc.oneof(
+    fc.record({ shuffle: fc.constant(true) }),
+    fc.record({ order: fc.array(ref('participant'), { maxLength: 4 }) }),
+  ),
+  'round.pass': fc.record({}),
+  'hand.raise': fc.record({}),
+  'hand.lower': fc.record({}),
+  'hand.call': fc.record({ participantId: ref('participant') }),
 };
 
 /** The commands that came with the agenda (M1, M3, M4). */
@@ -183,6 +191,12 @@ const AGENDA_TYPES: readonly CommandType[] = [
   'meeting.close',
   'round.speak',
   'round.close',
+  // Turns and the speaking queue (O1–O3), later still.
+  'round.order',
+  'round.pass',
+  'hand.raise',
+  'hand.lower',
+  'hand.call',
 ];
 /**
  * The command types from before the agenda, in their order then: the REGRESSIONS below name a
