@@ -1,6 +1,7 @@
 import type { Seated } from '@circlewise/shared/meeting';
 import { notYetSpoken, type RoundView, roundPresent } from '@circlewise/shared/round';
 import { RoundEntries } from '../components/RoundEntries';
+import { TurnLine } from '../components/TurnLine';
 import { JoinQr } from './JoinQr';
 
 /** The room's screen during a round (M3): what everyone said, large. A round hides nothing (A6). */
@@ -24,6 +25,7 @@ export function RoundProjector({ view, online }: { view: Seated<RoundView>; onli
         </div>
         <JoinQr code={view.code} />
       </header>
+      <TurnLine view={view} big />
       <section className="card" aria-labelledby="pr-round">
         <h2 id="pr-round">What was said</h2>
         <RoundEntries view={view} />
