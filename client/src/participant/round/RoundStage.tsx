@@ -30,7 +30,12 @@ export function RoundStage({ view, me }: RoundStageProps) {
     >
       {!closed && <TurnLine view={view} me={me} />}
       {!closed && <YourTurn view={view} me={me} />}
-      {!closed && (turnRefusal(view, me) === null ? <SayForm view={view} me={me} /> : <WaitForTurn view={view} me={me} />)}
+      {!closed &&
+        (turnRefusal(view, me) === null ? (
+          <SayForm view={view} me={me} />
+        ) : (
+          <WaitForTurn view={view} me={me} />
+        ))}
       <section className="card" aria-labelledby="round-said">
         <h2 id="round-said">{closed ? ROUND_CLOSED : 'Said so far'}</h2>
         <RoundEntries view={view} me={me} />
