@@ -30,7 +30,7 @@ export function QueuePanel({ view }: { view: Seated<DecisionView> }) {
       ) : (
         <ol className="list queue-list">
           {queue.map((h) => (
-            <li key={h.participantId}>
+            <li key={h.participantId} className="turn-person">
               <span className="person-name">{name(h.participantId)}</span>
               <span className="muted">since {formatTime(h.raisedAt)}</span>
             </li>

@@ -37,7 +37,7 @@ export function RoundOrder({ view }: { view: Seated<RoundView> }) {
       ) : (
         <ol className="list order-list">
           {order.map((id, i) => (
-            <li key={id}>
+            <li key={id} className="turn-person">
               <span className="person-name">{name(id)}</span>{' '}
               <button
                 type="button"
