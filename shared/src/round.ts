@@ -154,7 +154,10 @@ export function turnRefusal(view: Seated<RoundView>, participantId: string): Ref
   const now = toCome[0];
   if (now?.id === participantId) return null;
   const mine = toCome.findIndex((p) => p.id === participantId);
-  if (mine > 0) {
+  if (mine === 1) {
+    return { code: 'not_allowed', message: `It is ${now?.name ?? 'someone else'}’s turn; yours is next.` };
+  }
+  if (mine > 1) {
     const before = toCome[mine - 1]?.name ?? 'someone';
     return {
       code: 'not_allowed',

@@ -88,6 +88,10 @@ describe('O1 a round goes around in an order the facilitator sets, or shuffled',
       error: { code: 'not_allowed', message: 'It is Ben’s turn; yours comes after Cleo.' },
     });
     expect(m.live.view.seq).toBe(seq);
+    expect(m.run({ type: 'round.speak', text: 'Me next.' }, m.as('Cleo'))).toMatchObject({
+      ok: false,
+      error: { message: 'It is Ben’s turn; yours is next.' },
+    });
     m.ok({ type: 'round.speak', text: 'Hello.' }, m.as('Ben'));
     expect(names(m)).toEqual(['Cleo', 'Dan', 'Ana']);
     // Having had one's turn, one waits.
