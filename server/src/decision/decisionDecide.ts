@@ -111,6 +111,9 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
     }
     case 'hand.lower':
       return [{ type: 'hand.lowered', participantId: me }];
+    case 'round.order':
+    case 'round.pass':
+      return refusal('wrong_stage', 'Turns and passing belong to a round; this item is a consent decision.');
     default:
       return refusal('wrong_stage', 'That belongs to a role election; this meeting is a consent decision.');
   }

@@ -276,7 +276,7 @@ describe('model-based paths', () => {
   it('[C1][C5][C6][C7][C8] every path replays through a fresh LiveMeeting, keeping the invariants at each step', () => {
     const checked = replayEveryPath(model, paths, (_before, _event, after) => checkInvariants(after));
     expect(checked).toBe(paths.length - 1);
-   }, 60_000);
+  }, 60_000);
 
   it('[C7] adoption paths go through consent with everyone present consenting', () => {
     const adopted = paths.filter((p) => p.state.value === 'adopted');

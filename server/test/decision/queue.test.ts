@@ -106,3 +106,22 @@ describe('O3 a speaking queue: raise a hand, lower it, the facilitator calls the
     expect(m.view()).not.toHaveProperty('spoke');
   });
 });
+
+describe('O1–O3 commands sent to the wrong kind of item', () => {
+  it('[O3] round turns in a decision, and hands in a round, are refused as wrong_stage', () => {
+    const m = startMeeting();
+    m.advanceTo('clarifying');
+    expect(m.run({ type: 'round.pass' }, m.as('Ana'))).toMatchObject({
+      ok: false,
+      error: {
+        code: 'wrong_stage',
+        message: 'Turns and passing belong to a round; this item is a consent decision.',
+      },
+    });
+    expect(m.refused({ type: 'round.order', shuffle: true }, facilitator)).toBe('wrong_stage');
+    const [added] = m.ok({ type: 'agenda.add', kind: 'round', title: 'Check-in' }, facilitator);
+    if (added?.type !== 'agenda.item.added') throw new Error('no round added');
+    m.ok({ type: 'agenda.open', itemId: added.itemId }, facilitator);
+    expect(m.refused({ type: 'hand.raise' }, m.as('Ana'))).toBe('wrong_stage');
+  });
+});
