@@ -22,10 +22,10 @@ export function RoundProjector({ view, online }: { view: Seated<RoundView>; onli
           <p className="counts big" aria-live="polite">
             {present.length} present ({onlineCount} connected) · {spoke} of {present.length} spoke
           </p>
+          <TurnLine view={view} big />
         </div>
         <JoinQr code={view.code} />
       </header>
-      <TurnLine view={view} big />
       <section className="card" aria-labelledby="pr-round">
         <h2 id="pr-round">What was said</h2>
         <RoundEntries view={view} />
