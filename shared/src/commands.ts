@@ -275,6 +275,28 @@ export const commandSchemas = {
     seconds,
   }),
   'timebox.clear': z.strictObject({ type: z.literal('timebox.clear'), commandId, stage: timeboxStage }),
+  // Turns (O1, O2) and the speaking queue (O3).
+  'round.order': z
+    .strictObject({
+      type: z.literal('round.order'),
+      commandId,
+      /** The seating order, as participant ids; or leave it out and ask for a shuffle. */
+      order: z.array(id('A participant id')).min(1).max(500).optional(),
+      shuffle: z.literal(true).optional(),
+    })
+    .refine((c) => (c.order === undefined) !== (c.shuffle === undefined), {
+      error: 'Give either the seating order or shuffle: true, not both.',
+      path: ['order'],
+    }),
+  'round.pass': z.strictObject({ type: z.literal('round.pass'), commandId }),
+  'hand.raise': z.strictObject({ type: z.literal('hand.raise'), commandId }),
+  'hand.lower': z.strictObject({ type: z.literal('hand.lower'), commandId }),
+  'hand.call': z.strictObject({
+    type: z.literal('hand.call'),
+    commandId,
+    /** Who is given the floor: someone in the queue (the console sends its head, "Call next"). */
+    participantId: id('participantId'),
+  }),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;
@@ -317,6 +339,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   commandSchemas['timebox.set'],
   commandSchemas['timebox.extend'],
   commandSchemas['timebox.clear'],
+  commandSchemas['round.order'],
+  commandSchemas['round.pass'],
+  commandSchemas['hand.raise'],
+  commandSchemas['hand.lower'],
+  commandSchemas['hand.call'],
 ]);
 
 /** Commands about the meeting as a whole; every other command goes to the current item (M1). */

@@ -123,6 +123,45 @@ export interface DecisionView {
    * `proposal.edited`), so an adoption can tell a kept text from an evolved one.
    */
   reviewBase?: { driver: string; text: string };
+  /** O3: raised hands, first raised first; absent until someone raises one. */
+  queue?: QueuedHand[];
+  /** O3: who the facilitator gave the floor to, and when; absent until someone is called. */
+  spoke?: Called[];
+}
+
+/** O3: a raised hand in the speaking queue. */
+export interface QueuedHand {
+  participantId: string;
+  raisedAt: number;
+}
+
+/** O3: someone called from the speaking queue. */
+export interface Called {
+  participantId: string;
+  at: number;
+  stage: 'clarifying' | 'objections';
+}
+
+/** O3: the stages in which people raise a hand to speak. */
+export const QUEUE_STAGES = ['clarifying', 'objections'] as const;
+export type QueueStage = (typeof QUEUE_STAGES)[number];
+export const isQueueStage = (stage: string): stage is QueueStage =>
+  (QUEUE_STAGES as readonly string[]).includes(stage);
+
+/** O3: the speaking queue, in order (empty when no hand is up). */
+export function handQueue(view: Pick<DecisionView, 'queue'>): QueuedHand[] {
+  return view.queue ?? [];
+}
+
+/** O3: this participant's place in the queue, 1-based; 0 when their hand is down. */
+export function placeInQueue(view: Pick<DecisionView, 'queue'>, participantId: string): number {
+  return handQueue(view).findIndex((h) => h.participantId === participantId) + 1;
+}
+
+/** O3: a decision's view without this participant's raised hand (the same view if none was up). */
+export function withHandLowered<V extends Pick<DecisionView, 'queue'>>(view: V, participantId: string): V {
+  if (!view.queue?.some((h) => h.participantId === participantId)) return view;
+  return { ...view, queue: view.queue.filter((h) => h.participantId !== participantId) };
 }
 
 export function emptyDecisionView(): DecisionView {

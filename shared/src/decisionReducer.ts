@@ -12,7 +12,7 @@ import {
   withdrawObjection,
 } from './consentCheck';
 import { isDecisionStage } from './constants';
-import { currentVersion, type DecisionView, emptyDecisionView } from './decision';
+import { currentVersion, type DecisionView, emptyDecisionView, handQueue, withHandLowered } from './decision';
 import type { EventOf, MeetingEvent } from './events';
 
 export function reduceDecision(view: DecisionView, event: MeetingEvent): DecisionView {
@@ -63,6 +63,8 @@ function apply(view: DecisionView, e: MeetingEvent): DecisionView {
         ...view,
         stage: e.to,
         presentedAt: view.presentedAt ?? (e.from === 'proposal' ? e.at : undefined),
+        // O3: a speaking queue belongs to its stage; a new stage starts with every hand down.
+        ...(view.queue !== undefined && { queue: [] }),
       };
     case 'question.asked':
       return {
@@ -115,6 +117,15 @@ function apply(view: DecisionView, e: MeetingEvent): DecisionView {
           ...(e.responsible !== undefined && { responsible: e.responsible }),
           ...(e.evaluation !== undefined && { evaluation: e.evaluation }),
         },
+      };
+    case 'hand.raised':
+      return { ...view, queue: [...handQueue(view), { participantId: e.participantId, raisedAt: e.at }] };
+    case 'hand.lowered':
+      return withHandLowered(view, e.participantId);
+    case 'hand.called':
+      return {
+        ...withHandLowered(view, e.participantId),
+        spoke: [...(view.spoke ?? []), { participantId: e.participantId, at: e.at, stage: e.stage }],
       };
     default:
       // Another kind of item's events (an election's) change nothing in a decision, nor do

@@ -208,7 +208,20 @@ export type EventBody =
   // Timeboxes (T1, A7): a meeting event; the deadline is absolute, server clock. An extension
   // records the new deadline with reason 'extend'.
   | { type: 'timebox.set'; itemId: string; stage: string; deadline: number; reason: 'set' | 'extend' }
-  | { type: 'timebox.cleared'; itemId: string; stage: string };
+  | { type: 'timebox.cleared'; itemId: string; stage: string }
+  // Turns in a round (O1, O2).
+  /**
+   * O1: the round's order, set by the facilitator (seating order) or drawn by the server
+   * (`shuffled`); the event holds the order itself, so a replay does not draw again.
+   */
+  | { type: 'round.ordered'; order: string[]; shuffled: boolean }
+  /** O2: a participant passes on their turn; the round comes back to them once. */
+  | { type: 'round.passed'; participantId: string }
+  // The speaking queue (O3), in a decision's clarifying and objections stages.
+  | { type: 'hand.raised'; participantId: string; stage: 'clarifying' | 'objections' }
+  | { type: 'hand.lowered'; participantId: string }
+  /** The facilitator gives the floor to someone in the queue; they leave it. */
+  | { type: 'hand.called'; participantId: string; stage: 'clarifying' | 'objections' };
 
 export type EventType = EventBody['type'];
 

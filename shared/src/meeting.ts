@@ -12,7 +12,14 @@
 
 import { type ConsentItemView, emptyConsentItemView, reduceConsentItem } from './consentItem';
 import type { ItemKind, MeetingKind } from './constants';
-import { type DecisionView, type Participant, presentParticipants, withJoined, withLeft } from './decision';
+import {
+  type DecisionView,
+  type Participant,
+  presentParticipants,
+  withHandLowered,
+  withJoined,
+  withLeft,
+} from './decision';
 import type { MeetingEvent } from './events';
 import type { RoundView } from './round';
 import { emptyRoundView } from './round';
@@ -244,8 +251,9 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
     case 'participant.joined':
       return withJoined(view, e);
     case 'participant.left':
-      // Who is in the meeting is the same for every item (M2): items are not told.
-      return withLeft(view, e);
+      // Who is in the meeting is the same for every item (M2): items are not told, except that
+      // leaving lowers a raised hand (O3).
+      return lowerHandOnLeave(withLeft(view, e), e.participantId);
     case 'agenda.item.added': {
       const item: AgendaItem = {
         id: e.itemId,
@@ -373,4 +381,15 @@ function without<T>(record: Record<string, T> | undefined, key: string): Record<
 /** S12: those waiting to be admitted, first come first. */
 export function waitingList(view: Pick<MeetingView, 'waiting'>): Waiting[] {
   return Object.values(view.waiting ?? {}).sort((a, b) => a.at - b.at);
+}
+
+/** O3: whoever leaves the meeting leaves every speaking queue they were in. */
+function lowerHandOnLeave(view: MeetingView, participantId: string): MeetingView {
+  let views = view.views;
+  for (const [id, item] of Object.entries(view.views)) {
+    if (item.kind !== 'decision') continue;
+    const lowered = withHandLowered(item, participantId);
+    if (lowered !== item) views = { ...views, [id]: lowered };
+  }
+  return views === view.views ? view : { ...view, views };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingEvent, NewEvent } from './events';
 import { buildMinutes, MINUTES_JSON_FORMAT, minutesFromEvents, minutesToJson } from './minutes';
+import { minutesToMarkdown } from './minutesMarkdown';
 import { eventFor, type Viewer } from './visibility';
 
 const ANA = 'p-ana';
@@ -192,5 +193,46 @@ describe('structured minutes [R1, R2]', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
     json.log.length = 0;
     expect(m.log.length).toBeGreaterThan(0);
+  });
+});
+
+describe('O3 the minutes keep who spoke from the queue, and when', () => {
+  const queued = () =>
+    log([
+      { type: 'meeting.created', meetingId: 'm1', code: 'ABC234', title: 'Plant care', by: 'system' },
+      ...people,
+      {
+        type: 'proposal.edited',
+        title: 'Watering',
+        driver: 'Dry plants.',
+        text: 'Ana waters.',
+        by: 'facilitator',
+      },
+      { type: 'stage.changed', from: 'proposal', to: 'clarifying', reason: 'advance', by: 'facilitator' },
+      { type: 'hand.raised', participantId: BEN, stage: 'clarifying', by: BEN },
+      { type: 'hand.raised', participantId: CLEO, stage: 'clarifying', by: CLEO },
+      { type: 'hand.lowered', participantId: CLEO, by: CLEO },
+      { type: 'hand.called', participantId: BEN, stage: 'clarifying', by: 'facilitator' },
+    ]);
+
+  it('[O3] a log line for each raise, lower and call, and the speakers with their times', () => {
+    const events = queued();
+    expect(lines(events).slice(-4)).toEqual([
+      'Ben: Raised a hand to speak (Clarifying questions).',
+      'Cleo: Raised a hand to speak (Clarifying questions).',
+      'Cleo: Lowered their hand.',
+      'Facilitator: Called Ben to speak (Clarifying questions).',
+    ]);
+    const minutes = buildMinutes(events);
+    if (minutes.kind !== 'decision') throw new Error('not a decision');
+    const called = events[events.length - 1]!;
+    expect(minutes.speakers).toEqual([{ by: 'Ben', at: called.at, stage: 'Clarifying questions' }]);
+    expect(minutesToMarkdown(minutes)).toContain('## Who spoke\n\n- 09:');
+  });
+
+  it('[O3] minutes without a queue have no speakers at all', () => {
+    const minutes = buildMinutes(decision());
+    expect(minutes).not.toHaveProperty('speakers');
+    expect(minutesToMarkdown(minutes)).not.toContain('Who spoke');
   });
 });

@@ -43,7 +43,9 @@ export interface MinutesEntry {
     | 'objection'
     | 'outcome'
     | 'people'
-    | 'nomination';
+    | 'nomination'
+    /** O3: the speaking queue: hands raised and lowered, speakers called. */
+    | 'queue';
   text: string;
   /** Longer content shown under the line (proposal text, reasons). */
   detail?: string;
@@ -322,6 +324,15 @@ export function minutesFromEvents(
           outcomeDetail(e),
         );
         break;
+      case 'hand.raised':
+        add('queue', `Raised a hand to speak (${STAGE_LABELS[e.stage]}).`);
+        break;
+      case 'hand.lowered':
+        add('queue', 'Lowered their hand.');
+        break;
+      case 'hand.called':
+        add('queue', `Called ${name(e.participantId)} to speak (${STAGE_LABELS[e.stage]}).`);
+        break;
     }
   }
   return { view, entries };
@@ -402,6 +413,11 @@ export interface DecisionMinutes extends MinutesCommon {
   }[];
   /** One per participant, their latest; `hidden` when this reader never saw its content. */
   reactions: { by: string; version: number; at: number; hidden: boolean; text?: string; gesture?: Gesture }[];
+  /**
+   * O3: who was called from the speaking queue, and when, in order; absent when nobody was
+   * (so minutes of meetings without a queue read as before).
+   */
+  speakers?: { by: string; at: number; stage: string }[];
 }
 
 export interface ElectionMinutes extends MinutesCommon {
@@ -487,6 +503,14 @@ export function buildMinutes(
         ...(r.text !== undefined && { text: r.text }),
         ...(r.gesture !== undefined && { gesture: r.gesture }),
       })),
+    ...(view.spoke &&
+      view.spoke.length > 0 && {
+        speakers: view.spoke.map((c) => ({
+          by: name(c.participantId),
+          at: c.at,
+          stage: STAGE_LABELS[c.stage],
+        })),
+      }),
   };
 }
 

@@ -127,6 +127,12 @@ function decisionSections(m: DecisionMinutes, out: string[], time: (at: number) 
     }
     out.push('');
   }
+  if (m.speakers && m.speakers.length > 0) {
+    // O3: who was given the floor from the speaking queue, and when.
+    section(out, 'Who spoke');
+    for (const s of m.speakers) out.push(`- ${time(s.at)} **${inline(s.by)}** (${s.stage})`);
+    out.push('');
+  }
 }
 
 function electionSections(
@@ -300,6 +306,7 @@ function roundMarkdown(round: RoundMinutes, time: (at: number) => string): strin
   if (round.entries.length === 0) out.push('_Nobody spoke in this round._');
   for (const e of round.entries) out.push(`- ${time(e.at)} **${inline(e.by)}:** ${inline(e.text)}`);
   if (round.silent.length > 0) out.push('', `Passed: ${round.silent.map(inline).join(', ')}`);
+  if (round.order) out.push('', `In turn: ${round.order.map(inline).join(', ')}`);
   out.push('');
   return out.join('\n');
 }

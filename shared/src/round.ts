@@ -35,6 +35,13 @@ export interface RoundView {
    * round keeps no participants of its own), so that who did not speak stays as it was then.
    */
   presentAtClose?: string[];
+  /**
+   * O1: the order the round goes around in, as the facilitator set it or the server drew it;
+   * absent: no order, anyone speaks when they like.
+   */
+  order?: string[];
+  /** O2: who passed, once per pass, in the order they passed (someone may pass twice). */
+  passes?: string[];
 }
 
 export function emptyRoundView(): RoundView {
@@ -84,4 +91,87 @@ export function canSpeak(view: Seated<RoundView>, participantId: string): Refusa
     return { code: 'forbidden', message: 'You have left this meeting; join again to take part.' };
   }
   return null;
+}
+
+/** How many times this participant passed in the round (O2). */
+export function passesOf(view: Pick<RoundView, 'passes'>, participantId: string): number {
+  return (view.passes ?? []).filter((id) => id === participantId).length;
+}
+
+/**
+ * O1: present participants in the round's order; who joined after it was set follow at the end,
+ * in order of joining. Undefined when the round has no order.
+ */
+export function turnOrder(view: Seated<RoundView>): Participant[] | undefined {
+  if (!view.order) return undefined;
+  const present = roundPresent(view);
+  const byId = new Map(present.map((p) => [p.id, p]));
+  const listed = view.order.map((id) => byId.get(id)).filter((p): p is Participant => p !== undefined);
+  const listedIds = new Set(view.order);
+  return [...listed, ...present.filter((p) => !listedIds.has(p.id))];
+}
+
+/**
+ * O1, O2: the turns still to come, in order: first everyone who has neither spoken nor passed,
+ * then, once, those who passed. Empty once everyone has had their turn (the facilitator closes).
+ */
+export function turnsToCome(view: Seated<RoundView>): Participant[] {
+  const order = turnOrder(view);
+  if (!order || view.stage !== 'open') return [];
+  const spoke = new Set(view.entries.map((e) => e.participantId));
+  const firstTime = order.filter((p) => !spoke.has(p.id) && passesOf(view, p.id) === 0);
+  const comingBack = order.filter((p) => !spoke.has(p.id) && passesOf(view, p.id) === 1);
+  return [...firstTime, ...comingBack];
+}
+
+export interface Turns {
+  /** Whose turn it is now, if anyone's. */
+  now?: Participant;
+  /** Whose turn comes after. */
+  next?: Participant;
+  /** True when the round has come back to someone who passed (O2). */
+  comingBack: boolean;
+}
+
+/** Who speaks now and who is next, in a round in turn (O1); undefined in a round without order. */
+export function turns(view: Seated<RoundView>): Turns | undefined {
+  if (!view.order) return undefined;
+  const [now, next] = turnsToCome(view);
+  return {
+    ...(now && { now }),
+    ...(next && { next }),
+    comingBack: now !== undefined && passesOf(view, now.id) > 0,
+  };
+}
+
+/**
+ * O1: why this participant may not take the turn now in a round in turn (speak or pass), or null
+ * when it is theirs (or the round has no order). The phone asks it; the machine's guard says it.
+ */
+export function turnRefusal(view: Seated<RoundView>, participantId: string): Refusal | null {
+  if (!view.order) return null;
+  const toCome = turnsToCome(view);
+  const now = toCome[0];
+  if (now?.id === participantId) return null;
+  const mine = toCome.findIndex((p) => p.id === participantId);
+  if (mine === 1) {
+    return { code: 'not_allowed', message: `It is ${now?.name ?? 'someone else'}’s turn; yours is next.` };
+  }
+  if (mine > 1) {
+    const before = toCome[mine - 1]?.name ?? 'someone';
+    return {
+      code: 'not_allowed',
+      message: `It is ${now?.name ?? 'someone else'}’s turn; yours comes after ${before}.`,
+    };
+  }
+  if (view.entries.some((e) => e.participantId === participantId)) {
+    return { code: 'not_allowed', message: 'You have had your turn in this round.' };
+  }
+  if (passesOf(view, participantId) > 0) {
+    return {
+      code: 'not_allowed',
+      message: 'You passed, and the round came back to you once: your turn in it is over.',
+    };
+  }
+  return { code: 'not_allowed', message: 'It is not your turn.' };
 }

@@ -19,6 +19,10 @@ export interface RoundMinutes {
   entries: { by: string; at: number; text: string }[];
   /** Present when the round closed (or now, while open) and said nothing: passing is allowed. */
   silent: string[];
+  /** O1: the order the round went around in, by name; absent when it had none. */
+  order?: string[];
+  /** O2: who passed, by name, once per pass; absent when nobody did. */
+  passed?: string[];
 }
 
 /** The round seated in its meeting: names are the meeting's (M2); who was silent, as when it closed. */
@@ -34,6 +38,11 @@ export function roundMinutes(view: Seated<RoundView>): RoundMinutes {
       text: e.text,
     })),
     silent: notYetSpoken(view).map((p) => p.name),
+    ...(view.order && { order: view.order.map((id) => view.participants[id]?.name ?? 'Someone') }),
+    ...(view.passes &&
+      view.passes.length > 0 && {
+        passed: view.passes.map((id) => view.participants[id]?.name ?? 'Someone'),
+      }),
   };
 }
 
@@ -42,8 +51,14 @@ export function roundMinutes(view: Seated<RoundView>): RoundMinutes {
  * `before` is the view before the event: a second turn says so, since the section above shows
  * only the last word and the earlier one must still be on the record (R1).
  */
-export function roundLogText(before: RoundView, e: EventOf<'round.spoken' | 'round.closed'>): string {
+export function roundLogText(
+  before: RoundView,
+  e: EventOf<'round.spoken' | 'round.closed' | 'round.ordered' | 'round.passed'>,
+): string {
   if (e.type === 'round.closed') return 'Closed the round.';
+  if (e.type === 'round.ordered')
+    return e.shuffled ? 'Shuffled the order of the round.' : 'Set the order of the round.';
+  if (e.type === 'round.passed') return 'Passed.';
   const spokeBefore = before.entries.some((x) => x.participantId === e.participantId);
   return spokeBefore ? `Said instead: ${e.text}` : `Said: ${e.text}`;
 }

@@ -29,6 +29,10 @@ function apply(view: RoundView, e: MeetingEvent): RoundView {
     }
     case 'round.closed':
       return { ...view, stage: 'outcome', closedAt: e.at };
+    case 'round.ordered':
+      return { ...view, order: e.order };
+    case 'round.passed':
+      return { ...view, passes: [...(view.passes ?? []), e.participantId] };
     default:
       // A decision's or an election's own events change nothing in a round, nor do comings and
       // goings: who is in the meeting is the meeting's (meeting.ts, M2).

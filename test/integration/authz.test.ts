@@ -56,6 +56,12 @@ const MAY_SEND: Record<CommandType, Who> = {
   'timebox.set': 'facilitator',
   'timebox.extend': 'facilitator',
   'timebox.clear': 'facilitator',
+  // Turns (O1, O2) and the speaking queue (O3).
+  'round.order': 'facilitator',
+  'round.pass': 'participant',
+  'hand.raise': 'participant',
+  'hand.lower': 'participant',
+  'hand.call': 'facilitator',
 };
 
 const CALLERS = [
@@ -140,6 +146,14 @@ function payload(type: CommandType, participantId: string): CommandInput {
       return { type, commandId, stage: 'proposal', seconds: 60 };
     case 'timebox.clear':
       return { type, commandId, stage: 'proposal' };
+    case 'round.order':
+      return { type, commandId, shuffle: true };
+    case 'round.pass':
+    case 'hand.raise':
+    case 'hand.lower':
+      return { type, commandId };
+    case 'hand.call':
+      return { type, commandId, participantId };
   }
 }
 

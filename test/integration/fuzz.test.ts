@@ -188,6 +188,14 @@ const validish: Record<CommandType, fc.Arbitrary<Record<string, unknown>>> = {
   'timebox.set': fc.record({ stage: timeboxStage, seconds: timeboxSeconds }),
   'timebox.extend': fc.record({ stage: timeboxStage, seconds: timeboxSeconds }),
   'timebox.clear': fc.record({ stage: timeboxStage }),
+  'round.order': fc.oneof(
+    fc.record({ shuffle: fc.constant(true) }),
+    fc.record({ order: fc.array(ref('participant'), { maxLength: 4 }) }),
+  ),
+  'round.pass': fc.record({}),
+  'hand.raise': fc.record({}),
+  'hand.lower': fc.record({}),
+  'hand.call': fc.record({ participantId: ref('participant') }),
 };
 
 /** The commands that came with the agenda (M1, M3, M4). */
@@ -199,6 +207,12 @@ const AGENDA_TYPES: readonly CommandType[] = [
   'meeting.close',
   'round.speak',
   'round.close',
+  // Turns and the speaking queue (O1–O3), later still.
+  'round.order',
+  'round.pass',
+  'hand.raise',
+  'hand.lower',
+  'hand.call',
 ];
 /** The commands of S12, which came after the regressions below were recorded. */
 const DOOR_TYPES: readonly CommandType[] = [

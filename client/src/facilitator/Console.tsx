@@ -14,6 +14,7 @@ import { OutcomeForm } from './OutcomeForm';
 import { PeoplePanel } from './PeoplePanel';
 import { ProposalEditor } from './ProposalEditor';
 import { QuestionsPanel } from './QuestionsPanel';
+import { QueuePanel } from './QueuePanel';
 import { ResponsesPanel } from './ResponsesPanel';
 import { RoundConsole } from './round/RoundConsole';
 import { StageControls } from './StageControls';
@@ -49,6 +50,7 @@ function DecisionConsole({ view }: { view: Seated<DecisionView> }) {
               // Keyed by stage and version: a new round starts with no stale "revealed" or "moved" status.
               <StageControls key={`${view.stage}-${currentVersion(view).version}`} view={view} />
             )}
+            <QueuePanel view={view} />
             {view.stage !== 'outcome' && <ProposalEditor view={view} />}
             <VersionDiff view={view} />
             <ObjectionsPanel view={view} />

@@ -127,3 +127,25 @@ describe('minutes [R1]', () => {
     expect(item.textContent).toContain('Ana:');
   });
 });
+
+describe('minutes: the speaking queue [O3]', () => {
+  it('[O3] keep who spoke and when; the decisions-only reading leaves it out', async () => {
+    const script = MeetingScript.at('clarifying')
+      .add({ type: 'hand.raised', participantId: BEN, stage: 'clarifying', by: BEN })
+      .add({ type: 'hand.called', participantId: BEN, stage: 'clarifying', by: 'facilitator' });
+    render(<MinutesView events={script.events} />);
+    const spoke = screen.getByRole('region', { name: 'Who spoke' });
+    expect(spoke.textContent).toMatch(/Ben \(Clarifying questions\)/);
+    expect(spoke.querySelector('time')).not.toBeNull();
+    const log = screen.getByRole('region', { name: 'Everything that happened' });
+    expect(within(log).getByText(/Called Ben to speak/)).toBeTruthy();
+    await userEvent.click(screen.getByLabelText(/Decisions only/));
+    expect(spoke.classList.contains('minutes-discussion')).toBe(true);
+    expect(spoke.closest('.decisions-only')).not.toBeNull();
+  });
+
+  it('[O3] a meeting without a queue has no “Who spoke”', () => {
+    render(<MinutesView events={decision().events} />);
+    expect(screen.queryByRole('region', { name: 'Who spoke' })).toBeNull();
+  });
+});

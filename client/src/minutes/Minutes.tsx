@@ -1,4 +1,4 @@
-import { OUTCOME_LABELS } from '@circlewise/shared/constants';
+import { OUTCOME_LABELS, STAGE_LABELS } from '@circlewise/shared/constants';
 import type { DecisionView } from '@circlewise/shared/decision';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import type { Seated } from '@circlewise/shared/meeting';
@@ -254,8 +254,29 @@ function DecisionMinutes({
       </MinutesSection>
 
       <ObjectionsAndConcerns view={view} />
+      <WhoSpoke view={view} />
       <MinutesLog entries={entries} source={source} />
     </div>
+  );
+}
+
+/**
+ * O3: who was called from the speaking queue, and when: who said what, so the decisions-only
+ * reading leaves it out. Nothing when nobody was called.
+ */
+function WhoSpoke({ view }: { view: Seated<DecisionView> }) {
+  if (!view.spoke || view.spoke.length === 0) return null;
+  return (
+    <MinutesSection discussion id="m-spoke" heading="Who spoke">
+      <ol className="log">
+        {view.spoke.map((c) => (
+          <li key={`${c.participantId}-${c.at}`}>
+            <time dateTime={new Date(c.at).toISOString()}>{formatTime(c.at)}</time>{' '}
+            <strong>{view.participants[c.participantId]?.name ?? 'Someone'}</strong> ({STAGE_LABELS[c.stage]})
+          </li>
+        ))}
+      </ol>
+    </MinutesSection>
   );
 }
 

@@ -29,6 +29,7 @@ export function RoundMinutes({ view }: { view: Seated<RoundView> }) {
         </ol>
       )}
       {m.silent.length > 0 && <p className="muted">Did not speak: {m.silent.join(', ')}</p>}
+      {m.order && <p className="muted">In turn: {m.order.join(', ')}</p>}
       <p className="muted">
         {m.closedAt === undefined ? (
           'The round is still open.'

@@ -4,9 +4,10 @@ import { ProposalCard } from '../components/ProposalCard';
 import { QuestionList } from '../components/QuestionList';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
+import { HandRaise } from './HandRaise';
 import type { StageProps } from './stageProps';
 
-export function ClarifyingStage({ view }: StageProps) {
+export function ClarifyingStage({ view, me }: StageProps) {
   const [text, setText] = useState('');
   const { state, submit, busy } = useSubmit();
 
@@ -26,6 +27,7 @@ export function ClarifyingStage({ view }: StageProps) {
         </button>
         <SubmitStatus state={state} recorded="Question recorded." />
       </form>
+      <HandRaise view={view} me={me} />
       <QuestionList view={view} />
     </>
   );

@@ -7,6 +7,7 @@ import { SubmitStatus } from '../components/SubmitStatus';
 import type { CheckViewLike } from '../lib/election';
 import { nameOf } from '../lib/names';
 import { useSubmit } from '../lib/useSubmit';
+import { HandRaise } from './HandRaise';
 import { HiddenRoundList } from './HiddenRoundList';
 import type { StageProps } from './stageProps';
 
@@ -15,6 +16,7 @@ export function ObjectionsStage({ view, me }: StageProps) {
     <>
       <ProposalCard version={currentVersion(view)} />
       <ObjectionRound view={view} me={me} />
+      <HandRaise view={view} me={me} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Seated } from '@circlewise/shared/meeting';
 import { notYetSpoken, type RoundView, roundPresent } from '@circlewise/shared/round';
 import { RoundEntries } from '../components/RoundEntries';
+import { TurnLine } from '../components/TurnLine';
 import { JoinQr } from './JoinQr';
 
 /** The room's screen during a round (M3): what everyone said, large. A round hides nothing (A6). */
@@ -21,6 +22,7 @@ export function RoundProjector({ view, online }: { view: Seated<RoundView>; onli
           <p className="counts big" aria-live="polite">
             {present.length} present ({onlineCount} connected) · {spoke} of {present.length} spoke
           </p>
+          <TurnLine view={view} big />
         </div>
         <JoinQr code={view.code} />
       </header>

@@ -28,6 +28,16 @@ export class RoundScript extends EventScript {
     return this.add({ type: 'round.spoken', participantId, text, by: participantId });
   }
 
+  /** O1: the round goes around in this order (`shuffled` when the server drew it). */
+  order(order: string[], shuffled = false): this {
+    return this.add({ type: 'round.ordered', order, shuffled, by: FACILITATOR });
+  }
+
+  /** O2: this participant passes on their turn. */
+  pass(participantId: string): this {
+    return this.add({ type: 'round.passed', participantId, by: participantId });
+  }
+
   close(): this {
     return this.add({ type: 'round.closed', by: FACILITATOR });
   }

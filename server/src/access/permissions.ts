@@ -55,6 +55,11 @@ export const PERMISSIONS: Record<CommandType, Role> = {
   'timebox.set': 'facilitator',
   'timebox.extend': 'facilitator',
   'timebox.clear': 'facilitator',
+  'round.order': 'facilitator',
+  'round.pass': 'participant',
+  'hand.raise': 'participant',
+  'hand.lower': 'participant',
+  'hand.call': 'facilitator',
 };
 
 const DENIED: Record<Role, string> = {

@@ -52,6 +52,9 @@ export const consentDecisionMachine = setup({
         clarifying: {
           on: {
             'question.asked': { guard: 'present' },
+            'hand.raised': { guard: 'queues' },
+            'hand.lowered': { guard: 'queues' },
+            'hand.called': { guard: 'queues' },
             'stage.changed': [
               { guard: movesTo('reactions'), target: 'reactions' },
               { guard: movesTo('proposal'), target: 'proposal' },
@@ -72,6 +75,9 @@ export const consentDecisionMachine = setup({
             'response.given': { guard: respondsIn('objections') },
             'objection.tested': { guard: 'testsOpenObjection' },
             'objection.withdrawn': { guard: 'withdrawnByAuthor' },
+            'hand.raised': { guard: 'queues' },
+            'hand.lowered': { guard: 'queues' },
+            'hand.called': { guard: 'queues' },
             'stage.changed': [
               { guard: 'entersConsent', target: 'consent' },
               { guard: movesTo('reactions'), target: 'reactions' },

@@ -6,7 +6,7 @@
 import type { Command, CommandOf } from '@circlewise/shared/commands';
 import { nextStage, previousStage, type ReviewResult, STAGE_LABELS } from '@circlewise/shared/constants';
 import { defaultReviewDate } from '@circlewise/shared/dates';
-import { currentVersion, type DecisionView } from '@circlewise/shared/decision';
+import { currentVersion, type DecisionView, isQueueStage } from '@circlewise/shared/decision';
 import { reduceDecision } from '@circlewise/shared/decisionReducer';
 import type { Agreed, EventBody, MeetingEvent } from '@circlewise/shared/events';
 import type { Seated } from '@circlewise/shared/meeting';
@@ -26,6 +26,9 @@ const ASKED_IN: Partial<Record<MeetingEvent['type'], string>> = {
   'objection.tested': 'Objections are tested during the objections stage.',
   'objection.withdrawn': 'Objections are withdrawn during the objections stage.',
   'proposal.edited': 'The proposal is edited before it is presented.',
+  'hand.raised': 'Hands are raised during clarifying questions and the objections stage.',
+  'hand.lowered': 'Hands are raised and lowered during clarifying questions and the objections stage.',
+  'hand.called': 'Speakers are called during clarifying questions and the objections stage.',
 };
 
 function toEvents(view: View, command: Command, me: string, env: DecideEnv): EventBody[] | Refusal {
@@ -89,6 +92,28 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
       return [{ type: 'objection.withdrawn', objectionId: command.objectionId }];
     case 'outcome.record':
       return outcome(view, command, env);
+    case 'hand.raise':
+    case 'hand.call': {
+      if (!isQueueStage(view.stage)) {
+        return refusal(
+          'wrong_stage',
+          `${ASKED_IN['hand.raised']} The meeting is in ${STAGE_LABELS[view.stage]}.`,
+        );
+      }
+      const participantId = command.type === 'hand.raise' ? me : command.participantId;
+      return [
+        {
+          type: command.type === 'hand.raise' ? 'hand.raised' : 'hand.called',
+          participantId,
+          stage: view.stage,
+        },
+      ];
+    }
+    case 'hand.lower':
+      return [{ type: 'hand.lowered', participantId: me }];
+    case 'round.order':
+    case 'round.pass':
+      return refusal('wrong_stage', 'Turns and passing belong to a round; this item is a consent decision.');
     default:
       return refusal('wrong_stage', 'That belongs to a role election; this meeting is a consent decision.');
   }

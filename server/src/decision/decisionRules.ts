@@ -20,6 +20,7 @@ import {
   withdrawnByAuthor,
 } from './consentCheckRules';
 import { type Guard, refusal } from './decideEngine';
+import { queues } from './queueRules';
 
 type View = Seated<DecisionView>;
 
@@ -132,4 +133,5 @@ export const decisionGuards = {
   withdrawnByAuthor,
   adopts,
   endsWithout,
+  queues,
 };

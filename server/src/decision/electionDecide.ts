@@ -98,6 +98,16 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
       return [{ type: 'objection.withdrawn', objectionId: command.objectionId }];
     case 'election.record':
       return record(view, command);
+    case 'round.order':
+    case 'round.pass':
+      return refusal('wrong_stage', 'Turns and passing belong to a round; this item is a role election.');
+    case 'hand.raise':
+    case 'hand.lower':
+    case 'hand.call':
+      return refusal(
+        'wrong_stage',
+        'The speaking queue belongs to a consent decision’s clarifying questions and objections; this item is a role election.',
+      );
     default:
       return refusal('wrong_stage', 'That belongs to a consent decision; this meeting is a role election.');
   }

@@ -3,28 +3,53 @@
  * says whether each may happen. Pure.
  */
 import type { Command } from '@circlewise/shared/commands';
+import { presentParticipants } from '@circlewise/shared/decision';
 import type { EventBody, MeetingEvent } from '@circlewise/shared/events';
+import type { Seated } from '@circlewise/shared/meeting';
 import type { RoundView } from '@circlewise/shared/round';
 import { reduceRound } from '@circlewise/shared/roundReducer';
 import type { Refusal } from '@circlewise/shared/rules';
-import { type ItemLogic, refusal } from './decideEngine';
+import { type DecideEnv, type ItemLogic, refusal } from './decideEngine';
 import { roundGuards, roundMachine } from './roundMachine';
 
 const WHAT_A_ROUND_IS =
   'In a round each person present says something once, in turn, and the facilitator closes it.';
 
-function toEvents(command: Command, me: string): EventBody[] | Refusal {
+function toEvents(
+  view: Seated<RoundView>,
+  command: Command,
+  me: string,
+  env: DecideEnv,
+): EventBody[] | Refusal {
   switch (command.type) {
     case 'round.speak':
       return [{ type: 'round.spoken', participantId: me, text: command.text }];
     case 'round.close':
       return [{ type: 'round.closed' }];
+    case 'round.order':
+      return command.order
+        ? [{ type: 'round.ordered', order: command.order, shuffled: false }]
+        : [{ type: 'round.ordered', order: shuffled(view, env), shuffled: true }];
+    case 'round.pass':
+      return [{ type: 'round.passed', participantId: me }];
     default:
       return refusal(
         'wrong_stage',
         `This item is a round: there is no ${command.type} in it. ${WHAT_A_ROUND_IS}`,
       );
   }
+}
+
+/**
+ * O1: who is present, drawn into an order by the server: each gets a fresh id from the decide
+ * step's id source as their draw, and the order is sorted by it. The event records the order
+ * drawn, so a replay reads it and does not draw again.
+ */
+function shuffled(view: Seated<RoundView>, env: DecideEnv): string[] {
+  return presentParticipants(view)
+    .map((p) => ({ id: p.id, draw: env.newId() }))
+    .sort((a, b) => (a.draw < b.draw ? -1 : a.draw > b.draw ? 1 : 0))
+    .map((p) => p.id);
 }
 
 const notNow = (_view: RoundView, _event: MeetingEvent): Refusal =>
@@ -36,7 +61,7 @@ export const roundLogic: ItemLogic<RoundView> = {
   stateOf: (view) =>
     view.stage === 'outcome' ? { value: 'closed', done: true } : { value: 'open', done: false },
   finished: 'This round is closed: what was said is on the record.',
-  toEvents: (_view, command, by) => toEvents(command, by),
+  toEvents,
   notNow,
   reduce: reduceRound,
 };

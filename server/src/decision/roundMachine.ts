@@ -6,7 +6,7 @@
  */
 import type { MeetingEvent } from '@circlewise/shared/events';
 import type { Seated } from '@circlewise/shared/meeting';
-import { canSpeak, type RoundView } from '@circlewise/shared/round';
+import { canSpeak, type RoundView, turnRefusal } from '@circlewise/shared/round';
 import { setup } from 'xstate';
 import { type Guard, machineGuards, refusal } from './decideEngine';
 
@@ -18,11 +18,62 @@ const speaksForThemselves: Guard<Seated<RoundView>> = {
     if (event.by !== event.participantId) {
       return refusal('forbidden', 'Only a participant speaks in the round, for themselves.');
     }
-    return canSpeak(view, event.participantId);
+    return canSpeak(view, event.participantId) ?? inTurn.allows(view, event, undefined);
   },
 };
 
-export const roundGuards = { speaksForThemselves };
+// [O1]
+/**
+ * A round in turn goes around in its order: the order names present participants, each once;
+ * in it, only the one whose turn it is speaks (or passes), and whoever has had their turn waits.
+ */
+const inTurn: Guard<Seated<RoundView>> = {
+  allows: (view, event) => {
+    if (event.type === 'round.ordered') return orderRefusal(view, event.order);
+    if (event.type !== 'round.spoken' && event.type !== 'round.passed') return null;
+    return turnRefusal(view, event.participantId);
+  },
+};
+
+function orderRefusal(view: Seated<RoundView>, order: readonly string[]) {
+  if (order.length === 0) return refusal('not_allowed', 'Nobody is present to go around.');
+  if (new Set(order).size !== order.length) {
+    return refusal('not_allowed', 'The order names someone twice: each person has one place.');
+  }
+  const absent = order.filter((id) => !view.participants[id]?.present);
+  if (absent.length > 0) {
+    return refusal(
+      'not_allowed',
+      `The order may name only people present; ${absent
+        .map((id) => view.participants[id]?.name ?? 'someone unknown')
+        .join(', ')} is not.`,
+    );
+  }
+  return null;
+}
+
+// [O2]
+/**
+ * A participant passes on their own turn, in a round in turn; the round comes back once to who
+ * passed (turnsToCome), and a second pass ends their turn in it.
+ */
+const passesOwnTurn: Guard<Seated<RoundView>> = {
+  allows: (view, event) => {
+    if (event.type !== 'round.passed') return null;
+    if (event.by !== event.participantId) {
+      return refusal('forbidden', 'Only a participant passes, for themselves.');
+    }
+    if (!view.order) {
+      return refusal(
+        'not_allowed',
+        'This round has no order: there is no turn to pass. Say something when you are ready, or nothing.',
+      );
+    }
+    return canSpeak(view, event.participantId) ?? inTurn.allows(view, event, undefined);
+  },
+};
+
+export const roundGuards = { speaksForThemselves, inTurn, passesOwnTurn };
 
 export const roundMachine = setup({
   types: {
@@ -41,6 +92,8 @@ export const roundMachine = setup({
       on: {
         'round.spoken': { guard: 'speaksForThemselves' },
         'round.closed': { target: 'closed' },
+        'round.ordered': { guard: 'inTurn' },
+        'round.passed': { guard: 'passesOwnTurn' },
       },
     },
     // Closing is the round's outcome: nothing more is said in it, as after a decision's outcome.

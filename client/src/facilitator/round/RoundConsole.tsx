@@ -3,6 +3,7 @@ import { notYetSpoken, type RoundView, roundPresent } from '@circlewise/shared/r
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { RoundEntries } from '../../components/RoundEntries';
 import { SubmitStatus } from '../../components/SubmitStatus';
+import { TurnLine } from '../../components/TurnLine';
 import { formatTime } from '../../lib/names';
 import { useSubmit } from '../../lib/useSubmit';
 import { useMeeting } from '../../store/MeetingContext';
@@ -10,6 +11,7 @@ import { ConsoleHeader } from '../ConsoleHeader';
 import { Controls } from '../Controls';
 import { MeetingPanels } from '../MeetingPanels';
 import { TimeboxPanel } from '../TimeboxPanel';
+import { RoundOrder } from './RoundOrder';
 
 /** The facilitator's laptop during a round (M3): what was said, who has not spoken, and the close. */
 export function RoundConsole({ view }: { view: Seated<RoundView> }) {
@@ -33,7 +35,11 @@ export function RoundConsole({ view }: { view: Seated<RoundView> }) {
                 was said is on the record.
               </p>
             ) : (
-              <CloseRound view={view} />
+              <>
+                <TurnLine view={view} />
+                <CloseRound view={view} />
+                <RoundOrder view={view} />
+              </>
             )}
             <section className="card" aria-labelledby="round-entries">
               <h2 id="round-entries">What was said</h2>

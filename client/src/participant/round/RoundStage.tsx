@@ -1,8 +1,9 @@
 import type { Seated } from '@circlewise/shared/meeting';
-import { entryOf, type RoundView } from '@circlewise/shared/round';
-import { useState } from 'react';
+import { entryOf, type RoundView, turnRefusal, turns } from '@circlewise/shared/round';
+import { useEffect, useState } from 'react';
 import { RoundEntries } from '../../components/RoundEntries';
 import { SubmitStatus } from '../../components/SubmitStatus';
+import { TurnLine } from '../../components/TurnLine';
 import { useSubmit } from '../../lib/useSubmit';
 import { ParticipantFrame } from '../ParticipantFrame';
 
@@ -27,7 +28,14 @@ export function RoundStage({ view, me }: RoundStageProps) {
       ask={closed ? `${ROUND_CLOSED}.` : ROUND_ASK}
       present={view.participants[me]?.present ?? false}
     >
-      {!closed && <SayForm view={view} me={me} />}
+      {!closed && <TurnLine view={view} me={me} />}
+      {!closed && <YourTurn view={view} me={me} />}
+      {!closed &&
+        (turnRefusal(view, me) === null ? (
+          <SayForm view={view} me={me} />
+        ) : (
+          <WaitForTurn view={view} me={me} />
+        ))}
       <section className="card" aria-labelledby="round-said">
         <h2 id="round-said">{closed ? ROUND_CLOSED : 'Said so far'}</h2>
         <RoundEntries view={view} me={me} />
@@ -64,7 +72,56 @@ function SayForm({ view, me }: RoundStageProps) {
       <button type="submit" className="primary" disabled={busy}>
         {spoken ? 'Say it instead' : 'Say it'}
       </button>
+      {view.order && <PassButton />}
       <SubmitStatus state={state} recorded="Recorded: everyone sees it." />
     </form>
+  );
+}
+
+/**
+ * O1: on the phone whose turn it is, "Your turn", said to screen readers as it comes (the live
+ * region is always there, so the change is announced) and a short vibration where the phone has
+ * one.
+ */
+function YourTurn({ view, me }: RoundStageProps) {
+  const t = turns(view);
+  const mine = t?.now?.id === me;
+  useEffect(() => {
+    if (!mine) return;
+    if (typeof navigator !== 'undefined' && typeof navigator.vibrate === 'function') {
+      try {
+        navigator.vibrate(200);
+      } catch {
+        // Some browsers refuse without a user gesture; the words and the announcement remain.
+      }
+    }
+  }, [mine]);
+  return (
+    <p className={mine ? 'your-turn card' : 'visually-hidden'} role="status" aria-live="assertive">
+      {mine ? (t?.comingBack ? 'Your turn: the round came back to you.' : 'Your turn') : ''}
+    </p>
+  );
+}
+
+/** O1: not this phone's turn: why (whose it is, whom one comes after), and nothing to send. */
+function WaitForTurn({ view, me }: RoundStageProps) {
+  const why = turnRefusal(view, me);
+  return (
+    <p className="card hint" data-testid="wait-turn">
+      {why?.message}
+    </p>
+  );
+}
+
+/** O2: pass on one's turn; the round comes back once to who passed. */
+function PassButton() {
+  const { state, submit, busy } = useSubmit();
+  return (
+    <>
+      <button type="button" disabled={busy} onClick={() => submit({ type: 'round.pass' })}>
+        Pass
+      </button>
+      <SubmitStatus state={state} recorded="You passed: the round comes back to you once." />
+    </>
   );
 }
