@@ -19,6 +19,7 @@ import type {
   ResyncResult,
 } from '@circlewise/shared/protocol';
 import { createMeetingStore, type MeetingStore, type Submission, withMeeting } from '../store/meetingStore';
+import type { Outbox } from './outbox';
 
 const LISTENED = ['connect', 'disconnect', 'meeting:events', 'meeting:presence'] as const;
 
@@ -59,8 +60,11 @@ export function createMeetingConnection(
   socket: MeetingSocket,
   identity: JoinIdentity,
   store: MeetingStore = createMeetingStore(),
+  /** Keeps unacknowledged commands across a reload (issue 10 §7); none: they live with the page. */
+  outbox?: Outbox,
 ): MeetingConnection {
   const pending = new Map<string, Pending>();
+  const persist = () => outbox?.save([...pending.values()].map((p) => p.command));
   /** Events that arrived while joining or resyncing; applied once the view is settled. */
   let buffered: MeetingEvent[] = [];
   let joined = false;
@@ -172,6 +176,7 @@ export function createMeetingConnection(
         return;
       }
       pending.delete(command.commandId);
+      persist();
       setSubmission(
         command.commandId,
         result.ok ? { type: command.type, status: 'recorded' } : failed(command, result.error),
@@ -199,10 +204,23 @@ export function createMeetingConnection(
       resolve = r;
     });
     pending.set(command.commandId, { command: envelope, promise, resolve });
+    persist();
     setSubmission(command.commandId, { type: command.type, status: 'sending' });
     // Not joined yet: the command waits and goes out right after the (re)join.
     if (joined) emitCommand(envelope);
     return promise;
+  }
+
+  // What a reloaded page had not seen acknowledged waits, as it was (item and commandId kept),
+  // for the first join; nobody awaits it but its submission shows as sending.
+  for (const command of outbox?.load() ?? []) {
+    if (pending.has(command.commandId)) continue;
+    let resolve!: (result: CommandResult) => void;
+    const promise = new Promise<CommandResult>((r) => {
+      resolve = r;
+    });
+    pending.set(command.commandId, { command, promise, resolve });
+    setSubmission(command.commandId, { type: command.type, status: 'sending' });
   }
 
   socket.on('connect', () => {
