@@ -121,6 +121,8 @@ export interface DecisionView {
    * `proposal.edited`), so an adoption can tell a kept text from an evolved one.
    */
   reviewBase?: { driver: string; text: string };
+  /** The objection round of the version before, once amended (see ConsentCheckView). */
+  previousObjectionRound?: Round;
 }
 
 export function emptyDecisionView(): DecisionView {

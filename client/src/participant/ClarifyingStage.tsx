@@ -1,9 +1,8 @@
-import { currentVersion } from '@circlewise/shared/decision';
 import { useState } from 'react';
-import { ProposalCard } from '../components/ProposalCard';
 import { QuestionList } from '../components/QuestionList';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
+import { CurrentProposal } from './CurrentProposal';
 import type { StageProps } from './stageProps';
 
 export function ClarifyingStage({ view }: StageProps) {
@@ -17,7 +16,7 @@ export function ClarifyingStage({ view }: StageProps) {
 
   return (
     <>
-      <ProposalCard version={currentVersion(view)} />
+      <CurrentProposal view={view} />
       <form className="card" onSubmit={ask}>
         <label htmlFor="question">Your clarifying question</label>
         <textarea id="question" value={text} rows={3} onChange={(e) => setText(e.target.value)} />

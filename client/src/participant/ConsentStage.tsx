@@ -1,8 +1,8 @@
 import { consentOf, currentVersion } from '@circlewise/shared/decision';
-import { ProposalCard } from '../components/ProposalCard';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 import { ConsentSoFar } from './ConsentSoFar';
+import { CurrentProposal } from './CurrentProposal';
 import { LateObjection } from './LateObjection';
 import type { StageProps } from './stageProps';
 
@@ -13,7 +13,7 @@ export function ConsentStage({ view, me }: StageProps) {
 
   return (
     <>
-      <ProposalCard version={version} />
+      <CurrentProposal view={view} />
       <section className="card" aria-labelledby="consent-heading">
         <h2 id="consent-heading">Your final answer</h2>
         {mine === 'given' ? (

@@ -1,10 +1,9 @@
 import { GESTURES, type Gesture } from '@circlewise/shared/constants';
-import { currentVersion } from '@circlewise/shared/decision';
 import { useState } from 'react';
 import { GESTURE_LABELS, GestureGlyph, GestureIcon, GestureTally } from '../components/GestureIcon';
-import { ProposalCard } from '../components/ProposalCard';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
+import { CurrentProposal } from './CurrentProposal';
 import { HiddenRoundList } from './HiddenRoundList';
 import type { StageProps } from './stageProps';
 
@@ -15,7 +14,7 @@ export function ReactionsStage({ view, me }: StageProps) {
 
   return (
     <>
-      <ProposalCard version={currentVersion(view)} />
+      <CurrentProposal view={view} />
       {showForm ? (
         <ReactionForm onDone={() => setChanging(false)} />
       ) : mine ? (
