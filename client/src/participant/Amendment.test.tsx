@@ -58,12 +58,12 @@ describe('phones: an amendment shows what changed and keeps my answer [C5]', () 
     const { script } = amended();
     const { container } = renderParticipant(script, ANA);
     expect(screen.getByText(/Changed since version 1/)).toBeTruthy();
-    expect([...container.querySelectorAll('.proposal .prose del')].map((d) => d.textContent?.trim())).toEqual([
-      'Monday.',
-    ]);
-    expect([...container.querySelectorAll('.proposal .prose ins')].map((d) => d.textContent?.trim())).toContain(
-      'Tuesday.',
+    expect([...container.querySelectorAll('.proposal .prose del')].map((d) => d.textContent?.trim())).toEqual(
+      ['Monday.'],
     );
+    expect(
+      [...container.querySelectorAll('.proposal .prose ins')].map((d) => d.textContent?.trim()),
+    ).toContain('Tuesday.');
   });
 
   it('[C5] asked again, my answer to the version before is filled in, ready to confirm', async () => {

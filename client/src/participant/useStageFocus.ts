@@ -22,8 +22,15 @@ export function useStageFocus(
     heading.current?.focus({ preventScroll: true });
     const action = content.current?.querySelector<HTMLElement>(FIRST_ACTION);
     const target = action ?? heading.current;
-    // Keep the heading in view too when both fit; otherwise the action wins.
+    // The heading first, then the action: when both fit the heading stays in view; otherwise the
+    // action wins, centred so its label and a little of what follows show too.
     heading.current?.scrollIntoView?.({ block: 'start' });
-    target?.scrollIntoView?.({ block: 'nearest' });
+    if (target !== heading.current && !fits(target)) target?.scrollIntoView?.({ block: 'center' });
   }, [stage, heading, content]);
+}
+
+/** Is the whole element (its label, for a choice) inside the viewport now? */
+function fits(element: HTMLElement | null | undefined): boolean {
+  const box = (element?.closest('label') ?? element)?.getBoundingClientRect();
+  return box !== undefined && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
 }
