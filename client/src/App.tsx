@@ -2,6 +2,7 @@ import { CircleMinutesScreen } from './circle/CircleMinutes';
 import { CirclePage } from './circle/CirclePage';
 import { Console } from './facilitator/Console';
 import { MinutesScreen } from './minutes/Minutes';
+import { ReturnWhenHandedBack } from './participant/ReturnWhenHandedBack';
 import { Projector } from './projector/Projector';
 import { parseRoute, usePathname } from './routing';
 import { FacilitatorScreen } from './screens/FacilitatorScreen';
@@ -18,6 +19,7 @@ export function App() {
     case 'facilitate':
       return (
         <FacilitatorScreen key={route.code} code={route.code}>
+          <ReturnWhenHandedBack code={route.code} />
           <Console />
         </FacilitatorScreen>
       );

@@ -12,6 +12,11 @@ export interface ConsentCheckView {
   consentRound: Round;
   objections: Objection[];
   concerns: Concern[];
+  /**
+   * The objection round of the version before, once there is one (C5): revealed before the
+   * amendment, so public. A phone fills in its person's earlier answer, to confirm or change.
+   */
+  previousObjectionRound?: Round;
 }
 
 export function emptyCheck(version = 1): ConsentCheckView {
@@ -38,6 +43,7 @@ export function newCheckVersion<V extends ConsentCheckView>(
     ),
     objectionRound: { version, revealed: false, responses: {} },
     consentRound: { version, revealed: true, responses: {} },
+    previousObjectionRound: view.objectionRound,
   };
 }
 

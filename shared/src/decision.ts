@@ -123,6 +123,8 @@ export interface DecisionView {
    * `proposal.edited`), so an adoption can tell a kept text from an evolved one.
    */
   reviewBase?: { driver: string; text: string };
+  /** The objection round of the version before, once amended (see ConsentCheckView). */
+  previousObjectionRound?: Round;
   /** O3: raised hands, first raised first; absent until someone raises one. */
   queue?: QueuedHand[];
   /** O3: who the facilitator gave the floor to, and when; absent until someone is called. */
@@ -196,9 +198,33 @@ export function presentParticipants(view: Pick<MeetingView, 'participants'>): Pa
     .sort((a, b) => a.joinedAt - b.joinedAt);
 }
 
-/** Present participants who have not yet given final consent to the current version (C7). */
-export function awaitingConsent(view: Seated<Pick<DecisionView, 'consentRound'>>): Participant[] {
-  return presentParticipants(view).filter((p) => view.consentRound.responses[p.id]?.kind !== 'consent');
+/**
+ * Present participants who have not yet consented to the current version (C7): neither in the
+ * consent round nor by a "no objection" or "concern" carried over from its objection round.
+ */
+export function awaitingConsent(
+  view: Seated<Pick<DecisionView, 'consentRound' | 'objectionRound'>>,
+): Participant[] {
+  return presentParticipants(view).filter((p) => consentOf(view, p.id) === undefined);
+}
+
+/**
+ * C7: how this person consents to the current version: `given` in the consent round, `carried`
+ * over from their answer of "no objection" or "concern" in the objection round on the same
+ * version, or undefined. Computed from the rounds, so no event records it and old logs replay
+ * as they were: an amendment empties both rounds (C5), and any later answer in the objection
+ * round (a late objection) removes the consent-round answer and replaces the one carried.
+ */
+export function consentOf(
+  view: Pick<DecisionView, 'consentRound' | 'objectionRound'>,
+  participantId: string,
+): 'given' | 'carried' | undefined {
+  const given = view.consentRound.responses[participantId];
+  if (given?.kind === 'consent') return 'given';
+  if (given !== undefined) return undefined;
+  if (view.objectionRound.version !== view.consentRound.version) return undefined;
+  const answer = view.objectionRound.responses[participantId];
+  return answer?.kind === 'consent' || answer?.kind === 'concern' ? 'carried' : undefined;
 }
 
 /** Objections still blocking the consent stage (C6): untested, or tested and unresolved. */

@@ -11,6 +11,7 @@
  * its content, which the reveal that follows supplies.
  */
 
+import { concernsByPerson } from './concernRecord';
 import type { ConsentCheckView } from './consentCheck';
 import { type ConsentItemView, emptyConsentItemView, reduceConsentItem } from './consentItem';
 import {
@@ -368,7 +369,10 @@ export interface MinutesObjection {
 
 export interface MinutesConcern {
   by: string;
+  /** The version of the latest wording. */
   version: number;
+  /** Every version this person gave a concern on: one entry per person (issue 10 §8). */
+  versions: number[];
   reason: string;
   at: number;
   /** Given as a concern, or an objection the facilitator recorded as a concern. */
@@ -575,9 +579,10 @@ function checkMinutes(view: Seated<ConsentCheckView>): Pick<MinutesCommon, 'obje
       ...(o.resolvedBy !== undefined && { resolvedBy: o.resolvedBy }),
       ...(o.decidedAt !== undefined && { decidedAt: o.decidedAt }),
     })),
-    concerns: view.concerns.map((c) => ({
+    concerns: concernsByPerson(view.concerns).map((c) => ({
       by: nameOf(view, c.participantId),
       version: c.version,
+      versions: c.versions,
       reason: c.reason,
       at: c.at,
       source: c.source,

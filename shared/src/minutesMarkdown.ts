@@ -4,6 +4,7 @@
  * zone, given by the reader (UTC unless told), since a server has no idea where its readers are.
  */
 
+import { concernVersions } from './concernRecord';
 import { GESTURE_LABELS, ITEM_KIND_LABELS } from './constants';
 import type { MeetingMinutes } from './meetingMinutes';
 import type { DecisionMinutes, ElectionMinutes, Minutes, MinutesEntry } from './minutes';
@@ -59,7 +60,10 @@ export function minutesToMarkdown(minutes: Minutes, options: MarkdownOptions = {
   }
   if (minutes.concerns.length > 0) {
     section(out, 'Concerns');
-    for (const c of minutes.concerns) out.push(`- **${inline(c.by)}**: ${inline(c.reason)}`);
+    for (const c of minutes.concerns) {
+      const versions = concernVersions(c);
+      out.push(`- **${inline(c.by)}**${versions ? ` (${versions})` : ''}: ${inline(c.reason)}`);
+    }
     out.push('');
   }
 

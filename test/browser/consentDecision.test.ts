@@ -121,9 +121,13 @@ it('[C1–C10][R1] a facilitator and two phones complete a decision with an obje
   await button(laptop, 'Reveal responses').click();
   await button(laptop, /Go to Consent/).click();
 
-  // Final consent from both, then the facilitator records the outcome (C7, C9).
+  // Final consent: both said "no objection" to version 2, which carries over (C7); one tap
+  // confirms it. Then the facilitator records the outcome (C7, C9).
   for (const phone of [ana, ben]) {
-    await button(phone, 'I consent to version 2').click();
+    await expect
+      .poll(() => phone.getByText('You consented (carried over from the objection round).').isVisible())
+      .toBe(true);
+    await button(phone, 'Confirm').click();
     await expect.poll(() => phone.getByText('You consented to version 2').isVisible()).toBe(true);
   }
   await shot(ana, '07-phone-consent');

@@ -1,7 +1,12 @@
+import { concernsByPerson, concernVersions } from '@circlewise/shared/concernRecord';
 import type { Concern } from '@circlewise/shared/decision';
 import { nameOf, type WithPeople } from '../lib/names';
 
-/** The concerns recorded in a consent check, each with who raised it; under a heading if given; nothing if none. */
+/**
+ * The concerns recorded in a consent check, one per person (issue 10 §8): who raised it, the
+ * versions it was given on when more than one, and the latest wording; under a heading if
+ * given; nothing if none.
+ */
 export function ConcernList({
   view,
   heading,
@@ -14,11 +19,15 @@ export function ConcernList({
     <>
       {heading && <h3>{heading}</h3>}
       <ul className="list">
-        {view.concerns.map((c) => (
-          <li key={c.id}>
-            <strong>{nameOf(view, c.participantId)}</strong>: {c.reason}
-          </li>
-        ))}
+        {concernsByPerson(view.concerns).map((c) => {
+          const versions = concernVersions(c);
+          return (
+            <li key={c.id}>
+              <strong>{nameOf(view, c.participantId)}</strong>
+              {versions && ` (${versions})`}: {c.reason}
+            </li>
+          );
+        })}
       </ul>
     </>
   );

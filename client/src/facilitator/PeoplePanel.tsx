@@ -1,5 +1,5 @@
 import type { ConsentItemView } from '@circlewise/shared/consentItem';
-import { presentParticipants } from '@circlewise/shared/decision';
+import { consentOf, presentParticipants } from '@circlewise/shared/decision';
 import type { Seated } from '@circlewise/shared/meeting';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
@@ -30,7 +30,8 @@ export function hasResponded(view: Seated<ConsentItemView>, participantId: strin
     case 'objections':
       return participantId in view.objectionRound.responses;
     case 'consent':
-      return view.consentRound.responses[participantId]?.kind === 'consent';
+      // C7: a "no objection" or "concern" on this version carries over as consent.
+      return consentOf(view, participantId) !== undefined;
     default:
       return false;
   }

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { FakeSocket } from '../test/FakeSocket';
 import { ANA, BEN, CLEO, MeetingScript, uuidFor } from '../test/meetingScript';
 import { createMeetingConnection } from './meetingConnection';
+import { createOutbox, type OutboxStorage } from './outbox';
 
 const TOKEN = 'a'.repeat(64);
 
@@ -187,6 +188,67 @@ describe('meetingConnection', () => {
     join();
     socket.drop('io server disconnect');
     expect(socket.connectCalls).toBe(2);
+  });
+
+  it('[A2] the offline queue survives a reload and is sent once, with the same commandId, on reconnect', async () => {
+    const saved = new Map<string, string>();
+    const storage: OutboxStorage = {
+      getItem: (k) => saved.get(k) ?? null,
+      setItem: (k, v) => void saved.set(k, v),
+      removeItem: (k) => void saved.delete(k),
+    };
+    const snapshot = () =>
+      MeetingScript.at('clarifying').agendaFor({ role: 'participant', participantId: ANA });
+    const joined = (socket: FakeSocket) =>
+      socket.last('meeting:join').ack({
+        ok: true,
+        protocol: PROTOCOL_VERSION,
+        role: 'participant',
+        participantId: ANA,
+        token: TOKEN,
+        view: snapshot(),
+        online: [ANA],
+      } satisfies JoinResult);
+
+    // Offline: the question waits in the queue, and in storage.
+    const before = new FakeSocket();
+    const first = createMeetingConnection(
+      before,
+      { code: 'ABC123', token: TOKEN },
+      undefined,
+      createOutbox(storage, 'ABC123', TOKEN),
+    );
+    void first.send(ask(7));
+    expect(before.sent('meeting:command')).toHaveLength(0);
+    expect(saved.size).toBe(1);
+    expect([...saved.keys()][0]).not.toContain(TOKEN);
+
+    // The page reloads: a new connection over the same storage; another meeting's queue is apart.
+    const other = createOutbox(storage, 'XYZ789', TOKEN);
+    expect(other.load()).toEqual([]);
+    const socket = new FakeSocket();
+    const again = createMeetingConnection(
+      socket,
+      { code: 'ABC123', token: TOKEN },
+      undefined,
+      createOutbox(storage, 'ABC123', TOKEN),
+    );
+    expect(again.store.getState().submissions[uuidFor(7)]?.status).toBe('sending');
+    socket.open();
+    joined(socket);
+    const sent = socket.sent('meeting:command');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.payload).toMatchObject({ type: 'question.ask', commandId: uuidFor(7), text: 'Q7' });
+    sent[0]!.ack({ ok: true, seq: 12 });
+    expect(again.store.getState().submissions[uuidFor(7)]?.status).toBe('recorded');
+    expect(saved.size).toBe(0);
+
+    // Once acknowledged, a later reconnect sends nothing again.
+    socket.drop();
+    socket.open();
+    joined(socket);
+    expect(socket.sent('meeting:command')).toHaveLength(1);
+    first.close();
   });
 });
 

@@ -20,6 +20,7 @@ import type {
   ResyncResult,
 } from '@circlewise/shared/protocol';
 import { createMeetingStore, type MeetingStore, type Submission, withMeeting } from '../store/meetingStore';
+import type { Outbox } from './outbox';
 
 const LISTENED = [
   'connect',
@@ -67,8 +68,11 @@ export function createMeetingConnection(
   socket: MeetingSocket,
   identity: JoinIdentity,
   store: MeetingStore = createMeetingStore(),
+  /** Keeps unacknowledged commands across a reload (issue 10 §7); none: they live with the page. */
+  outbox?: Outbox,
 ): MeetingConnection {
   const pending = new Map<string, Pending>();
+  const persist = () => outbox?.save([...pending.values()].map((p) => p.command));
   /** Events that arrived while joining or resyncing; applied once the view is settled. */
   let buffered: MeetingEvent[] = [];
   let joined = false;
@@ -193,6 +197,7 @@ export function createMeetingConnection(
         return;
       }
       pending.delete(command.commandId);
+      persist();
       setSubmission(
         command.commandId,
         result.ok ? { type: command.type, status: 'recorded' } : failed(command, result.error),
@@ -220,10 +225,23 @@ export function createMeetingConnection(
       resolve = r;
     });
     pending.set(command.commandId, { command: envelope, promise, resolve });
+    persist();
     setSubmission(command.commandId, { type: command.type, status: 'sending' });
     // Not joined yet: the command waits and goes out right after the (re)join.
     if (joined) emitCommand(envelope);
     return promise;
+  }
+
+  // What a reloaded page had not seen acknowledged waits, as it was (item and commandId kept),
+  // for the first join; nobody awaits it but its submission shows as sending.
+  for (const command of outbox?.load() ?? []) {
+    if (pending.has(command.commandId)) continue;
+    let resolve!: (result: CommandResult) => void;
+    const promise = new Promise<CommandResult>((r) => {
+      resolve = r;
+    });
+    pending.set(command.commandId, { command, promise, resolve });
+    setSubmission(command.commandId, { type: command.type, status: 'sending' });
   }
 
   socket.on('connect', () => {

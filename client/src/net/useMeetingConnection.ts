@@ -5,6 +5,7 @@ import {
   type MeetingConnection,
   type MeetingSocket,
 } from './meetingConnection';
+import { browserStorage, createOutbox } from './outbox';
 import { createSocket } from './socket';
 
 /** Opens one connection (and its store) for as long as the screen shows this identity. */
@@ -21,7 +22,13 @@ export function useMeetingConnection(
       setConnection(undefined);
       return;
     }
-    const c = createMeetingConnection(makeSocket(), { code, token, ...(name && { name }) });
+    const storage = browserStorage();
+    const c = createMeetingConnection(
+      makeSocket(),
+      { code, token, ...(name && { name }) },
+      undefined,
+      storage && createOutbox(storage, code, token),
+    );
     setConnection(c);
     return () => c.close();
   }, [code, token, name, makeSocket]);

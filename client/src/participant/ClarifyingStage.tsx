@@ -1,9 +1,8 @@
-import { currentVersion } from '@circlewise/shared/decision';
 import { useState } from 'react';
-import { ProposalCard } from '../components/ProposalCard';
 import { QuestionList } from '../components/QuestionList';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
+import { CurrentProposal } from './CurrentProposal';
 import { HandRaise } from './HandRaise';
 import type { StageProps } from './stageProps';
 
@@ -18,7 +17,7 @@ export function ClarifyingStage({ view, me }: StageProps) {
 
   return (
     <>
-      <ProposalCard version={currentVersion(view)} />
+      <CurrentProposal view={view} />
       <form className="card" onSubmit={ask}>
         <label htmlFor="question">Your clarifying question</label>
         <textarea id="question" value={text} rows={3} onChange={(e) => setText(e.target.value)} />

@@ -1,5 +1,5 @@
 import type { Round } from '@circlewise/shared/decision';
-import { presentParticipants } from '@circlewise/shared/decision';
+import { consentOf, presentParticipants } from '@circlewise/shared/decision';
 import { Counts } from '../components/Counts';
 import type { WithPeople } from '../lib/names';
 
@@ -7,10 +7,15 @@ import type { WithPeople } from '../lib/names';
 export function ConsentSoFar({
   view,
   candidateId,
+  carriesOver = false,
 }: {
-  view: WithPeople & { consentRound: Round };
+  view: WithPeople & { consentRound: Round; objectionRound: Round };
   candidateId?: string;
+  /** C7, a decision's: a "no objection" or "concern" in the objection round counts as consent. */
+  carriesOver?: boolean;
 }) {
+  const consented = (id: string) =>
+    carriesOver ? consentOf(view, id) !== undefined : view.consentRound.responses[id]?.kind === 'consent';
   return (
     <section className="card" aria-labelledby="consented-heading">
       <h2 id="consented-heading">Consent so far</h2>
@@ -19,8 +24,7 @@ export function ConsentSoFar({
         {presentParticipants(view).map((p) => (
           <li key={p.id}>
             {p.name}
-            {p.id === candidateId && ' (candidate)'}:{' '}
-            {view.consentRound.responses[p.id]?.kind === 'consent' ? 'consented' : 'not yet'}
+            {p.id === candidateId && ' (candidate)'}: {consented(p.id) ? 'consented' : 'not yet'}
           </li>
         ))}
       </ul>

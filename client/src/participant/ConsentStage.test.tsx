@@ -64,4 +64,33 @@ describe('participant: consent stage', () => {
       'Responses are given during the objection and consent rounds.',
     );
   });
+
+  it('[C7] a "no objection" in the objection round carries over: one tap confirms, or object late', async () => {
+    const script = MeetingScript.at('objections')
+      .add({
+        type: 'response.given',
+        responseId: uuidFor(301),
+        participantId: ANA,
+        stage: 'objections',
+        version: 1,
+        sealed: true,
+        kind: 'consent',
+        by: ANA,
+      })
+      .add({
+        type: 'responses.revealed',
+        stage: 'objections',
+        reactions: [],
+        responses: [{ responseId: uuidFor(301), participantId: ANA, kind: 'consent' }],
+        by: 'facilitator',
+      })
+      .move('objections', 'consent');
+    const { send } = renderParticipant(script, ANA);
+    expect(screen.getByText('You consented (carried over from the objection round).')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'I consent to version 1' })).toBeNull();
+    expect(screen.getByText('Ana: consented')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Raise a late objection' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({ type: 'response.give', kind: 'consent' });
+  });
 });

@@ -1,23 +1,37 @@
-import { currentVersion } from '@circlewise/shared/decision';
-import { ProposalCard } from '../components/ProposalCard';
+import { consentOf, currentVersion } from '@circlewise/shared/decision';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 import { ConsentSoFar } from './ConsentSoFar';
+import { CurrentProposal } from './CurrentProposal';
 import { LateObjection } from './LateObjection';
 import type { StageProps } from './stageProps';
 
 export function ConsentStage({ view, me }: StageProps) {
   const version = currentVersion(view);
-  const mine = view.consentRound.responses[me];
+  const mine = consentOf(view, me);
   const consent = useSubmit();
 
   return (
     <>
-      <ProposalCard version={version} />
+      <CurrentProposal view={view} />
       <section className="card" aria-labelledby="consent-heading">
         <h2 id="consent-heading">Your final answer</h2>
-        {mine?.kind === 'consent' ? (
+        {mine === 'given' ? (
           <p className="done">You consented to version {version.version}.</p>
+        ) : mine === 'carried' ? (
+          // C7: the answer given in the objection round counts; one tap confirms it.
+          <>
+            <p className="done">You consented (carried over from the objection round).</p>
+            <button
+              type="button"
+              className="primary"
+              disabled={consent.busy}
+              onClick={() => consent.submit({ type: 'response.give', kind: 'consent' })}
+            >
+              Confirm
+            </button>
+            <SubmitStatus state={consent.state} recorded="Consent confirmed." />
+          </>
         ) : (
           <>
             <button
@@ -34,9 +48,10 @@ export function ConsentStage({ view, me }: StageProps) {
         <LateObjection
           reasonLabel="Reason (required): what harm do you see, or how could it be better?"
           consequence="An objection now takes the meeting back to the objection round."
+          {...(mine === 'carried' && { openLabel: 'Raise a late objection' })}
         />
       </section>
-      <ConsentSoFar view={view} />
+      <ConsentSoFar view={view} carriesOver />
     </>
   );
 }

@@ -3,7 +3,15 @@ import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 
 /** In the consent round: an objection seen late, with its reason; it takes the meeting back a round. */
-export function LateObjection({ reasonLabel, consequence }: { reasonLabel: string; consequence: string }) {
+export function LateObjection({
+  reasonLabel,
+  consequence,
+  openLabel = 'I see an objection',
+}: {
+  reasonLabel: string;
+  consequence: string;
+  openLabel?: string;
+}) {
   const object = useSubmit();
   const [objecting, setObjecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -17,7 +25,7 @@ export function LateObjection({ reasonLabel, consequence }: { reasonLabel: strin
     <>
       {!objecting ? (
         <button type="button" onClick={() => setObjecting(true)}>
-          I see an objection
+          {openLabel}
         </button>
       ) : (
         <form onSubmit={raise}>

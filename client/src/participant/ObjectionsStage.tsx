@@ -1,12 +1,12 @@
 import { RESPONSE_KINDS, type ResponseKind } from '@circlewise/shared/constants';
-import { currentVersion, type Objection } from '@circlewise/shared/decision';
+import type { Objection } from '@circlewise/shared/decision';
 import { useState } from 'react';
-import { ProposalCard } from '../components/ProposalCard';
 import { objectionStatusText, RESPONSE_LABELS } from '../components/ResponseKindLabel';
 import { SubmitStatus } from '../components/SubmitStatus';
 import type { CheckViewLike } from '../lib/election';
 import { nameOf } from '../lib/names';
 import { useSubmit } from '../lib/useSubmit';
+import { CurrentProposal } from './CurrentProposal';
 import { HandRaise } from './HandRaise';
 import { HiddenRoundList } from './HiddenRoundList';
 import type { StageProps } from './stageProps';
@@ -14,7 +14,7 @@ import type { StageProps } from './stageProps';
 export function ObjectionsStage({ view, me }: StageProps) {
   return (
     <>
-      <ProposalCard version={currentVersion(view)} />
+      <CurrentProposal view={view} />
       <ObjectionRound view={view} me={me} />
       <HandRaise view={view} me={me} />
     </>
@@ -47,11 +47,24 @@ export function ObjectionRound({
   );
   const mayChange = !round.revealed || !myOpenObjection;
   const showForm = !mine || (changing && mayChange);
+  // After an amendment (C5) everyone is asked again: my answer to the version before is filled
+  // in, ready to send again or change (issue 10 §7).
+  const previous = view.previousObjectionRound;
+  const before = previous?.version === round.version - 1 ? previous.responses[me] : undefined;
+  const initial =
+    before?.kind !== undefined
+      ? { kind: before.kind, reason: before.reason ?? '', version: previous!.version }
+      : undefined;
 
   return (
     <>
       {showForm ? (
-        <ResponseForm legend={legend} waiting={waiting} onDone={() => setChanging(false)} />
+        <ResponseForm
+          legend={legend}
+          waiting={waiting}
+          initial={mine ? undefined : initial}
+          onDone={() => setChanging(false)}
+        />
       ) : (
         mine && (
           <section className="card" aria-labelledby="my-response">
@@ -90,14 +103,17 @@ export function ObjectionRound({
 function ResponseForm({
   legend,
   waiting,
+  initial,
   onDone,
 }: {
   legend: string;
   waiting: string | undefined;
+  /** My answer to the version before, to confirm or change. */
+  initial?: { kind: ResponseKind; reason: string; version: number } | undefined;
   onDone: () => void;
 }) {
-  const [kind, setKind] = useState<ResponseKind | ''>('');
-  const [reason, setReason] = useState('');
+  const [kind, setKind] = useState<ResponseKind | ''>(initial?.kind ?? '');
+  const [reason, setReason] = useState(initial?.reason ?? '');
   const { state, submit, busy } = useSubmit();
   const needsReason = kind === 'concern' || kind === 'objection';
 
@@ -114,6 +130,11 @@ function ResponseForm({
 
   return (
     <form className="card" onSubmit={give}>
+      {initial && (
+        <p className="hint">
+          Your answer to version {initial.version} is filled in: send it again, or change it.
+        </p>
+      )}
       <fieldset className="choices">
         <legend>{legend}</legend>
         {RESPONSE_KINDS.map((k) => (

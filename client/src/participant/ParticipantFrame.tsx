@@ -1,11 +1,12 @@
 import { type AnyStage, STAGE_LABELS } from '@circlewise/shared/constants';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { AgendaStrip } from '../agenda/AgendaStrip';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { Countdown } from '../components/Countdown';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { LeaveButton } from './LeaveButton';
 import { NotPresentNotice } from './NotPresentNotice';
+import { useStageFocus } from './useStageFocus';
 
 /**
  * The phone's page around any stage, of a decision, an election or a round: who and where, what
@@ -32,6 +33,9 @@ export function ParticipantFrame({
   /** The stage's own component, keyed by stage. */
   children: ReactNode;
 }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  useStageFocus(`${stage}:${heading}`, headingRef, mainRef);
   return (
     <div className="page participant">
       <ConnectionBanner />
@@ -41,12 +45,14 @@ export function ParticipantFrame({
         <p className="eyebrow">
           {context} · {name}
         </p>
-        <h1>{heading}</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {heading}
+        </h1>
         <p className="ask">{ask}</p>
         <Countdown hideable />
       </header>
       {present || stage === 'outcome' ? (
-        <main>
+        <main ref={mainRef}>
           {children}
           {stage !== 'outcome' && <LeaveButton />}
         </main>

@@ -2,6 +2,7 @@ import type { Stage } from '@circlewise/shared/constants';
 import type { ComponentType } from 'react';
 import { STAGE_ASKS } from '../lib/stageText';
 import { useMeeting } from '../store/MeetingContext';
+import { AmendmentAnnouncer } from './AmendmentAnnouncer';
 import { ClarifyingStage } from './ClarifyingStage';
 import { ConsentStage } from './ConsentStage';
 import { ElectionParticipantView } from './election/ElectionParticipantView';
@@ -42,6 +43,7 @@ function DecisionParticipantView({ view, me }: StageProps) {
       ask={STAGE_ASKS[view.stage]}
       present={view.participants[me]?.present ?? false}
     >
+      <AmendmentAnnouncer view={view} />
       {/* Keyed by stage so that half-typed forms and their status reset when the stage moves. */}
       <Stage key={view.stage} view={view} me={me} />
     </ParticipantFrame>

@@ -35,7 +35,8 @@ describe('participant: reactions stage', () => {
     });
     renderParticipant(script, CLEO);
     expect(screen.getByText(/Love it/)).toBeTruthy();
-    expect(screen.getByText(/Thumbs up/)).toBeTruthy();
+    const reactions = screen.getByRole('region', { name: 'Reactions' });
+    expect(within(reactions).getByText(/Thumbs up/)).toBeTruthy();
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 
@@ -82,5 +83,59 @@ describe('participant: reactions stage', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Reactions are given during the reactions round.',
     );
+  });
+
+  it('shows the thumbs as a tally once revealed, drawn without an emoji font', () => {
+    const script = withBensReaction()
+      .add({
+        type: 'reaction.given',
+        participantId: CLEO,
+        version: 1,
+        sealed: true,
+        text: 'Yes',
+        gesture: 'up',
+        by: CLEO,
+      })
+      .add({
+        type: 'reaction.given',
+        participantId: ANA,
+        version: 1,
+        sealed: true,
+        text: 'Hm',
+        gesture: 'down',
+        by: ANA,
+      })
+      .add({
+        type: 'responses.revealed',
+        stage: 'reactions',
+        reactions: [
+          { participantId: BEN, text: 'Love it', gesture: 'up' },
+          { participantId: CLEO, text: 'Yes', gesture: 'up' },
+          { participantId: ANA, text: 'Hm', gesture: 'down' },
+        ],
+        responses: [],
+        by: 'facilitator',
+      });
+    const { container } = renderParticipant(script, CLEO);
+    const tally = screen.getByRole('region', { name: 'Thumbs' });
+    expect([...tally.querySelectorAll('li')].map((li) => li.textContent?.trim())).toEqual([
+      'Thumbs up: 2',
+      'Thumbs sideways: 0',
+      'Thumbs down: 1',
+    ]);
+    // Icons are inline SVG: no emoji anywhere on the page.
+    expect(container.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(tally.querySelectorAll('svg[aria-hidden="true"]')).toHaveLength(3);
+  });
+
+  it('draws the gesture choices without an emoji font', () => {
+    const { container } = renderParticipant(MeetingScript.at('reactions'), ANA);
+    expect(container.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(
+      screen
+        .getByRole('radio', { name: /Thumbs up/ })
+        .closest('label')
+        ?.querySelector('svg'),
+    ).toBeTruthy();
   });
 });

@@ -1,10 +1,9 @@
 import { GESTURES, type Gesture } from '@circlewise/shared/constants';
-import { currentVersion } from '@circlewise/shared/decision';
 import { useState } from 'react';
-import { GESTURE_LABELS, GestureIcon } from '../components/GestureIcon';
-import { ProposalCard } from '../components/ProposalCard';
+import { GESTURE_LABELS, GestureGlyph, GestureIcon, GestureTally } from '../components/GestureIcon';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
+import { CurrentProposal } from './CurrentProposal';
 import { HiddenRoundList } from './HiddenRoundList';
 import type { StageProps } from './stageProps';
 
@@ -15,7 +14,7 @@ export function ReactionsStage({ view, me }: StageProps) {
 
   return (
     <>
-      <ProposalCard version={currentVersion(view)} />
+      <CurrentProposal view={view} />
       {showForm ? (
         <ReactionForm onDone={() => setChanging(false)} />
       ) : mine ? (
@@ -33,6 +32,7 @@ export function ReactionsStage({ view, me }: StageProps) {
       ) : (
         <p className="hint">The reactions are revealed; this round is closing.</p>
       )}
+      {view.reactionsRevealed && <GestureTally reactions={Object.values(view.reactions)} />}
       <HiddenRoundList
         view={view}
         me={me}
@@ -74,7 +74,7 @@ function ReactionForm({ onDone }: { onDone: () => void }) {
         {GESTURES.map((g) => (
           <label className="choice" key={g}>
             <input type="radio" name="gesture" checked={gesture === g} onChange={() => setGesture(g)} />
-            <span aria-hidden="true">{g === 'up' ? '👍' : g === 'down' ? '👎' : '👉'}</span>
+            <GestureGlyph gesture={g} />
             {GESTURE_LABELS[g]}
           </label>
         ))}

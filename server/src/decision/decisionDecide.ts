@@ -3,7 +3,9 @@
  * whether each event may happen, and what a person reads when it may not, is the machine's and
  * its rules' (consentDecisionMachine.ts, decisionRules.ts). Pure: the clock and the ids come in.
  */
+
 import type { Command, CommandOf } from '@circlewise/shared/commands';
+import { concernLine, concernsByPerson } from '@circlewise/shared/concernRecord';
 import { nextStage, previousStage, type ReviewResult, STAGE_LABELS } from '@circlewise/shared/constants';
 import { defaultReviewDate } from '@circlewise/shared/dates';
 import { currentVersion, type DecisionView, isQueueStage } from '@circlewise/shared/decision';
@@ -193,9 +195,11 @@ function agreedOf(
   extras: Pick<Agreed, 'responsible' | 'evaluation'>,
 ): Agreed {
   const current = currentVersion(view);
-  const concerns = view.concerns
+  // One line per person with a concern on this version: the latest wording, and the versions
+  // they gave it on when more than one ("Ana (v2, v3): …").
+  const concerns = concernsByPerson(view.concerns)
     .filter((c) => c.version === current.version)
-    .map((c) => `${view.participants[c.participantId]?.name ?? 'Someone'}: ${c.reason}`);
+    .map((c) => concernLine(view.participants[c.participantId]?.name ?? 'Someone', c));
   const agreed: Agreed = {
     title: current.title,
     driver: current.driver,

@@ -7,6 +7,8 @@ import { LIMITS, type ReviewResult } from '@circlewise/shared/constants';
 import type { DecisionView } from '@circlewise/shared/decision';
 import type { EventOf, MeetingEvent } from '@circlewise/shared/events';
 import { FACILITATOR } from '@circlewise/shared/events';
+import { buildMinutes } from '@circlewise/shared/minutes';
+import { minutesToMarkdown } from '@circlewise/shared/minutesMarkdown';
 import { describe, expect, it } from 'vitest';
 import { facilitator, MEETING_ID, participant, startHarness } from '../support/testHarness';
 
@@ -57,6 +59,36 @@ function adopt(
 }
 
 describe('R3 what an adoption puts in the register', () => {
+  it('[R3] one concern per person: the latest wording, with the versions it was given on (issue 10 §8)', () => {
+    const m = inConsent();
+    const [Ana, Ben, Cleo] = ['Ana', 'Ben', 'Cleo'].map((n) => m.id(n)) as [string, string, string];
+    m.ok({ type: 'proposal.amend', text: 'Lunch together at one.' }, facilitator);
+    m.ok({ type: 'response.give', kind: 'concern', reason: 'One is early too.' }, participant(Ben));
+    m.ok({ type: 'response.give', kind: 'consent' }, participant(Ana));
+    m.ok({ type: 'response.give', kind: 'consent' }, participant(Cleo));
+    m.ok({ type: 'responses.reveal' }, facilitator);
+    // After the reveal Ben rewords it: still one line, the latest wording.
+    m.ok({ type: 'response.give', kind: 'concern', reason: 'One is still early for me.' }, participant(Ben));
+    m.ok({ type: 'stage.advance', from: 'objections' }, facilitator);
+    expect(m.view().concerns).toHaveLength(3);
+    const outcome = adopt(m);
+    expect(outcome.agreed?.concerns).toEqual(['Ben (v1, v2): One is still early for me.']);
+
+    const minutes = buildMinutes(m.log);
+    expect(minutes.concerns).toEqual([
+      expect.objectContaining({
+        by: 'Ben',
+        version: 2,
+        versions: [1, 2],
+        reason: 'One is still early for me.',
+      }),
+    ]);
+    const md = minutesToMarkdown(minutes);
+    const concerns = md.slice(md.indexOf('## Concerns'), md.indexOf('## Everything'));
+    expect(concerns.match(/^- /gm)).toHaveLength(1);
+    expect(concerns).toContain('- **Ben** (v1, v2): One is still early for me.');
+  });
+
   it('[R3] an adoption carries the title, driver, text and the concerns as "Name: reason"', () => {
     const outcome = adopt(inConsent());
     expect(outcome.agreed).toEqual({ ...PREFILL, concerns: ['Ben: Noon is early for me.'] });

@@ -6,7 +6,7 @@
 import { commandSchema } from '@circlewise/shared/commands';
 import { CONSENT_STAGES, type ConsentStage } from '@circlewise/shared/constants';
 import { defaultReviewDate } from '@circlewise/shared/dates';
-import { awaitingConsent, currentVersion, openObjections } from '@circlewise/shared/decision';
+import { awaitingConsent, consentOf, currentVersion, openObjections } from '@circlewise/shared/decision';
 import type { EventOf } from '@circlewise/shared/events';
 import { eventFor, viewFor } from '@circlewise/shared/visibility';
 import { describe, expect, it } from 'vitest';
@@ -31,12 +31,17 @@ function withRaisedObjection() {
   return { m, Ana, Ben, Cleo, objection };
 }
 
-/** A meeting in consent with no objections. */
-function inConsent() {
+/**
+ * A meeting in consent with no objections. Those named in `silent` gave no answer in the
+ * objection round, so they have no consent carried over (C7).
+ */
+function inConsent(silent: string[] = []) {
   const m = startMeeting();
   const { Ana, Ben, Cleo } = m.ids as { Ana: string; Ben: string; Cleo: string };
   m.advanceTo('objections');
-  for (const p of [Ana, Ben, Cleo]) m.ok({ type: 'response.give', kind: 'consent' }, participant(p));
+  for (const [name, p] of Object.entries({ Ana, Ben, Cleo })) {
+    if (!silent.includes(name)) m.ok({ type: 'response.give', kind: 'consent' }, participant(p));
+  }
   m.ok({ type: 'responses.reveal' }, facilitator);
   m.advanceTo('consent');
   return { m, Ana, Ben, Cleo };
@@ -410,7 +415,7 @@ describe('C6 consent needs every objection resolved', () => {
 
 describe('C7 adoption needs every present participant', () => {
   it('[C7] adopted needs consent from every present participant; the refusal names who is missing', () => {
-    const { m, Ana, Ben } = inConsent();
+    const { m, Ana, Ben } = inConsent(['Cleo']);
     m.ok({ type: 'response.give', kind: 'consent' }, participant(Ana));
     m.ok({ type: 'response.give', kind: 'consent' }, participant(Ben));
     const d = m.run({ type: 'outcome.record', outcome: 'adopted' }, facilitator);
@@ -432,7 +437,7 @@ describe('C7 adoption needs every present participant', () => {
   });
 
   it('[C7] a participant who rejoins counts again', () => {
-    const { m, Ana, Ben, Cleo } = inConsent();
+    const { m, Ana, Ben, Cleo } = inConsent(['Cleo']);
     m.ok({ type: 'participant.leave' }, participant(Cleo));
     m.ok({ type: 'response.give', kind: 'consent' }, participant(Ana));
     m.ok({ type: 'response.give', kind: 'consent' }, participant(Ben));
@@ -446,7 +451,7 @@ describe('C7 adoption needs every present participant', () => {
     const { m, Ana, Ben, Cleo } = inConsent();
     for (const p of [Ana, Ben, Cleo]) m.ok({ type: 'response.give', kind: 'consent' }, participant(p));
     m.ok({ type: 'proposal.amend', text: 'Lunch at one.' }, facilitator);
-    for (const p of [Ana, Ben, Cleo]) m.ok({ type: 'response.give', kind: 'consent' }, participant(p));
+    for (const p of [Ana, Ben]) m.ok({ type: 'response.give', kind: 'consent' }, participant(p));
     m.ok({ type: 'responses.reveal' }, facilitator);
     m.ok({ type: 'stage.advance', from: 'objections' }, facilitator);
     expect(errorOf(m.run({ type: 'outcome.record', outcome: 'adopted' }, facilitator))?.code).toBe(
@@ -488,6 +493,68 @@ describe('C7 adoption needs every present participant', () => {
         expect(m.state().status).toBe('done');
       }
     }
+  });
+});
+
+describe('C7 consent carries over from the objection round', () => {
+  /** Ana answers "no objection", Ben a concern, Cleo nothing; revealed, then into consent. */
+  function carried() {
+    const m = startMeeting();
+    const { Ana, Ben, Cleo } = m.ids as { Ana: string; Ben: string; Cleo: string };
+    m.advanceTo('objections');
+    m.ok({ type: 'response.give', kind: 'consent' }, participant(Ana));
+    m.ok({ type: 'response.give', kind: 'concern', reason: 'Watering costs.' }, participant(Ben));
+    m.ok({ type: 'responses.reveal' }, facilitator);
+    m.advanceTo('consent');
+    return { m, Ana, Ben, Cleo };
+  }
+
+  it('[C7] "no objection" and "concern" on the current version count as consent without asking again', () => {
+    const { m, Cleo } = carried();
+    expect(m.view().consentRound.responses).toEqual({});
+    expect(awaitingConsent(m.view()).map((p) => p.id)).toEqual([Cleo]);
+    expect(consentOf(m.view(), m.ids.Ana!)).toBe('carried');
+    expect(consentOf(m.view(), m.ids.Ben!)).toBe('carried');
+    expect(consentOf(m.view(), Cleo)).toBeUndefined();
+    m.ok({ type: 'response.give', kind: 'consent' }, participant(Cleo));
+    m.ok({ type: 'outcome.record', outcome: 'adopted' }, facilitator);
+    expect(m.view().outcome).toMatchObject({ outcome: 'adopted', version: 1 });
+  });
+
+  it('[C7] confirming a carried consent records it as given', () => {
+    const { m, Ana } = carried();
+    m.ok({ type: 'response.give', kind: 'consent' }, participant(Ana));
+    expect(consentOf(m.view(), Ana)).toBe('given');
+  });
+
+  it('[C7][C5] it carries over only on the current version: an amendment asks everyone again', () => {
+    const { m, Ana, Ben, Cleo } = carried();
+    m.ok({ type: 'proposal.amend', text: 'Lunch at one.' }, facilitator);
+    expect(m.view().stage).toBe('objections');
+    expect(awaitingConsent(m.view()).map((p) => p.id)).toEqual([Ana, Ben, Cleo]);
+    m.ok({ type: 'response.give', kind: 'consent' }, participant(Cleo));
+    m.ok({ type: 'responses.reveal' }, facilitator);
+    m.ok({ type: 'stage.advance', from: 'objections' }, facilitator);
+    expect(awaitingConsent(m.view()).map((p) => p.id)).toEqual([Ana, Ben]);
+    const refused = errorOf(m.run({ type: 'outcome.record', outcome: 'adopted' }, facilitator));
+    expect(refused?.message).toContain('Ana, Ben');
+  });
+
+  it('[C7] a late objection still reopens the objection round and ends the carried consent', () => {
+    const { m, Ana, Cleo } = carried();
+    m.ok({ type: 'response.give', kind: 'consent' }, participant(Cleo));
+    m.ok({ type: 'response.give', kind: 'objection', reason: 'Too soon.' }, participant(Ana));
+    expect(m.view().stage).toBe('objections');
+    expect(consentOf(m.view(), Ana)).toBeUndefined();
+    expect(openObjections(m.view()).map((o) => o.participantId)).toEqual([Ana]);
+    const objection = objectionOf(m.view(), Ana)!;
+    m.ok({ type: 'objection.test', objectionId: objection.id, verdict: 'concern' }, facilitator);
+    m.ok({ type: 'stage.advance', from: 'objections' }, facilitator);
+    // An objection recorded as a concern is not an answer of "concern": Ana is asked.
+    expect(awaitingConsent(m.view()).map((p) => p.id)).toEqual([Ana]);
+    expect(errorOf(m.run({ type: 'outcome.record', outcome: 'adopted' }, facilitator))?.code).toBe(
+      'not_allowed',
+    );
   });
 });
 
