@@ -26,7 +26,8 @@ function lockedWithDora() {
 function inConsent(m = startMeeting()) {
   const { Ana, Ben, Cleo } = m.ids as { Ana: string; Ben: string; Cleo: string };
   m.advanceTo('objections');
-  for (const p of [Ana, Ben, Cleo]) m.ok({ type: 'response.give', kind: 'consent' }, participant(p));
+  // Cleo gives no answer in the objection round, so nothing of hers carries into consent (C7).
+  for (const p of [Ana, Ben]) m.ok({ type: 'response.give', kind: 'consent' }, participant(p));
   m.ok({ type: 'responses.reveal' }, facilitator);
   m.advanceTo('consent');
   return { m, Ana, Ben, Cleo };
