@@ -1,5 +1,6 @@
 import { meetingPath } from '../routing';
 import { useMeeting } from '../store/MeetingContext';
+import { ScreenLink } from './ScreenLink';
 
 /** The top of the facilitator's console: where the meeting is, the other screens, and its join code. */
 export function ConsoleHeader({ eyebrow, title, code }: { eyebrow: string; title: string; code: string }) {
@@ -25,6 +26,7 @@ export function ConsoleHeader({ eyebrow, title, code }: { eyebrow: string; title
               Minutes
             </a>
           </nav>
+          <ScreenLink code={code} />
         </div>
         <p className="join-code">
           <span className="eyebrow">Join code</span>

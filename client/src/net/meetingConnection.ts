@@ -17,6 +17,7 @@ import type {
   JoinResult,
   PresenceBatch,
   ResyncResult,
+  ScreenLinkResult,
 } from '@circlewise/shared/protocol';
 import { createMeetingStore, type MeetingStore, type Submission, withMeeting } from '../store/meetingStore';
 
@@ -47,6 +48,8 @@ export interface MeetingConnection {
   store: MeetingStore;
   send(command: CommandInput): Promise<CommandResult>;
   close(): void;
+  /** The facilitator makes a new screen link for the projector; the old one stops working. */
+  screenLink(): Promise<ScreenLinkResult>;
 }
 
 interface Pending {
@@ -240,6 +243,10 @@ export function createMeetingConnection(
   return {
     store,
     send,
+    screenLink: () =>
+      new Promise<ScreenLinkResult>((resolve) => {
+        socket.emit('meeting:screenLink', {}, resolve);
+      }),
     close() {
       closed = true;
       for (const event of LISTENED) socket.off(event);
