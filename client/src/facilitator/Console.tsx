@@ -5,6 +5,7 @@ import { ConnectionBanner } from '../components/ConnectionBanner';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { OutcomeSummary } from '../participant/OutcomeStage';
 import { useMeeting } from '../store/MeetingContext';
+import { Attention } from './Attention';
 import { ConsoleHeader } from './ConsoleHeader';
 import { Controls } from './Controls';
 import { ElectionConsole } from './election/ElectionConsole';
@@ -38,8 +39,9 @@ function DecisionConsole({ view }: { view: Seated<DecisionView> }) {
         title={view.title || 'Meeting'}
         code={view.code}
       />
+      <Attention view={view} />
       <div className="columns">
-        <main className="column">
+        <main className="column" id="current-stage" tabIndex={-1}>
           <Controls>
             {view.stage === 'outcome' ? (
               <OutcomeSummary view={view} />
@@ -48,7 +50,8 @@ function DecisionConsole({ view }: { view: Seated<DecisionView> }) {
               <StageControls key={`${view.stage}-${currentVersion(view).version}`} view={view} />
             )}
             {view.stage !== 'outcome' && <ProposalEditor view={view} />}
-            <VersionDiff view={view} />
+            {/* Keyed by the latest version: a new version is compared with the one before it. */}
+            <VersionDiff key={currentVersion(view).version} view={view} />
             <ObjectionsPanel view={view} />
             <OutcomeForm view={view} />
           </Controls>

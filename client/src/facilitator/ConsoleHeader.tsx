@@ -8,6 +8,9 @@ export function ConsoleHeader({ eyebrow, title, code }: { eyebrow: string; title
   const holder = useMeeting((s) => s.meeting?.participants[s.meeting.facilitatorId ?? '']?.name);
   return (
     <>
+      <a className="skip-link" href="#current-stage">
+        Skip to the current stage
+      </a>
       {!facilitating && (
         <p className="card callout" role="status">
           {holder ? `${holder} facilitates now` : 'You do not facilitate now'}: this console shows the

@@ -31,7 +31,7 @@ export function ElectionConsole({ view }: { view: Seated<ElectionView> }) {
         code={view.code}
       />
       <div className="columns">
-        <main className="column">
+        <main className="column" id="current-stage" tabIndex={-1}>
           <Controls>
             {view.stage === 'outcome' ? (
               <ElectionOutcomeSummary view={view} />
