@@ -40,12 +40,12 @@ export function App() {
       return <ScreenLinkScreen key={route.code} code={route.code} />;
     case 'not-found':
       return (
-        <div className="page narrow">
+        <main className="page narrow">
           <h1>Page not found</h1>
           <p>
             <a href="/">Go to the start page</a>
           </p>
-        </div>
+        </main>
       );
   }
 }

@@ -56,5 +56,7 @@ export async function axeViolations(page: Page): Promise<Found[]> {
 export async function expectAccessible(page: Page, view: string): Promise<void> {
   const found = await axeViolations(page);
   const report = found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(', ')}`);
-  expect(report, `axe on ${view}`).toEqual([]);
+  // Thrown whole, so every finding is printed, not a truncated diff.
+  if (report.length > 0) throw new Error(`axe on ${view}:\n${report.join('\n')}`);
+  expect(report).toEqual([]);
 }

@@ -57,10 +57,14 @@ function DecisionConsole({ view }: { view: Seated<DecisionView> }) {
           </Controls>
         </main>
         <aside className="column">
-          <MeetingPanels />
+          {/* Questions first while they are asked and answered: they are what needs an answer. */}
+          {(view.stage === 'clarifying' || view.stage === 'reactions') && <QuestionsPanel view={view} />}
           <PeoplePanel view={view} />
           <ResponsesPanel view={view} />
-          {view.stage !== 'proposal' && <QuestionsPanel view={view} />}
+          {view.stage !== 'proposal' && view.stage !== 'clarifying' && view.stage !== 'reactions' && (
+            <QuestionsPanel view={view} />
+          )}
+          <MeetingPanels />
         </aside>
       </div>
     </div>

@@ -77,9 +77,9 @@ export function ElectionProjector({
               <TallyList view={view} />
             </div>
             <FitCards<NominationChange | Nomination>
-              label={view.stage === 'changes' ? 'Changes' : 'Nominations'}
-              items={view.stage === 'changes' && view.changes.length > 0 ? view.changes : nominations}
-              keyOf={(c) => `${c.participantId}-${c.at}`}
+              label={view.stage === 'changes' ? 'Nominations and changes' : 'Nominations'}
+              items={view.stage === 'changes' ? [...nominations, ...view.changes] : nominations}
+              keyOf={(c) => `${'to' in c ? 'change' : 'nomination'}-${c.participantId}-${c.at}`}
               render={(c) =>
                 'to' in c ? (
                   <>
