@@ -131,7 +131,7 @@ export function Tally({ label, entries }: { label: string; entries: { name: stri
     <ul className="projector-tally" aria-label={label}>
       {entries.map((e) => (
         <li key={e.name}>
-          <strong>{e.count}</strong> {e.name}
+          <strong className="tally-count">{e.count}</strong> {e.name}
         </li>
       ))}
     </ul>
