@@ -2,7 +2,8 @@
  * The projector on the room's own PC, opened through the screen link the console shows, in a
  * second browser context: at 1920×1080 and 1280×720 nothing needs scrolling, and after a reveal
  * of 8 responses every card is inside the viewport. The console at 1280×800 shows a question
- * asked from a phone without scrolling. axe on every view.
+ * asked from a phone without scrolling, and a stage button moves the focus to the new stage. axe on
+ * every view.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -120,8 +121,14 @@ it('[A6][C10] the projector through its screen link fits 1920×1080 and 1280×72
     await expectAccessible(page, 'projector, clarifying');
   }
 
+  // A stage button moves the focus to the new stage's heading.
+  await button(laptop, /Go to Reactions/).click();
+  await expect
+    .poll(() => laptop.evaluate(() => document.activeElement?.textContent ?? ''))
+    .toBe('Stage: Reactions');
+  await fac.until((v) => v.stage === 'reactions');
+
   // Eight responses in the objection round, revealed.
-  await advance(fac, 'clarifying');
   await advance(fac, 'reactions');
   const kinds = [
     'consent',
