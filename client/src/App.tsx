@@ -8,6 +8,7 @@ import { parseRoute, usePathname } from './routing';
 import { FacilitatorScreen } from './screens/FacilitatorScreen';
 import { Home } from './screens/Home';
 import { ParticipantScreen } from './screens/ParticipantScreen';
+import { ScreenLinkScreen } from './screens/ScreenLinkScreen';
 
 export function App() {
   const route = parseRoute(usePathname());
@@ -37,14 +38,16 @@ export function App() {
       return (
         <CircleMinutesScreen key={`${route.key}/${route.code}`} circleKey={route.key} code={route.code} />
       );
+    case 'screen':
+      return <ScreenLinkScreen key={route.code} code={route.code} />;
     case 'not-found':
       return (
-        <div className="page narrow">
+        <main className="page narrow">
           <h1>Page not found</h1>
           <p>
             <a href="/">Go to the start page</a>
           </p>
-        </div>
+        </main>
       );
   }
 }

@@ -15,9 +15,16 @@ export type Route =
   /** S3: the member link; the key in it is what opens the circle's records. */
   | { page: 'circle'; key: string }
   | { page: 'circle-minutes'; key: string; code: string }
-  | { page: 'not-found' };
+  | { page: 'not-found' }
+  /** The projector on the room's PC, opened by a screen link (its secret is in the #fragment). */
+  | { page: 'screen'; code: string };
 
-const SUBPAGES = { facilitate: 'facilitate', projector: 'projector', minutes: 'minutes' } as const;
+const SUBPAGES = {
+  facilitate: 'facilitate',
+  projector: 'projector',
+  minutes: 'minutes',
+  screen: 'screen',
+} as const;
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);

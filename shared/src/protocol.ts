@@ -12,8 +12,12 @@ import type { MeetingView } from './meeting';
 export type Failure = { ok: false; error: WireError };
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 
-/** What a secret is: the facilitator key or a participant's token. Who facilitates now is the view's (M4). */
-export type Role = 'facilitator' | 'participant';
+/**
+ * What a secret is: the facilitator key, a participant's token, or a screen link (the projector's
+ * read-only capability: it sees what any participant may see and sends nothing). Who facilitates
+ * now is the view's (M4).
+ */
+export type Role = 'facilitator' | 'participant' | 'screen';
 
 export type JoinResult = Result<{
   protocol: number;
@@ -54,7 +58,15 @@ export interface ClientToServerEvents {
   'meeting:join': (request: JoinRequest, ack: (result: JoinResult) => void) => void;
   'meeting:command': (command: CommandEnvelope, ack: (result: CommandResult) => void) => void;
   'meeting:resync': (request: ResyncRequest, ack: (result: ResyncResult) => void) => void;
+  /**
+   * The facilitator asks for a new screen link (the projector's read-only capability): the
+   * meeting's earlier link stops working and the screens joined with it are disconnected.
+   */
+  'meeting:screenLink': (request: Record<string, never>, ack: (result: ScreenLinkResult) => void) => void;
 }
+
+/** The new screen link's secret: kept by the console, never stored by the server (only its hash). */
+export type ScreenLinkResult = Result<{ screenToken: string }>;
 
 export interface PresenceChange {
   participantId: string;

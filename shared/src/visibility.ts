@@ -137,3 +137,9 @@ function hideResponse(r: Response): Response {
   const { kind: _kind, reason: _reason, ...rest } = r;
   return { ...rest, hidden: true };
 }
+
+/**
+ * What a screen link (the projector) sees: what any participant may see, as someone who gave
+ * nothing, so no sealed content is ever its own (A6).
+ */
+export const SCREEN_VIEWER: Viewer = { role: 'participant', participantId: '' };

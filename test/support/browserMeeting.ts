@@ -1,12 +1,14 @@
 /**
  * What every browser test of a meeting needs: the real server serving the built client, Debian's
- * Chromium, screenshots in test-results/screens/ for a person to look at, and joining from the
+ * Chromium, screenshots in test-results/screens/ for a person to look at (each view checked with
+ * axe first, test/support/axe.ts), and joining from the
  * home page as a phone does. Registers its own beforeAll/afterAll.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { expectAccessible } from './axe';
 import { launchChromium } from './browser';
 import { startServer, type TestServer } from './server';
 
@@ -33,8 +35,14 @@ export function browserMeeting(options: { screenshotPrefix?: string } = {}) {
     return value;
   };
   const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name });
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SCREENS, `${options.screenshotPrefix ?? ''}${name}.png`), fullPage: true });
+  /** Every view a test looks at is also checked with axe (WCAG A/AA, landmarks), then shot. */
+  const shot = async (page: Page, name: string) => {
+    await expectAccessible(page, `${options.screenshotPrefix ?? ''}${name}`);
+    await page.screenshot({
+      path: join(SCREENS, `${options.screenshotPrefix ?? ''}${name}.png`),
+      fullPage: true,
+    });
+  };
 
   return {
     get server(): TestServer {

@@ -4,7 +4,7 @@
  */
 export function BadLink() {
   return (
-    <div className="page narrow">
+    <main className="page narrow">
       <h1>This link no longer opens this circle</h1>
       <p>
         The circle may have made a new link, which stops the old one at once, or this link was copied
@@ -16,6 +16,6 @@ export function BadLink() {
       <p>
         <a href="/">Go to the start page</a>
       </p>
-    </div>
+    </main>
   );
 }

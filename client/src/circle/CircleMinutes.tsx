@@ -60,13 +60,13 @@ export function CircleMinutesScreen({ circleKey, code }: { circleKey: string; co
   if (load.state === 'refused') return <BadLink />;
   if (load.state === 'no-meeting') {
     return (
-      <div className="page narrow">
+      <main className="page narrow">
         <h1>No meeting {code} in this circle</h1>
         <p>This circle holds no meeting with that code. Its meetings are listed on the circle’s page.</p>
         <p>
           <a href={circlePath(circleKey)}>Go to the circle</a>
         </p>
-      </div>
+      </main>
     );
   }
   if (load.state === 'error') {

@@ -83,7 +83,7 @@ export function CirclePage({ circleKey }: { circleKey: string }) {
 
   const { circle, meetings, agreements, roles } = load.overview;
   return (
-    <div className="page circle">
+    <main className="page circle">
       <nav className="no-print">
         <a href="/">Circlewise</a>
       </nav>
@@ -122,7 +122,7 @@ export function CirclePage({ circleKey }: { circleKey: string }) {
           setKey(newKey);
         }}
       />
-    </div>
+    </main>
   );
 }
 

@@ -9,7 +9,7 @@ export function LoadFailed({
   onRetry: () => void;
 }) {
   return (
-    <div className="page narrow">
+    <main className="page narrow">
       <h1>{heading}</h1>
       <p className="status status-error" role="alert">
         {message}
@@ -17,6 +17,6 @@ export function LoadFailed({
       <button type="button" className="primary" onClick={onRetry}>
         Try again
       </button>
-    </div>
+    </main>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 export function FacilitatorKeyForm({ code, onKey }: { code: string; onKey: (key: string) => void }) {
   const [key, setKey] = useState('');
   return (
-    <div className="page narrow">
+    <main className="page narrow">
       <h1>Facilitate meeting {code}</h1>
       <p>
         This browser does not hold the facilitator key for this meeting. Open this page on the computer that
@@ -26,6 +26,6 @@ export function FacilitatorKeyForm({ code, onKey }: { code: string; onKey: (key:
       <p>
         <a href="/">Back to start</a>
       </p>
-    </div>
+    </main>
   );
 }

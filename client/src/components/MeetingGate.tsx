@@ -21,7 +21,7 @@ export function MeetingGate({
 
   if (connection === 'failed' && joinError) {
     return (
-      <div className="page narrow">
+      <main className="page narrow">
         <h1>Could not join meeting {code}</h1>
         <p role="alert">{explainJoinError(joinError, code)}</p>
         <p className="actions">
@@ -34,7 +34,7 @@ export function MeetingGate({
             Back to start
           </a>
         </p>
-      </div>
+      </main>
     );
   }
   if (connection === 'waiting') {

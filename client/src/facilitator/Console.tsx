@@ -5,6 +5,7 @@ import { ConnectionBanner } from '../components/ConnectionBanner';
 import { StageAnnouncer } from '../components/StageAnnouncer';
 import { OutcomeSummary } from '../participant/OutcomeStage';
 import { useMeeting } from '../store/MeetingContext';
+import { Attention } from './Attention';
 import { ConsoleHeader } from './ConsoleHeader';
 import { Controls } from './Controls';
 import { ElectionConsole } from './election/ElectionConsole';
@@ -40,8 +41,9 @@ function DecisionConsole({ view }: { view: Seated<DecisionView> }) {
         title={view.title || 'Meeting'}
         code={view.code}
       />
+      <Attention view={view} />
       <div className="columns">
-        <main className="column">
+        <main className="column" id="current-stage" tabIndex={-1}>
           <Controls>
             <TimeboxPanel />
             {view.stage === 'outcome' ? (
@@ -52,16 +54,21 @@ function DecisionConsole({ view }: { view: Seated<DecisionView> }) {
             )}
             <QueuePanel view={view} />
             {view.stage !== 'outcome' && <ProposalEditor view={view} />}
-            <VersionDiff view={view} />
+            {/* Keyed by the latest version: a new version is compared with the one before it. */}
+            <VersionDiff key={currentVersion(view).version} view={view} />
             <ObjectionsPanel view={view} />
             <OutcomeForm view={view} />
           </Controls>
         </main>
         <aside className="column">
-          <MeetingPanels />
+          {/* Questions first while they are asked and answered: they are what needs an answer. */}
+          {(view.stage === 'clarifying' || view.stage === 'reactions') && <QuestionsPanel view={view} />}
           <PeoplePanel view={view} />
           <ResponsesPanel view={view} />
-          {view.stage !== 'proposal' && <QuestionsPanel view={view} />}
+          {view.stage !== 'proposal' && view.stage !== 'clarifying' && view.stage !== 'reactions' && (
+            <QuestionsPanel view={view} />
+          )}
+          <MeetingPanels />
         </aside>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { meetingPath } from '../routing';
 import { useMeeting } from '../store/MeetingContext';
+import { ScreenLink } from './ScreenLink';
 
 /** The top of the facilitator's console: where the meeting is, the other screens, and its join code. */
 export function ConsoleHeader({ eyebrow, title, code }: { eyebrow: string; title: string; code: string }) {
@@ -7,6 +8,9 @@ export function ConsoleHeader({ eyebrow, title, code }: { eyebrow: string; title
   const holder = useMeeting((s) => s.meeting?.participants[s.meeting.facilitatorId ?? '']?.name);
   return (
     <>
+      <a className="skip-link" href="#current-stage">
+        Skip to the current stage
+      </a>
       {!facilitating && (
         <p className="card callout" role="status">
           {holder ? `${holder} facilitates now` : 'You do not facilitate now'}: this console shows the
@@ -25,6 +29,7 @@ export function ConsoleHeader({ eyebrow, title, code }: { eyebrow: string; title
               Minutes
             </a>
           </nav>
+          <ScreenLink code={code} />
         </div>
         <p className="join-code">
           <span className="eyebrow">Join code</span>

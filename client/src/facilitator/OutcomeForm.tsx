@@ -15,7 +15,7 @@ export function adoptRefusal(view: Seated<DecisionView>): string | null {
 }
 
 export function OutcomeForm({ view }: { view: Seated<DecisionView> }) {
-  const [outcome, setOutcome] = useState<Outcome>('adopted');
+  const [picked, setOutcome] = useState<Outcome>('adopted');
   const months = useMeeting((s) => s.meeting?.reviewMonths);
   // C9: the circle's period (six months outside a circle), counted as the server counts it
   // (shared/dates.ts), so the date shown is the date recorded; it can be changed.
@@ -25,6 +25,11 @@ export function OutcomeForm({ view }: { view: Seated<DecisionView> }) {
   const [evaluation, setEvaluation] = useState('');
   const { state, submit, busy } = useSubmit();
   if (view.stage === 'outcome') return null;
+  // The whole form where it can be used (consent); before that only withdrawing or deferring can
+  // be recorded, from a small control of their own.
+  const consenting = view.stage === 'consent';
+  const choices: readonly Outcome[] = consenting ? OUTCOMES : OUTCOMES.filter((o) => o !== 'adopted');
+  const outcome = choices.includes(picked) ? picked : choices[0]!;
   const adoptBlocked = adoptRefusal(view);
   const blocked = outcome === 'adopted' ? adoptBlocked : null;
 
@@ -42,12 +47,12 @@ export function OutcomeForm({ view }: { view: Seated<DecisionView> }) {
     });
   };
 
-  return (
+  const form = (
     <form className="card" onSubmit={record} aria-labelledby="outcome-form-heading">
-      <h2 id="outcome-form-heading">Record the outcome</h2>
+      <h2 id="outcome-form-heading">{consenting ? 'Record the outcome' : 'Withdraw or defer'}</h2>
       <fieldset className="choices">
         <legend>Outcome</legend>
-        {OUTCOMES.map((o) => (
+        {choices.map((o) => (
           <label className="choice" key={o}>
             <input type="radio" name="outcome" checked={outcome === o} onChange={() => setOutcome(o)} />
             {OUTCOME_LABELS[o]}
@@ -94,5 +99,12 @@ export function OutcomeForm({ view }: { view: Seated<DecisionView> }) {
       )}
       <SubmitStatus state={state} recorded="Outcome recorded." />
     </form>
+  );
+  if (consenting) return form;
+  return (
+    <details className="outcome-early">
+      <summary>Withdraw or defer the proposal…</summary>
+      {form}
+    </details>
   );
 }

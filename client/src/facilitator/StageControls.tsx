@@ -2,8 +2,9 @@ import { nextStage, previousStage, STAGE_LABELS } from '@circlewise/shared/const
 import { type DecisionView, isConsentStage } from '@circlewise/shared/decision';
 import type { Seated } from '@circlewise/shared/meeting';
 import { canEnterConsent, canPresent, type Refusal } from '@circlewise/shared/rules';
+import { useRef } from 'react';
 import { RevealButton } from './RevealButton';
-import { StageMoves } from './StageMoves';
+import { StageMoves, useFocusAfterStageMove } from './StageMoves';
 
 /** Why the meeting cannot move forward now, from the same rules the server applies. */
 export function advanceRefusal(view: Seated<DecisionView>): Refusal | null {
@@ -16,6 +17,8 @@ export function advanceRefusal(view: Seated<DecisionView>): Refusal | null {
 }
 
 export function StageControls({ view }: { view: Seated<DecisionView> }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusAfterStageMove(heading, view.stage);
   if (!isConsentStage(view.stage)) return null;
   const from = view.stage;
   const hidden =
@@ -26,7 +29,9 @@ export function StageControls({ view }: { view: Seated<DecisionView> }) {
 
   return (
     <section className="card" aria-labelledby="stage-controls">
-      <h2 id="stage-controls">Stage: {STAGE_LABELS[from]}</h2>
+      <h2 id="stage-controls" ref={heading} tabIndex={-1}>
+        Stage: {STAGE_LABELS[from]}
+      </h2>
       {hidden && (
         <RevealButton command="responses.reveal" label="Reveal responses" recorded="Responses revealed." />
       )}

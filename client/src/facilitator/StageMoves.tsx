@@ -1,7 +1,27 @@
 import { type AnyStage, STAGE_LABELS } from '@circlewise/shared/constants';
 import type { Refusal } from '@circlewise/shared/rules';
+import { type RefObject, useEffect } from 'react';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
+
+/** Set when this console moved the stage; the new stage's heading takes the focus once. */
+let movedHere = false;
+
+/**
+ * After a stage button, focus moves to the new stage's heading (its controls remount with the
+ * stage), so a keyboard or screen reader user lands where the meeting now is.
+ */
+export function useFocusAfterStageMove(heading: RefObject<HTMLElement | null>, stage: string): void {
+  useEffect(() => {
+    if (!movedHere || !stage) return;
+    movedHere = false;
+    heading.current?.focus();
+  }, [heading, stage]);
+}
+
+async function moved(done: Promise<boolean>): Promise<void> {
+  if (await done) movedHere = true;
+}
 
 /**
  * Back to the stage before, or on to the next one, of a decision or an election; with why moving
@@ -29,7 +49,7 @@ export function StageMoves({
           <button
             type="button"
             disabled={move.busy}
-            onClick={() => move.submit({ type: 'stage.back', from })}
+            onClick={() => void moved(move.submit({ type: 'stage.back', from }))}
           >
             ← Back to {STAGE_LABELS[back]}
           </button>
@@ -40,7 +60,7 @@ export function StageMoves({
             className="primary"
             disabled={move.busy || refusal !== null}
             aria-describedby={refusal ? 'advance-refusal' : undefined}
-            onClick={() => move.submit({ type: 'stage.advance', from })}
+            onClick={() => void moved(move.submit({ type: 'stage.advance', from }))}
           >
             {advanceLabels[from] ?? `Go to ${STAGE_LABELS[next]}`} →
           </button>

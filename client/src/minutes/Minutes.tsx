@@ -63,12 +63,12 @@ export function MinutesScreen({ code }: { code: string }) {
 
   if (!token) {
     return (
-      <div className="page narrow">
+      <main className="page narrow">
         <h1>Minutes of meeting {code}</h1>
         <p role="alert">
           Only people who took part can read these minutes, and this browser did not join meeting {code}.
         </p>
-      </div>
+      </main>
     );
   }
   if (load.state === 'loading')
@@ -79,10 +79,10 @@ export function MinutesScreen({ code }: { code: string }) {
     );
   if (load.state === 'error') {
     return (
-      <div className="page narrow">
+      <main className="page narrow">
         <h1>Minutes of meeting {code}</h1>
         <p role="alert">{load.message}</p>
-      </div>
+      </main>
     );
   }
   return (
@@ -105,7 +105,7 @@ export function MinutesView({
   if (events.length === 0) return <p className="empty">Nothing has been recorded in this meeting yet.</p>;
   const only = split.items[0];
   return (
-    <div className={decisionsOnly ? 'decisions-only' : undefined}>
+    <main className={decisionsOnly ? 'decisions-only' : undefined}>
       <label className="decisions-toggle page">
         <input type="checkbox" checked={decisionsOnly} onChange={(e) => setDecisionsOnly(e.target.checked)} />{' '}
         Decisions only: what was decided, not who said what
@@ -115,7 +115,7 @@ export function MinutesView({
       ) : (
         <AgendaMinutes split={split} roles={roles} source={source} />
       )}
-    </div>
+    </main>
   );
 }
 

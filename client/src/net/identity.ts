@@ -73,3 +73,14 @@ function write(key: string, value: string): void {
     // Private browsing may refuse storage; the meeting still works until the tab closes.
   }
 }
+
+const screenLinkName = (code: string) => `circlewise:screen:${normaliseCode(code)}`;
+
+/** The screen link the console made last for this meeting (only its hash is on the server). */
+export function loadScreenToken(code: string): string | undefined {
+  return read(screenLinkName(code)) ?? undefined;
+}
+
+export function saveScreenToken(code: string, token: string): void {
+  write(screenLinkName(code), token);
+}

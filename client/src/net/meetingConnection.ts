@@ -18,6 +18,7 @@ import type {
   JoinResult,
   PresenceBatch,
   ResyncResult,
+  ScreenLinkResult,
 } from '@circlewise/shared/protocol';
 import { createMeetingStore, type MeetingStore, type Submission, withMeeting } from '../store/meetingStore';
 import type { Outbox } from './outbox';
@@ -56,6 +57,8 @@ export interface MeetingConnection {
   store: MeetingStore;
   send(command: CommandInput): Promise<CommandResult>;
   close(): void;
+  /** The facilitator makes a new screen link for the projector; the old one stops working. */
+  screenLink(): Promise<ScreenLinkResult>;
 }
 
 interface Pending {
@@ -284,6 +287,10 @@ export function createMeetingConnection(
   return {
     store,
     send,
+    screenLink: () =>
+      new Promise<ScreenLinkResult>((resolve) => {
+        socket.emit('meeting:screenLink', {}, resolve);
+      }),
     close() {
       closed = true;
       for (const event of LISTENED) socket.off(event);

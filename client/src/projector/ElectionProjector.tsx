@@ -1,19 +1,17 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import { presentParticipants } from '@circlewise/shared/decision';
-import { currentProposal, type ElectionView } from '@circlewise/shared/election';
-import type { Seated } from '@circlewise/shared/meeting';
 import {
-  CandidateCard,
-  ChangeList,
-  ElectionOutcomeSummary,
-  NominationList,
-  RoleCard,
-  TallyList,
-} from '../components/ElectionCards';
-import { ELECTION_ASKS } from '../lib/election';
-import { respondedCount } from '../lib/names';
-import { JoinQr } from './JoinQr';
+  currentProposal,
+  type ElectionView,
+  type Nomination,
+  type NominationChange,
+} from '@circlewise/shared/election';
+import type { Seated } from '@circlewise/shared/meeting';
+import { CandidateCard, ElectionOutcomeSummary, RoleCard, TallyList } from '../components/ElectionCards';
+import { ELECTION_ASKS, nomineeName } from '../lib/election';
+import { nameOf, respondedCount } from '../lib/names';
 import { ProjectedObjections } from './ProjectedObjections';
+import { FitCards, ProjectorFrame } from './ProjectorFrame';
 
 /** The room's screen during an election; `view` is already filtered as for a silent participant (E1, C10). */
 export function ElectionProjector({
@@ -26,6 +24,9 @@ export function ElectionProjector({
   const present = presentParticipants(view);
   const onlineCount = present.filter((p) => online[p.id]).length;
   const proposal = currentProposal(view);
+  const nominations = Object.values(view.nominations)
+    .filter((n) => !n.hidden)
+    .sort((a, b) => a.at - b.at);
   const counted =
     view.stage === 'nominations'
       ? { ...respondedCount(view, view.nominations), verb: 'nominated' }
@@ -44,40 +45,74 @@ export function ElectionProjector({
           : undefined;
 
   return (
-    <div className="page projector">
-      <header className="projector-header">
-        <div>
-          <p className="eyebrow">Role election · {view.title}</p>
-          <h1>{STAGE_LABELS[view.stage]}</h1>
-          <p className="ask">{ELECTION_ASKS[view.stage]}</p>
-          <p className="counts big" aria-live="polite">
-            {present.length} present ({onlineCount} connected)
-            {counted && ` · ${counted.responded} of ${counted.total} ${counted.verb}`}
-          </p>
-        </div>
-        <JoinQr code={view.code} />
-      </header>
-      {view.stage === 'outcome' ? <ElectionOutcomeSummary view={view} /> : <RoleCard role={view.role} />}
-      {proposal && view.stage !== 'outcome' && view.stage !== 'changes' && (
-        <CandidateCard view={view} proposal={proposal} />
-      )}
-      {view.nominationsRevealed && view.stage !== 'outcome' && (
-        <section className="card" aria-labelledby="pr-nominations">
-          <h2 id="pr-nominations">Nominations</h2>
-          <TallyList view={view} />
-          <NominationList view={view} />
-          {view.changes.length > 0 && (
-            <>
-              <h3>Changes</h3>
-              <ChangeList view={view} />
-            </>
-          )}
+    <ProjectorFrame
+      eyebrow={`Role election · ${view.title}`}
+      heading={STAGE_LABELS[view.stage]}
+      ask={ELECTION_ASKS[view.stage]}
+      code={view.code}
+      lobby={view.stage === 'role'}
+      counts={
+        <>
+          {present.length} present ({onlineCount} connected)
+          {counted && ` · ${counted.responded} of ${counted.total} ${counted.verb}`}
+        </>
+      }
+    >
+      {view.stage === 'outcome' ? (
+        <section className="projector-outcome" aria-label="Outcome">
+          <ElectionOutcomeSummary view={view} />
         </section>
+      ) : view.nominationsRevealed ? (
+        <>
+          {proposal && view.stage !== 'changes' && (
+            <div className="projector-proposal compact">
+              <CandidateCard view={view} proposal={proposal} />
+            </div>
+          )}
+          <section className="projector-results" aria-labelledby="pr-nominations">
+            <h2 id="pr-nominations">
+              {view.stage === 'changes' ? 'Nominations and changes' : 'Nominations'}
+            </h2>
+            <div className="projector-tally-list">
+              <TallyList view={view} />
+            </div>
+            <FitCards<NominationChange | Nomination>
+              label={view.stage === 'changes' ? 'Nominations and changes' : 'Nominations'}
+              items={view.stage === 'changes' ? [...nominations, ...view.changes] : nominations}
+              keyOf={(c) => `${'to' in c ? 'change' : 'nomination'}-${c.participantId}-${c.at}`}
+              render={(c) =>
+                'to' in c ? (
+                  <>
+                    <p className="fit-card-who">
+                      {nameOf(view, c.participantId)}:{' '}
+                      {c.from === c.to
+                        ? `keeps ${nomineeName(view, c.to)}`
+                        : `${nomineeName(view, c.from)} → ${nomineeName(view, c.to)}`}
+                    </p>
+                    {c.from !== c.to && <p className="fit-card-text">{c.reason}</p>}
+                  </>
+                ) : (
+                  <>
+                    <p className="fit-card-who">
+                      {nameOf(view, c.participantId)} → <strong>{nomineeName(view, c.nomineeId)}</strong>
+                    </p>
+                    {c.reason && <p className="fit-card-text">{c.reason}</p>}
+                  </>
+                )
+              }
+            />
+          </section>
+        </>
+      ) : (
+        <>
+          <RoleCard role={view.role} />
+          {proposal && view.stage !== 'changes' && <CandidateCard view={view} proposal={proposal} />}
+          {view.stage === 'nominations' && (
+            <p className="card">Nominations stay secret until the facilitator reveals them all at once.</p>
+          )}
+          <ProjectedObjections view={view} />
+        </>
       )}
-      {view.stage === 'nominations' && (
-        <p className="card">Nominations stay secret until the facilitator reveals them all at once.</p>
-      )}
-      <ProjectedObjections view={view} />
-    </div>
+    </ProjectorFrame>
   );
 }

@@ -1,45 +1,40 @@
-import { STAGE_LABELS } from '@circlewise/shared/constants';
+import {
+  GESTURE_LABELS,
+  GESTURES,
+  OUTCOME_LABELS,
+  RESPONSE_LABELS,
+  STAGE_LABELS,
+} from '@circlewise/shared/constants';
 import { currentVersion, type DecisionView, presentParticipants } from '@circlewise/shared/decision';
 import type { Seated } from '@circlewise/shared/meeting';
-import { viewFor } from '@circlewise/shared/visibility';
+import { SCREEN_VIEWER, viewFor } from '@circlewise/shared/visibility';
 import { useMemo } from 'react';
-import { AgendaStrip } from '../agenda/AgendaStrip';
-import { Countdown } from '../components/Countdown';
 import { GestureIcon } from '../components/GestureIcon';
 import { ProposalCard } from '../components/ProposalCard';
-import { RESPONSE_LABELS } from '../components/ResponseKindLabel';
-import { respondedCount } from '../lib/names';
+import { formatDate, nameOf, respondedCount } from '../lib/names';
 import { STAGE_ASKS } from '../lib/stageText';
-import { OutcomeSummary } from '../participant/OutcomeStage';
 import { useMeeting } from '../store/MeetingContext';
 import { ElectionProjector } from './ElectionProjector';
-import { JoinQr } from './JoinQr';
 import { ProjectedObjections } from './ProjectedObjections';
+import { FitCards, ProjectorFrame, Tally } from './ProjectorFrame';
 import { RoundProjector } from './RoundProjector';
 
 /**
- * The room's screen. It connects with the facilitator key but shows only what a participant
- * may see (C10): the view goes through the shared visibility rules as for a viewer who has said nothing.
+ * The room's screen. It connects with the facilitator key or a screen link and shows only what a
+ * participant may see (C10): the view goes through the shared visibility rules as for a viewer
+ * who has said nothing.
  */
 export function Projector() {
   const full = useMeeting((s) => s.view);
   const online = useMeeting((s) => s.online);
-  const view = useMemo(() => full && viewFor(full, { role: 'participant', participantId: '' }), [full]);
+  const view = useMemo(() => full && viewFor(full, SCREEN_VIEWER), [full]);
   if (!view) return <p className="loading">Loading the meeting…</p>;
-  return (
-    <>
-      <div className="projector-agenda">
-        <AgendaStrip showConsoleLink={false} />
-      </div>
-      <Countdown className="countdown-big projector-countdown" />
-      {view.kind === 'election' ? (
-        <ElectionProjector view={view} online={online} />
-      ) : view.kind === 'round' ? (
-        <RoundProjector view={view} online={online} />
-      ) : (
-        <DecisionProjector view={view} online={online} />
-      )}
-    </>
+  return view.kind === 'election' ? (
+    <ElectionProjector view={view} online={online} />
+  ) : view.kind === 'round' ? (
+    <RoundProjector view={view} online={online} />
+  ) : (
+    <DecisionProjector view={view} online={online} />
   );
 }
 
@@ -55,62 +50,133 @@ function DecisionProjector({ view, online }: { view: Seated<DecisionView>; onlin
           ? view.consentRound.responses
           : undefined;
   const counts = round && respondedCount(view, round);
+  const name = (id: string) => present.find((p) => p.id === id)?.name ?? nameOf(view, id);
 
   return (
-    <div className="page projector">
-      <header className="projector-header">
-        <div>
-          <p className="eyebrow">{view.title}</p>
-          <h1>{STAGE_LABELS[view.stage]}</h1>
-          <p className="ask">{STAGE_ASKS[view.stage]}</p>
-          <p className="counts big" aria-live="polite">
-            {present.length} present ({onlineCount} connected)
-            {counts && ` · ${counts.responded} of ${counts.total} responded`}
-          </p>
-        </div>
-        <JoinQr code={view.code} />
-      </header>
+    <ProjectorFrame
+      eyebrow={view.title || 'Meeting'}
+      heading={STAGE_LABELS[view.stage]}
+      ask={STAGE_ASKS[view.stage]}
+      code={view.code}
+      lobby={view.stage === 'proposal'}
+      counts={
+        <>
+          {present.length} present ({onlineCount} connected)
+          {counts && ` · ${counts.responded} of ${counts.total} responded`}
+        </>
+      }
+    >
       {view.stage === 'outcome' ? (
-        <OutcomeSummary view={view} />
+        <OutcomeHeadline view={view} />
+      ) : view.stage === 'reactions' && view.reactionsRevealed ? (
+        <RevealedReactions view={view} name={name} />
+      ) : view.stage === 'objections' && view.objectionRound.revealed ? (
+        <RevealedResponses view={view} name={name} />
+      ) : view.stage === 'clarifying' && view.questions.length > 0 ? (
+        <>
+          <div className="projector-proposal compact">
+            <ProposalCard version={currentVersion(view)} />
+          </div>
+          <section className="projector-results" aria-labelledby="pr-questions">
+            <h2 id="pr-questions">Clarifying questions</h2>
+            <FitCards
+              label="Questions and answers"
+              items={view.questions}
+              keyOf={(q) => q.id}
+              render={(q) => (
+                <>
+                  <p className="fit-card-who">{name(q.participantId)} asks</p>
+                  <p className="fit-card-text">{q.text}</p>
+                  {q.answer ? (
+                    <p className="fit-card-answer">{q.answer.text}</p>
+                  ) : (
+                    <p className="muted">Not answered yet</p>
+                  )}
+                </>
+              )}
+            />
+          </section>
+        </>
       ) : (
-        <ProposalCard version={currentVersion(view)} draft={view.stage === 'proposal'} />
+        <>
+          <div className="projector-proposal">
+            <ProposalCard version={currentVersion(view)} draft={view.stage === 'proposal'} />
+          </div>
+          <ProjectedObjections view={view} />
+        </>
       )}
-      {view.stage === 'reactions' && view.reactionsRevealed && (
-        <section className="card" aria-labelledby="pr-reactions">
-          <h2 id="pr-reactions">Reactions</h2>
-          <ul className="list">
-            {present
-              .filter((p) => view.reactions[p.id] && !view.reactions[p.id]!.hidden)
-              .map((p) => {
-                const r = view.reactions[p.id]!;
-                return (
-                  <li key={p.id}>
-                    <strong>{p.name}</strong>: {r.gesture && <GestureIcon gesture={r.gesture} />} {r.text}
-                  </li>
-                );
-              })}
-          </ul>
-        </section>
-      )}
-      {view.stage === 'objections' && view.objectionRound.revealed && (
-        <section className="card" aria-labelledby="pr-responses">
-          <h2 id="pr-responses">Responses to version {view.objectionRound.version}</h2>
-          <ul className="list">
-            {present
-              .filter((p) => view.objectionRound.responses[p.id]?.kind)
-              .map((p) => {
-                const r = view.objectionRound.responses[p.id]!;
-                return (
-                  <li key={p.id}>
-                    <strong>{p.name}</strong>: {r.kind && RESPONSE_LABELS[r.kind]}
-                    {r.reason && `: ${r.reason}`}
-                  </li>
-                );
-              })}
-          </ul>
-        </section>
-      )}
-      <ProjectedObjections view={view} />
-    </div>
+    </ProjectorFrame>
+  );
+}
+
+function RevealedReactions({ view, name }: { view: Seated<DecisionView>; name: (id: string) => string }) {
+  const shown = Object.values(view.reactions).filter((r) => !r.hidden);
+  const gestures = GESTURES.map((g) => ({
+    name: GESTURE_LABELS[g],
+    count: shown.filter((r) => r.gesture === g).length,
+  })).filter((e) => e.count > 0);
+  return (
+    <section className="projector-results" aria-labelledby="pr-reactions">
+      <h2 id="pr-reactions">Reactions to “{currentVersion(view).title}”</h2>
+      {gestures.length > 0 && <Tally label="Gestures" entries={gestures} />}
+      <FitCards
+        label="Reactions"
+        items={shown}
+        keyOf={(r) => r.participantId}
+        render={(r) => (
+          <>
+            <p className="fit-card-who">
+              {name(r.participantId)} {r.gesture && <GestureIcon gesture={r.gesture} />}
+            </p>
+            <p className="fit-card-text">{r.text}</p>
+          </>
+        )}
+      />
+    </section>
+  );
+}
+
+function RevealedResponses({ view, name }: { view: Seated<DecisionView>; name: (id: string) => string }) {
+  const shown = Object.values(view.objectionRound.responses).filter((r) => r.kind);
+  const kinds = (['consent', 'concern', 'objection'] as const).map((k) => ({
+    name: RESPONSE_LABELS[k],
+    count: shown.filter((r) => r.kind === k).length,
+  }));
+  return (
+    <section className="projector-results" aria-labelledby="pr-responses">
+      <h2 id="pr-responses">Responses to version {view.objectionRound.version}</h2>
+      <Tally label="Responses" entries={kinds} />
+      <FitCards
+        label="Responses"
+        items={shown}
+        keyOf={(r) => r.participantId}
+        render={(r) => (
+          <>
+            <p className="fit-card-who">
+              {name(r.participantId)}: <strong>{r.kind && RESPONSE_LABELS[r.kind]}</strong>
+            </p>
+            {r.reason && <p className="fit-card-text">{r.reason}</p>}
+          </>
+        )}
+      />
+    </section>
+  );
+}
+
+/** The outcome, large: what the room decided, in one line, and the text it decided on. */
+function OutcomeHeadline({ view }: { view: Seated<DecisionView> }) {
+  const outcome = view.outcome;
+  if (!outcome) return <p className="empty">No outcome recorded yet.</p>;
+  const version = view.versions.find((v) => v.version === outcome.version);
+  return (
+    <section className="projector-outcome" aria-labelledby="pr-outcome">
+      <h2 id="pr-outcome" className="headline">
+        {OUTCOME_LABELS[outcome.outcome]}: {version?.title || view.title}
+      </h2>
+      <p className="muted">Version {outcome.version} of the proposal</p>
+      {version && <p className="prose projector-outcome-text">{version.text}</p>}
+      {outcome.reviewDate && <p>Review by {formatDate(outcome.reviewDate)}.</p>}
+      {outcome.note && <p>Note: {outcome.note}</p>}
+    </section>
   );
 }

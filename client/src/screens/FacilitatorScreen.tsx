@@ -27,7 +27,7 @@ export function FacilitatorScreen({ code, children }: { code: string; children: 
   }
   if (!connection) return <p className="loading">Connecting…</p>;
   return (
-    <MeetingProvider store={connection.store} send={connection.send}>
+    <MeetingProvider store={connection.store} send={connection.send} screenLink={connection.screenLink}>
       <MeetingGate code={code} onReset={{ label: 'Enter another key', run: () => setKey(undefined) }}>
         {children}
       </MeetingGate>

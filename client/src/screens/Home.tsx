@@ -8,7 +8,7 @@ import { meetingPath, navigate } from '../routing';
 
 export function Home() {
   return (
-    <div className="page narrow">
+    <main className="page narrow">
       <header>
         <h1>Circlewise</h1>
         <p className="ask">
@@ -26,6 +26,6 @@ export function Home() {
       />
       <StartMeetingForm heading="Start a meeting" submitLabel="Start a meeting" create={createMeeting} />
       <HomeCircles />
-    </div>
+    </main>
   );
 }

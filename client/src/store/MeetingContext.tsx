@@ -3,7 +3,7 @@
  * with `useSend()`. Tests provide a prebuilt store and a fake send the same way.
  */
 import type { CommandInput } from '@circlewise/shared/commands';
-import type { CommandResult } from '@circlewise/shared/protocol';
+import type { CommandResult, ScreenLinkResult } from '@circlewise/shared/protocol';
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { MeetingState, MeetingStore } from './meetingStore';
@@ -13,12 +13,23 @@ export type Send = (command: CommandInput) => Promise<CommandResult>;
 interface MeetingContextValue {
   store: MeetingStore;
   send: Send;
+  /** The console asks for a new screen link (absent in tests and on screens that cannot). */
+  screenLink?: () => Promise<ScreenLinkResult>;
 }
 
 const MeetingContext = createContext<MeetingContextValue | null>(null);
 
-export function MeetingProvider({ store, send, children }: MeetingContextValue & { children: ReactNode }) {
-  return <MeetingContext.Provider value={{ store, send }}>{children}</MeetingContext.Provider>;
+export function MeetingProvider({
+  store,
+  send,
+  screenLink,
+  children,
+}: MeetingContextValue & { children: ReactNode }) {
+  return (
+    <MeetingContext.Provider value={{ store, send, ...(screenLink && { screenLink }) }}>
+      {children}
+    </MeetingContext.Provider>
+  );
 }
 
 function useMeetingContext(): MeetingContextValue {
@@ -34,4 +45,8 @@ export function useMeeting<T>(selector: (state: MeetingState) => T): T {
 
 export function useSend(): Send {
   return useMeetingContext().send;
+}
+
+export function useScreenLink(): (() => Promise<ScreenLinkResult>) | undefined {
+  return useMeetingContext().screenLink;
 }

@@ -8,7 +8,7 @@
 import type { CommandType } from '@circlewise/shared/commands';
 import { facilitates } from '@circlewise/shared/meeting';
 import type { Role } from '@circlewise/shared/protocol';
-import type { Viewer } from '@circlewise/shared/visibility';
+import { SCREEN_VIEWER, type Viewer } from '@circlewise/shared/visibility';
 import type { Caller } from '../decision/decideEngine';
 import type { LiveMeeting } from '../meeting/liveMeeting';
 
@@ -65,10 +65,12 @@ export const PERMISSIONS: Record<CommandType, Role> = {
 const DENIED: Record<Role, string> = {
   facilitator: 'Only participants do this. To take part yourself, join from your phone as well.',
   participant: 'Only the facilitator can do this.',
+  screen: 'A screen link only shows the meeting: it sends nothing.',
 };
 
 // [C2]
 export function permissionError(type: CommandType, role: Role): string | null {
+  if (role === 'screen') return DENIED.screen;
   return PERMISSIONS[type] === role ? null : DENIED[role];
 }
 
@@ -87,6 +89,7 @@ export const keyHolderOf = (session: Session) => ({
 
 /** What this connection may see now: the facilitator's view follows facilitation (M4). */
 export function viewerOf(session: Session, meeting: LiveMeeting): Viewer {
+  if (session.role === 'screen') return SCREEN_VIEWER;
   if (facilitates(meeting.view, keyHolderOf(session))) return { role: 'facilitator' };
   return session.participantId
     ? { role: 'participant', participantId: session.participantId }
@@ -103,6 +106,8 @@ export function callerFor(
   meeting: LiveMeeting,
   type: CommandType,
 ): Caller | { denied: string } {
+  // A screen link is read-only: whatever it sends is refused, before anything else is asked.
+  if (session.role === 'screen') return { denied: DENIED.screen };
   if (session.participantId && meeting.view.participants[session.participantId]?.removed) {
     return { denied: 'The facilitator removed you from this meeting.' };
   }

@@ -27,3 +27,16 @@ export function newMeetingCode(): string {
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
 }
+
+/**
+ * A screen link's secret: it may be typed on the room's PC when the QR code cannot be scanned, so
+ * it uses the code alphabet (no look-alike characters) and is shown in groups of four; 32
+ * characters (about 158 bits), the length every token has on the wire (joinSchema).
+ */
+export const SCREEN_TOKEN_LENGTH = 32;
+
+export function newScreenToken(): string {
+  let token = '';
+  for (let i = 0; i < SCREEN_TOKEN_LENGTH; i++) token += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return token;
+}

@@ -12,6 +12,7 @@ import type { Door, Gateway, GatewayServer, GatewaySocket } from './context';
 import { onJoin } from './join';
 import { limitRate, type RateLimit } from './rateLimit';
 import { onResync } from './resync';
+import { onScreenLink } from './screenLink';
 
 export type { GatewayServer } from './context';
 
@@ -41,6 +42,7 @@ export function attachGateway(
     socket.on('meeting:join', onJoin(gateway, socket));
     socket.on('meeting:command', onCommand(gateway, socket));
     socket.on('meeting:resync', onResync(gateway, socket));
+    socket.on('meeting:screenLink', onScreenLink(gateway, socket));
     socket.on('disconnect', () => onDisconnect(gateway, socket));
   });
 }

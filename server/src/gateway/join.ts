@@ -124,7 +124,7 @@ function admit(
 ): Admitted | Waits | Failure {
   const hash = hashSecret(request.token);
   const known = gateway.meetings.store.tokenByHash(hash);
-  if (!known) return newcomer(gateway, meeting, request, hash, address);
+  if (!known) return screen(gateway, meeting, hash) ?? newcomer(gateway, meeting, request, hash, address);
   // A secret of another meeting opens nothing here, and cannot become a participant here either:
   // a token is bound to one meeting (S2, S3).
   if (known.meetingId !== meeting.id) {
@@ -145,6 +145,14 @@ function returning(gateway: Gateway, meeting: LiveMeeting, known: TokenRecord): 
   if (!me || me.present || isOver(meeting.view)) return { meeting, session };
   const rejoined = gateway.runner.join(meeting, { id: me.id, name: me.name });
   return rejoined ? { meeting: rejoined.meeting, session, joined: rejoined.events } : { meeting, session };
+}
+
+/** A screen link: a read-only viewer that is nobody, so it records no presence (screenLink.ts). */
+function screen(gateway: Gateway, meeting: LiveMeeting, hash: string): Admitted | Failure | undefined {
+  const linked = gateway.meetings.store.screenLinkByHash(hash);
+  if (linked === undefined) return undefined;
+  if (linked !== meeting.id) return fail('bad_token', 'This screen link belongs to another meeting.');
+  return { meeting, session: { meetingId: meeting.id, role: 'screen', participantId: null } };
 }
 
 /** A new device: a new participant, recorded with its token in one transaction (S2). */

@@ -131,6 +131,19 @@ export class Rooms implements Publisher {
     socket.join(roomNames.waiting(meetingId, participantId));
   }
 
+  /**
+   * The meeting's screen link was rotated: the screens that joined with the old one lose their
+   * session and are disconnected; their rejoin with the old secret is refused.
+   */
+  dropScreens(meetingId: string): void {
+    for (const id of this.io.sockets.adapter.rooms.get(roomNames.meeting(meetingId)) ?? []) {
+      const socket = this.io.sockets.sockets.get(id);
+      if (socket?.data.session?.role !== 'screen') continue;
+      socket.data.session = undefined;
+      socket.disconnect();
+    }
+  }
+
   /** M4: the facilitators' room follows the hand-over, so sealed events go to who facilitates. */
   private moveFacilitation(meetingId: string, from: string | null, to: string | null): void {
     const room = roomNames.facilitators(meetingId);

@@ -116,6 +116,10 @@ export interface EventStore {
   /** Events after `afterSeq`, in order (A3). */
   events(meetingId: string, afterSeq?: number): MeetingEvent[];
   tokenByHash(hash: string): TokenRecord | undefined;
+  /** The meeting whose current screen link has this hash; a rotated link's hash finds nothing. */
+  screenLinkByHash(hash: string): string | undefined;
+  /** Sets the meeting's screen link (its hash): from this call on, an earlier link opens nothing. */
+  setScreenLink(meetingId: string, hash: string): void;
   /** E5: the roles elected in a meeting (the register, kept with each election.recorded append). */
   roles(meetingId: string): RoleRecord[];
 

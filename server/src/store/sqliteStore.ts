@@ -71,6 +71,12 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
       [string],
       { meeting_id: string; role: 'facilitator' | 'participant'; participant_id: string | null }
     >('SELECT meeting_id, role, participant_id FROM tokens WHERE token_hash = ?'),
+    screenLinkByHash: db.prepare<[string], { meeting_id: string }>(
+      'SELECT meeting_id FROM screen_links WHERE token_hash = ?',
+    ),
+    setScreenLink: db.prepare(
+      'INSERT INTO screen_links (meeting_id, token_hash) VALUES (?, ?) ON CONFLICT (meeting_id) DO UPDATE SET token_hash = excluded.token_hash',
+    ),
   };
 
   const appendTx = db.transaction(
@@ -135,6 +141,12 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
         r &&
         ({ meetingId: r.meeting_id, role: r.role, participantId: r.participant_id } satisfies TokenRecord)
       );
+    },
+    screenLinkByHash: (hash) => q.screenLinkByHash.get(hash)?.meeting_id,
+    setScreenLink(meetingId, hash) {
+      // The old link must stop working before the new one is handed out.
+      group?.flush();
+      q.setScreenLink.run(meetingId, hash);
     },
     roles: (meetingId) =>
       q.roles.all(meetingId).map((r) => ({

@@ -32,7 +32,7 @@ export function ElectionConsole({ view }: { view: Seated<ElectionView> }) {
         code={view.code}
       />
       <div className="columns">
-        <main className="column">
+        <main className="column" id="current-stage" tabIndex={-1}>
           <Controls>
             <TimeboxPanel />
             {view.stage === 'outcome' ? (

@@ -6,12 +6,15 @@ import {
 } from '@circlewise/shared/constants';
 import type { ElectionView } from '@circlewise/shared/election';
 import type { Seated } from '@circlewise/shared/meeting';
+import { useRef } from 'react';
 import { canGoBack, electionAdvanceRefusal } from '../../lib/election';
 import { RevealButton } from '../RevealButton';
-import { StageMoves } from '../StageMoves';
+import { StageMoves, useFocusAfterStageMove } from '../StageMoves';
 
 /** Move the election on or back, reveal what is hidden, and say why a move is not possible yet. */
 export function ElectionStageControls({ view }: { view: Seated<ElectionView> }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusAfterStageMove(heading, view.stage);
   if (view.stage === 'outcome') return null;
   const from: ElectionStage = view.stage;
   const nominating = from === 'nominations';
@@ -22,7 +25,9 @@ export function ElectionStageControls({ view }: { view: Seated<ElectionView> }) 
 
   return (
     <section className="card" aria-labelledby="stage-controls">
-      <h2 id="stage-controls">Stage: {STAGE_LABELS[from]}</h2>
+      <h2 id="stage-controls" ref={heading} tabIndex={-1}>
+        Stage: {STAGE_LABELS[from]}
+      </h2>
       {nominating && (
         <>
           <p className="muted">

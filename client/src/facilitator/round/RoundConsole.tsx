@@ -26,7 +26,7 @@ export function RoundConsole({ view }: { view: Seated<RoundView> }) {
         code={view.code}
       />
       <div className="columns">
-        <main className="column">
+        <main className="column" id="current-stage" tabIndex={-1}>
           <Controls>
             <TimeboxPanel />
             {closed ? (
