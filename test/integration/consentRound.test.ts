@@ -22,7 +22,8 @@ let server: TestServer;
 withServer({ set: (s) => (server = s), current: () => server });
 
 /** A meeting in the consent round, everyone having seen no objection to version 1. */
-async function inConsent(names: string[]) {
+/** In consent; those named in `silent` gave no answer in the objection round, so none carries over (C7). */
+async function inConsent(names: string[], silent: string[] = []) {
   const opened = await openMeeting(server, names);
   const { facilitator: fac, participants } = opened;
   ok(
@@ -31,7 +32,9 @@ async function inConsent(names: string[]) {
   await advance(fac, 'proposal');
   await advance(fac, 'clarifying');
   await advance(fac, 'reactions');
-  for (const p of participants) ok(await p.command({ type: 'response.give', kind: 'consent' }));
+  for (const [i, p] of participants.entries()) {
+    if (!silent.includes(names[i]!)) ok(await p.command({ type: 'response.give', kind: 'consent' }));
+  }
   ok(await fac.command({ type: 'responses.reveal' }));
   await advance(fac, 'objections');
   await settle([fac, ...participants], lastSeq(server, opened.meeting.meetingId));
@@ -118,7 +121,11 @@ describe('consent round', () => {
   });
 
   it('[C7][M2] consent counts those present: someone who leaves does not block, and counts again on return', async () => {
-    const { meeting, facilitator: fac, participants } = await inConsent(['Ada', 'Ben', 'Cleo']);
+    const {
+      meeting,
+      facilitator: fac,
+      participants,
+    } = await inConsent(['Ada', 'Ben', 'Cleo'], ['Ben', 'Cleo']);
     const [ada, ben, cleo] = participants as [TestClient, TestClient, TestClient];
     ok(await ada.command({ type: 'response.give', kind: 'consent' }));
     const waiting = expectError(
