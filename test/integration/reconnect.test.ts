@@ -101,7 +101,7 @@ describe('reconnect and resync', () => {
 
     // Up to date: nothing missing. Ahead of the server (a stale client after a restore): a view.
     const none = ok(await again.resync(now));
-    expect(none).toEqual({ ok: true, events: [] });
+    expect(none).toEqual({ ok: true, events: [], serverNow: expect.any(Number) });
     const ahead = ok(await again.resync(now + 50));
     expect('view' in ahead && ahead.view).toEqual(serverMeeting(server, meeting.meetingId, asViewer(again)));
 

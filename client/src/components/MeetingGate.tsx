@@ -39,20 +39,22 @@ export function MeetingGate({
   }
   if (connection === 'waiting') {
     return (
-      <div className="page narrow">
+      <main className="page narrow">
         <h1>Meeting {code}</h1>
         <p role="status">
           Waiting to be admitted. The facilitator has locked this meeting and will let you in.
         </p>
         <p className="muted">Keep this page open; it goes on by itself.</p>
-      </div>
+      </main>
     );
   }
   if (!hasView) {
     return (
-      <p className="loading" role="status">
-        Connecting to meeting {code}…
-      </p>
+      <main>
+        <p className="loading" role="status">
+          Connecting to meeting {code}…
+        </p>
+      </main>
     );
   }
   return children;

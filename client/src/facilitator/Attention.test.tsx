@@ -47,6 +47,18 @@ describe('console, attention first', () => {
     expect(document.title).not.toMatch(/^\(/);
   });
 
+  it('[O3] a raised hand is at the top, in order, with a link to call the next speaker, and counted', () => {
+    const raise = (participantId: string) =>
+      ({ type: 'hand.raised', participantId, stage: 'clarifying', by: participantId }) as const;
+    renderConsole(MeetingScript.at('clarifying').add(raise(BEN)).add(raise(ANA)));
+    const strip = screen.getByRole('region', { name: /Needs you now/ });
+    expect(within(strip).getByText(/2 hands are raised:/).parentElement?.textContent).toMatch(/Ben, Ana/);
+    expect(within(strip).getByRole('link', { name: 'Call the next speaker' }).getAttribute('href')).toBe(
+      '#queue-heading',
+    );
+    expect(document.title).toMatch(/^\(1\) /);
+  });
+
   it('has a skip link to the current stage', () => {
     renderConsole(MeetingScript.at('clarifying'));
     const skip = screen.getByRole('link', { name: 'Skip to the current stage' });

@@ -1,18 +1,28 @@
 import { STAGE_LABELS } from '@circlewise/shared/constants';
-import { type DecisionView, presentParticipants } from '@circlewise/shared/decision';
+import { type DecisionView, handQueue, presentParticipants } from '@circlewise/shared/decision';
 import type { Seated } from '@circlewise/shared/meeting';
 import { useEffect } from 'react';
 import { nameOf } from '../lib/names';
 import { hasResponded } from './PeoplePanel';
 
-/** What needs the facilitator now: questions not answered, objections not tested, who is awaited. */
+/**
+ * What needs the facilitator now: questions not answered, objections not tested, raised hands
+ * (O3), who is awaited.
+ */
 export function attentionOf(view: Seated<DecisionView>) {
   const answering = view.stage === 'clarifying' || view.stage === 'reactions';
   const questions = answering ? view.questions.filter((q) => !q.answer) : [];
   const objections = view.objections.filter((o) => o.status === 'raised');
+  const hands = handQueue(view);
   const asking = view.stage === 'reactions' || view.stage === 'objections' || view.stage === 'consent';
   const waiting = asking ? presentParticipants(view).filter((p) => !hasResponded(view, p.id)) : [];
-  return { questions, objections, waiting, count: questions.length + objections.length };
+  return {
+    questions,
+    objections,
+    hands,
+    waiting,
+    count: questions.length + objections.length + (hands.length > 0 ? 1 : 0),
+  };
 }
 
 /** The tab says the meeting, the stage and how much needs attention, seen from another tab too. */
@@ -27,7 +37,7 @@ export function useConsoleTitle(meeting: string, stage: string, count: number): 
  * each objection to test, with a link to where it is handled, and who the stage still waits for.
  */
 export function Attention({ view }: { view: Seated<DecisionView> }) {
-  const { questions, objections, waiting, count } = attentionOf(view);
+  const { questions, objections, hands, waiting, count } = attentionOf(view);
   useConsoleTitle(view.title || 'Meeting', STAGE_LABELS[view.stage], count);
   if (count === 0 && waiting.length === 0) return null;
   return (
@@ -46,6 +56,13 @@ export function Attention({ view }: { view: Seated<DecisionView> }) {
             <a href="#f-objections-heading">Test the objection</a>
           </li>
         ))}
+        {hands.length > 0 && (
+          <li>
+            <strong>{hands.length === 1 ? 'A hand is raised:' : `${hands.length} hands are raised:`}</strong>{' '}
+            {hands.map((h) => nameOf(view, h.participantId)).join(', ')}{' '}
+            <a href="#queue-heading">Call the next speaker</a>
+          </li>
+        )}
         {waiting.length > 0 && (
           <li>
             <strong>Waiting for {waiting.length}:</strong> {waiting.map((p) => p.name).join(', ')}
