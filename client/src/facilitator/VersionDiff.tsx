@@ -1,6 +1,6 @@
 import type { DecisionView } from '@circlewise/shared/decision';
 import { useState } from 'react';
-import { wordDiff } from '../lib/wordDiff';
+import { DiffText } from '../components/DiffText';
 
 /** What changed between two proposal versions, word by word (insertions and deletions marked). */
 export function VersionDiff({ view }: { view: DecisionView }) {
@@ -35,18 +35,7 @@ function Diff({ before, after }: { before: string; after: string }) {
   if (before === after) return <p className="muted">No change.</p>;
   return (
     <p className="prose diff">
-      {wordDiff(before, after).map((part, i) =>
-        part.kind === 'added' ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their order.
-          <ins key={i}>{part.text}</ins>
-        ) : part.kind === 'removed' ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: as above.
-          <del key={i}>{part.text}</del>
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: as above.
-          <span key={i}>{part.text}</span>
-        ),
-      )}
+      <DiffText before={before} after={after} />
     </p>
   );
 }

@@ -105,19 +105,7 @@ export class CommandRunner {
     participant: { id: string; name: string },
     token?: NewToken,
   ): (Recorded & { events: MeetingEvent[] }) | undefined {
-    const joined: MeetingEvent = {
-      type: 'participant.joined',
-      participantId: participant.id,
-      name: participant.name,
-      by: participant.id,
-      seq: meeting.view.seq + 1,
-      at: this.now(),
-      commandId: randomUUID(),
-    };
-    // DECIDE
-    if (!meeting.can(joined)) return undefined;
-    // APPEND → APPLY
-    return { ...this.recorder.record(meeting, joined.commandId, [joined], token), events: [joined] };
+    return this.arrive(meeting, 'participant.joined', participant, token);
   }
 
   /**
@@ -129,17 +117,29 @@ export class CommandRunner {
     participant: { id: string; name: string },
     token: NewToken,
   ): (Recorded & { events: MeetingEvent[] }) | undefined {
-    const waiting: MeetingEvent = {
-      type: 'participant.waiting',
+    return this.arrive(meeting, 'participant.waiting', participant, token);
+  }
+
+  /** DECIDE → APPEND → APPLY for someone at the door: joined, or waiting to be admitted. */
+  private arrive(
+    meeting: LiveMeeting,
+    type: 'participant.joined' | 'participant.waiting',
+    participant: { id: string; name: string },
+    token?: NewToken,
+  ): (Recorded & { events: MeetingEvent[] }) | undefined {
+    const event = {
+      type,
       participantId: participant.id,
       name: participant.name,
       by: participant.id,
       seq: meeting.view.seq + 1,
       at: this.now(),
       commandId: randomUUID(),
-    };
-    if (!meeting.can(waiting)) return undefined;
-    return { ...this.recorder.record(meeting, waiting.commandId, [waiting], token), events: [waiting] };
+    } as MeetingEvent;
+    // DECIDE
+    if (!meeting.can(event)) return undefined;
+    // APPEND → APPLY
+    return { ...this.recorder.record(meeting, event.commandId, [event], token), events: [event] };
   }
 
   /**
