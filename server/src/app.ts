@@ -99,7 +99,8 @@ export function createApp(options: AppOptions): App {
     web.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes (/m/CODE, /m/CODE/facilitate, …) all load the single page.
     web.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(join(clientDir, 'index.html'));
+      // Relative to `root`: given a whole path, send refuses any dot-folder in it (~/.local/…).
+      res.set('Cache-Control', 'no-cache').sendFile('index.html', { root: clientDir });
     });
   } else {
     web.get('/', (_req, res) => {
