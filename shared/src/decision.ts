@@ -129,6 +129,13 @@ export interface DecisionView {
   queue?: QueuedHand[];
   /** O3: who the facilitator gave the floor to, and when; absent until someone is called. */
   spoke?: Called[];
+  /**
+   * O1: the order the reactions round goes around in (`round.ordered` in the reactions stage);
+   * absent: reactions come in any order, as before. See reactionTurns.ts.
+   */
+  reactionOrder?: string[];
+  /** O2: who passed in the reactions round, once per pass, in the order they passed. */
+  reactionPasses?: string[];
 }
 
 /** O3: a raised hand in the speaking queue. */

@@ -127,6 +127,11 @@ function apply(view: DecisionView, e: MeetingEvent): DecisionView {
         ...withHandLowered(view, e.participantId),
         spoke: [...(view.spoke ?? []), { participantId: e.participantId, at: e.at, stage: e.stage }],
       };
+    // O1, O2: the reactions round in turn (the decide step takes these only in the reactions stage).
+    case 'round.ordered':
+      return { ...view, reactionOrder: e.order };
+    case 'round.passed':
+      return { ...view, reactionPasses: [...(view.reactionPasses ?? []), e.participantId] };
     default:
       // Another kind of item's events (an election's) change nothing in a decision, nor do
       // comings and goings: who is in the meeting is the meeting's (meeting.ts, M2).

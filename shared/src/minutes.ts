@@ -334,6 +334,15 @@ export function minutesFromEvents(
       case 'hand.called':
         add('queue', `Called ${name(e.participantId)} to speak (${STAGE_LABELS[e.stage]}).`);
         break;
+      case 'round.ordered':
+        add(
+          'reaction',
+          `${e.shuffled ? 'Shuffled' : 'Set'} the order of the reactions round: ${e.order.map((id) => name(id)).join(', ')}.`,
+        );
+        break;
+      case 'round.passed':
+        add('reaction', 'Passed in the reactions round.');
+        break;
     }
   }
   return { view, entries };

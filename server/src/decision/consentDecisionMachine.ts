@@ -63,11 +63,13 @@ export const consentDecisionMachine = setup({
         },
         reactions: {
           on: {
-            'reaction.given': { guard: 'present' },
+            'reaction.given': { guard: 'reactsInTurn' },
             'stage.changed': [
               { guard: movesTo('objections'), target: 'objections' },
               { guard: movesTo('clarifying'), target: 'clarifying' },
             ],
+            'round.ordered': { guard: 'reactsInTurn' },
+            'round.passed': { guard: 'reactsInTurn' },
           },
         },
         objections: {

@@ -17,6 +17,7 @@ import { objectionRoundReveal, responseEvents } from './consentCheckRules';
 import { consentDecisionMachine } from './consentDecisionMachine';
 import { consentItemState, type DecideEnv, type ItemLogic, refusal } from './decideEngine';
 import { decisionGuards } from './decisionRules';
+import { shuffled } from './roundDecide';
 
 type View = Seated<DecisionView>;
 
@@ -115,7 +116,17 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
       return [{ type: 'hand.lowered', participantId: me }];
     case 'round.order':
     case 'round.pass':
-      return refusal('wrong_stage', 'Turns and passing belong to a round; this item is a consent decision.');
+      // O1, O2: a decision's reactions round may go in turn, as a round does (reactionTurnRules.ts).
+      if (view.stage !== 'reactions') {
+        return refusal(
+          'wrong_stage',
+          `Turns and passing belong to a round, or to a decision's reactions round; the meeting is in ${STAGE_LABELS[view.stage]}.`,
+        );
+      }
+      if (command.type === 'round.pass') return [{ type: 'round.passed', participantId: me }];
+      return command.order
+        ? [{ type: 'round.ordered', order: command.order, shuffled: false }]
+        : [{ type: 'round.ordered', order: shuffled(view, env), shuffled: true }];
     default:
       return refusal('wrong_stage', 'That belongs to a role election; this meeting is a consent decision.');
   }

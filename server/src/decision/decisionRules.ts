@@ -21,6 +21,7 @@ import {
 } from './consentCheckRules';
 import { type Guard, refusal } from './decideEngine';
 import { queues } from './queueRules';
+import { reactsInTurn } from './reactionTurnRules';
 
 type View = Seated<DecisionView>;
 
@@ -134,4 +135,5 @@ export const decisionGuards = {
   adopts,
   endsWithout,
   queues,
+  reactsInTurn,
 };

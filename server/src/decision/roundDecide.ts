@@ -45,7 +45,7 @@ function toEvents(
  * step's id source as their draw, and the order is sorted by it. The event records the order
  * drawn, so a replay reads it and does not draw again.
  */
-function shuffled(view: Seated<RoundView>, env: DecideEnv): string[] {
+export function shuffled(view: Parameters<typeof presentParticipants>[0], env: DecideEnv): string[] {
   return presentParticipants(view)
     .map((p) => ({ id: p.id, draw: env.newId() }))
     .sort((a, b) => (a.draw < b.draw ? -1 : a.draw > b.draw ? 1 : 0))

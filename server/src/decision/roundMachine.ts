@@ -35,7 +35,8 @@ const inTurn: Guard<Seated<RoundView>> = {
   },
 };
 
-function orderRefusal(view: Seated<RoundView>, order: readonly string[]) {
+/** Why an order may not be set: it names present participants, each once (also for reactions). */
+export function orderRefusal(view: Pick<Seated<RoundView>, 'participants'>, order: readonly string[]) {
   if (order.length === 0) return refusal('not_allowed', 'Nobody is present to go around.');
   if (new Set(order).size !== order.length) {
     return refusal('not_allowed', 'The order names someone twice: each person has one place.');

@@ -115,7 +115,8 @@ describe('O1–O3 commands sent to the wrong kind of item', () => {
       ok: false,
       error: {
         code: 'wrong_stage',
-        message: 'Turns and passing belong to a round; this item is a consent decision.',
+        message:
+          "Turns and passing belong to a round, or to a decision's reactions round; the meeting is in Clarifying questions.",
       },
     });
     expect(m.refused({ type: 'round.order', shuffle: true }, facilitator)).toBe('wrong_stage');
