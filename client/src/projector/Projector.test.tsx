@@ -1,6 +1,6 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ANA, BEN, fakeSend, MeetingScript } from '../test/meetingScript';
+import { ANA, BEN, CLEO, fakeSend, MeetingScript } from '../test/meetingScript';
 import { renderWithMeeting } from '../test/renderMeeting';
 import { Projector } from './Projector';
 
@@ -41,5 +41,29 @@ describe('projector', () => {
     });
     renderProjector(script);
     expect(screen.getByText(/Secret until revealed/)).toBeTruthy();
+  });
+
+  it('[O3] shows who has the floor and the hands raised, in order, during clarifying questions', () => {
+    const script = MeetingScript.at('clarifying')
+      .add({ type: 'hand.raised', participantId: CLEO, stage: 'clarifying', by: CLEO })
+      .add({ type: 'hand.raised', participantId: ANA, stage: 'clarifying', by: ANA })
+      .add({ type: 'hand.raised', participantId: BEN, stage: 'clarifying', by: BEN })
+      .add({ type: 'hand.called', participantId: CLEO, stage: 'clarifying', by: 'facilitator' });
+    renderProjector(script);
+    const queue = screen.getByRole('region', { name: 'Speaking queue' });
+    expect(within(queue).getByTestId('projected-floor').textContent).toBe('Has the floor: Cleo');
+    const hands = within(queue).getByRole('list', { name: 'Hands raised' });
+    expect(
+      within(hands)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Ana', 'Ben']);
+  });
+
+  it('[O3] shows no queue outside clarifying and objections, nor before anyone raises a hand', () => {
+    renderProjector(MeetingScript.at('clarifying'));
+    expect(screen.queryByRole('region', { name: 'Speaking queue' })).toBeNull();
+    renderProjector(reacted());
+    expect(screen.queryByRole('region', { name: 'Speaking queue' })).toBeNull();
   });
 });

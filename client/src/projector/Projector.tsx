@@ -16,6 +16,7 @@ import { STAGE_ASKS } from '../lib/stageText';
 import { useMeeting } from '../store/MeetingContext';
 import { ElectionProjector } from './ElectionProjector';
 import { ProjectedObjections } from './ProjectedObjections';
+import { ProjectedQueue } from './ProjectedQueue';
 import { FitCards, ProjectorFrame, Tally } from './ProjectorFrame';
 import { RoundProjector } from './RoundProjector';
 
@@ -66,6 +67,7 @@ function DecisionProjector({ view, online }: { view: Seated<DecisionView>; onlin
         </>
       }
     >
+      <ProjectedQueue view={view} />
       {view.stage === 'outcome' ? (
         <OutcomeHeadline view={view} />
       ) : view.stage === 'reactions' && view.reactionsRevealed ? (
