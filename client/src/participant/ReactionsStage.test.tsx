@@ -138,4 +138,31 @@ describe('participant: reactions stage', () => {
         ?.querySelector('svg'),
     ).toBeTruthy();
   });
+
+  it('[O1] reactions in turn: the phone says whose turn it is, and offers no form out of turn', () => {
+    const script = MeetingScript.at('reactions').add({
+      type: 'round.ordered',
+      order: [BEN, CLEO, ANA],
+      shuffled: false,
+      by: 'facilitator',
+    });
+    renderParticipant(script, ANA);
+    expect(screen.getByTestId('turn-line').textContent).toBe('Speaking now: Ben · Next: Cleo');
+    expect(screen.getByTestId('wait-turn').textContent).toBe('It is Ben’s turn; yours comes after Cleo.');
+    expect(screen.queryByRole('button', { name: 'Give reaction' })).toBeNull();
+  });
+
+  it('[O2] on its own turn the phone says Your turn and sends round.pass', async () => {
+    const script = MeetingScript.at('reactions').add({
+      type: 'round.ordered',
+      order: [BEN, CLEO, ANA],
+      shuffled: false,
+      by: 'facilitator',
+    });
+    const { send } = renderParticipant(script, BEN);
+    expect(screen.getByText('Your turn')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Give reaction' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Pass' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({ type: 'round.pass' });
+  });
 });

@@ -1,29 +1,46 @@
 import { GESTURES, type Gesture } from '@circlewise/shared/constants';
+import { reactionsAsRound, reactionTurnRefusal } from '@circlewise/shared/reactionTurns';
 import { useState } from 'react';
 import { GESTURE_LABELS, GestureGlyph, GestureIcon, GestureTally } from '../components/GestureIcon';
 import { SubmitStatus } from '../components/SubmitStatus';
+import { TurnLine } from '../components/TurnLine';
 import { useSubmit } from '../lib/useSubmit';
 import { CurrentProposal } from './CurrentProposal';
 import { HiddenRoundList } from './HiddenRoundList';
+import { PassButton, WaitForTurn, YourTurn } from './round/RoundStage';
 import type { StageProps } from './stageProps';
 
 export function ReactionsStage({ view, me }: StageProps) {
   const mine = view.reactions[me];
   const [changing, setChanging] = useState(false);
   const showForm = (!mine || changing) && !view.reactionsRevealed;
+  // O1, O2: a reactions round in turn; the phone reads it as a round (shared/reactionTurns.ts).
+  const inTurn = view.reactionOrder !== undefined && !view.reactionsRevealed;
+  const asRound = reactionsAsRound(view);
+  const wait = inTurn && !mine && reactionTurnRefusal(view, me) !== null;
 
   return (
     <>
       <CurrentProposal view={view} />
-      {showForm ? (
-        <ReactionForm onDone={() => setChanging(false)} />
+      {inTurn && (
+        <TurnLine
+          view={asRound}
+          me={me}
+          through="Everyone has had their turn: the facilitator reveals the reactions."
+        />
+      )}
+      {inTurn && <YourTurn view={asRound} me={me} />}
+      {wait ? (
+        <WaitForTurn view={asRound} me={me} />
+      ) : showForm ? (
+        <ReactionForm onDone={() => setChanging(false)} pass={inTurn} />
       ) : mine ? (
         <section className="card" aria-labelledby="my-reaction">
           <h2 id="my-reaction">Your reaction</h2>
           <p>
             {mine.gesture && <GestureIcon gesture={mine.gesture} />} {mine.text}
           </p>
-          {!view.reactionsRevealed && (
+          {!view.reactionsRevealed && !inTurn && (
             <button type="button" onClick={() => setChanging(true)}>
               Change my reaction
             </button>
@@ -50,7 +67,7 @@ export function ReactionsStage({ view, me }: StageProps) {
   );
 }
 
-function ReactionForm({ onDone }: { onDone: () => void }) {
+function ReactionForm({ onDone, pass }: { onDone: () => void; pass: boolean }) {
   const [text, setText] = useState('');
   const [gesture, setGesture] = useState<Gesture | ''>('');
   const { state, submit, busy } = useSubmit();
@@ -82,6 +99,7 @@ function ReactionForm({ onDone }: { onDone: () => void }) {
       <button type="submit" className="primary" disabled={busy}>
         Give reaction
       </button>
+      {pass && <PassButton />}
       <SubmitStatus state={state} recorded="Reaction recorded." />
     </form>
   );

@@ -83,7 +83,7 @@ function SayForm({ view, me }: RoundStageProps) {
  * region is always there, so the change is announced) and a short vibration where the phone has
  * one.
  */
-function YourTurn({ view, me }: RoundStageProps) {
+export function YourTurn({ view, me }: RoundStageProps) {
   const t = turns(view);
   const mine = t?.now?.id === me;
   useEffect(() => {
@@ -104,7 +104,7 @@ function YourTurn({ view, me }: RoundStageProps) {
 }
 
 /** O1: not this phone's turn: why (whose it is, whom one comes after), and nothing to send. */
-function WaitForTurn({ view, me }: RoundStageProps) {
+export function WaitForTurn({ view, me }: RoundStageProps) {
   const why = turnRefusal(view, me);
   return (
     <p className="card hint" data-testid="wait-turn">
@@ -114,7 +114,7 @@ function WaitForTurn({ view, me }: RoundStageProps) {
 }
 
 /** O2: pass on one's turn; the round comes back once to who passed. */
-function PassButton() {
+export function PassButton() {
   const { state, submit, busy } = useSubmit();
   return (
     <>
