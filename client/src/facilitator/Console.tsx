@@ -16,6 +16,7 @@ import { PeoplePanel } from './PeoplePanel';
 import { ProposalEditor } from './ProposalEditor';
 import { QuestionsPanel } from './QuestionsPanel';
 import { QueuePanel } from './QueuePanel';
+import { ReactionOrderPanel } from './ReactionOrderPanel';
 import { ResponsesPanel } from './ResponsesPanel';
 import { RoundConsole } from './round/RoundConsole';
 import { StageControls } from './StageControls';
@@ -53,6 +54,7 @@ function DecisionConsole({ view }: { view: Seated<DecisionView> }) {
               <StageControls key={`${view.stage}-${currentVersion(view).version}`} view={view} />
             )}
             <QueuePanel view={view} />
+            <ReactionOrderPanel view={view} />
             {view.stage !== 'outcome' && <ProposalEditor view={view} />}
             {/* Keyed by the latest version: a new version is compared with the one before it. */}
             <VersionDiff key={currentVersion(view).version} view={view} />
