@@ -66,4 +66,16 @@ describe('projector', () => {
     renderProjector(reacted());
     expect(screen.queryByRole('region', { name: 'Speaking queue' })).toBeNull();
   });
+
+  it('[O1] shows who reacts now and next when the reactions round is in turn', () => {
+    renderProjector(
+      MeetingScript.at('reactions').add({
+        type: 'round.ordered',
+        order: [BEN, ANA, CLEO],
+        shuffled: false,
+        by: 'facilitator',
+      }),
+    );
+    expect(screen.getByTestId('turn-line').textContent).toBe('Speaking now: Ben · Next: Ana');
+  });
 });

@@ -7,10 +7,12 @@ import {
 } from '@circlewise/shared/constants';
 import { currentVersion, type DecisionView, presentParticipants } from '@circlewise/shared/decision';
 import type { Seated } from '@circlewise/shared/meeting';
+import { reactionsAsRound } from '@circlewise/shared/reactionTurns';
 import { SCREEN_VIEWER, viewFor } from '@circlewise/shared/visibility';
 import { useMemo } from 'react';
 import { GestureIcon } from '../components/GestureIcon';
 import { ProposalCard } from '../components/ProposalCard';
+import { TurnLine } from '../components/TurnLine';
 import { formatDate, nameOf, respondedCount } from '../lib/names';
 import { STAGE_ASKS } from '../lib/stageText';
 import { useMeeting } from '../store/MeetingContext';
@@ -68,6 +70,14 @@ function DecisionProjector({ view, online }: { view: Seated<DecisionView>; onlin
       }
     >
       <ProjectedQueue view={view} />
+      {view.stage === 'reactions' && !view.reactionsRevealed && (
+        // O1: a reactions round in turn shows who reacts now and next (nothing without an order).
+        <TurnLine
+          view={reactionsAsRound(view)}
+          big
+          through="Everyone has had their turn: the reactions are revealed next."
+        />
+      )}
       {view.stage === 'outcome' ? (
         <OutcomeHeadline view={view} />
       ) : view.stage === 'reactions' && view.reactionsRevealed ? (
