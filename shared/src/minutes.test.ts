@@ -236,3 +236,27 @@ describe('O3 the minutes keep who spoke from the queue, and when', () => {
     expect(minutesToMarkdown(minutes)).not.toContain('Who spoke');
   });
 });
+
+describe('O1, O2 the minutes keep a reactions round in turn', () => {
+  it('[O1] a log line for the order of the reactions round and for each pass', () => {
+    const events = log([
+      { type: 'meeting.created', meetingId: 'm1', code: 'ABC234', title: 'Plant care', by: 'system' },
+      ...people,
+      {
+        type: 'proposal.edited',
+        title: 'Watering',
+        driver: 'Dry plants.',
+        text: 'Ana waters.',
+        by: 'facilitator',
+      },
+      { type: 'stage.changed', from: 'proposal', to: 'clarifying', reason: 'advance', by: 'facilitator' },
+      { type: 'stage.changed', from: 'clarifying', to: 'reactions', reason: 'advance', by: 'facilitator' },
+      { type: 'round.ordered', order: [CLEO, BEN], shuffled: false, by: 'facilitator' },
+      { type: 'round.passed', participantId: CLEO, by: CLEO },
+    ]);
+    expect(lines(events).slice(-2)).toEqual([
+      'Facilitator: Set the order of the reactions round: Cleo, Ben.',
+      'Cleo: Passed in the reactions round.',
+    ]);
+  });
+});
