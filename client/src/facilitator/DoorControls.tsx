@@ -16,7 +16,7 @@ export function DoorControls() {
   const waiting = waitingList(meeting);
   return (
     <div className="door">
-      <p className="actions">
+      <div className="actions">
         <span>
           {locked ? 'Locked: new people wait for you to admit them.' : 'Open: anyone with the code joins.'}
         </span>{' '}
@@ -29,7 +29,7 @@ export function DoorControls() {
           {locked ? 'Unlock the meeting' : 'Lock the meeting'}
         </button>
         <SubmitStatus state={state} recorded={locked ? 'Locked.' : 'Unlocked.'} />
-      </p>
+      </div>
       {waiting.length > 0 && (
         <section aria-labelledby="waiting-heading">
           <h3 id="waiting-heading">Waiting to be admitted ({waiting.length})</h3>
