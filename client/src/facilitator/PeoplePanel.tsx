@@ -1,5 +1,6 @@
 import type { ConsentItemView } from '@circlewise/shared/consentItem';
 import { consentOf, presentParticipants } from '@circlewise/shared/decision';
+import { electionConsentOf } from '@circlewise/shared/election';
 import type { Seated } from '@circlewise/shared/meeting';
 import type { RoundView } from '@circlewise/shared/round';
 import { SubmitStatus } from '../components/SubmitStatus';
@@ -22,7 +23,8 @@ export function hasResponded(view: Seated<PeopleItemView>, participantId: string
       case 'objections':
         return participantId in view.objectionRound.responses;
       case 'consent':
-        return view.consentRound.responses[participantId]?.kind === 'consent';
+        // C7: a carried "no objection" counts; the candidate's only while it is last (E4).
+        return electionConsentOf(view, participantId) !== undefined;
       default:
         return false;
     }
