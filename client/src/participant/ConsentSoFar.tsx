@@ -26,7 +26,16 @@ export function ConsentSoFar({
   return (
     <section className="card" aria-labelledby="consented-heading">
       <h2 id="consented-heading">Consent so far</h2>
-      <Counts view={view} responses={view.consentRound.responses} />
+      <Counts
+        view={view}
+        responses={
+          isConsented
+            ? Object.fromEntries(
+                presentParticipants(view).flatMap((p) => (consented(p.id) ? [[p.id, true]] : [])),
+              )
+            : view.consentRound.responses
+        }
+      />
       <ul className="list">
         {presentParticipants(view).map((p) => (
           <li key={p.id}>
