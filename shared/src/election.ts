@@ -5,7 +5,7 @@
  */
 import { type ConsentCheckView, emptyCheck } from './consentCheck';
 import type { ElectionOutcome, ElectionPhase } from './constants';
-import { type Participant, presentParticipants } from './decision';
+import { consentOf, type Participant, presentParticipants } from './decision';
 import type { Seated } from './meeting';
 import type { Refusal } from './rules';
 
@@ -120,7 +120,7 @@ export function waitingForOthers(view: Seated<ElectionView>, round: 'objections'
   const responses = round === 'consent' ? view.consentRound.responses : view.objectionRound.responses;
   return presentParticipants(view)
     .filter((p) => p.id !== candidate)
-    .filter((p) => (round === 'consent' ? responses[p.id]?.kind !== 'consent' : !responses[p.id]));
+    .filter((p) => (round === 'consent' ? electionConsentOf(view, p.id) === undefined : !responses[p.id]));
 }
 
 /** E4: the candidate answers once everyone else present has answered this round. */
@@ -137,9 +137,7 @@ export function canElect(view: Seated<ElectionView>): Refusal | null {
   if (view.participants[proposal.candidateId]?.present !== true) {
     return { code: 'not_allowed', message: 'The candidate is no longer present: propose someone present.' };
   }
-  const waiting = presentParticipants(view).filter(
-    (p) => view.consentRound.responses[p.id]?.kind !== 'consent',
-  );
+  const waiting = presentParticipants(view).filter((p) => electionConsentOf(view, p.id) === undefined);
   if (waiting.length > 0) {
     return {
       code: 'not_allowed',
@@ -149,4 +147,42 @@ export function canElect(view: Seated<ElectionView>): Refusal | null {
     };
   }
   return null;
+}
+
+/**
+ * When this person's consent to the current proposal began to count (C7): the time of their
+ * "no objection" or "concern" when it carries over (a later Confirm changes nothing), else of their
+ * consent in the consent round; undefined while they have not consented.
+ */
+function consentedAt(view: ElectionView, participantId: string): number | undefined {
+  const how = consentOf(view, participantId);
+  if (how === undefined) return undefined;
+  const answer = view.objectionRound.responses[participantId];
+  if (
+    view.objectionRound.version === view.consentRound.version &&
+    (answer?.kind === 'consent' || answer?.kind === 'concern')
+  )
+    return answer.at;
+  return view.consentRound.responses[participantId]?.at;
+}
+
+/**
+ * C7 and E4 in an election: how this person consents to the proposed candidate, as in a decision
+ * (`given`, or `carried` over from a "no objection" or "concern" on the same proposal), except
+ * that the candidate's consent counts only while it is the last one: once someone else's consent
+ * comes later (they answered in the consent round after a late objection, or joined), the
+ * candidate answers again, last.
+ */
+export function electionConsentOf(
+  view: Seated<ElectionView>,
+  participantId: string,
+): 'given' | 'carried' | undefined {
+  const how = consentOf(view, participantId);
+  if (how === undefined || participantId !== currentProposal(view)?.candidateId) return how;
+  // The candidate's own Confirm is their answer now, last (E4).
+  const mine = (how === 'given' ? view.consentRound : view.objectionRound).responses[participantId]?.at ?? 0;
+  const last = presentParticipants(view).every(
+    (p) => p.id === participantId || (consentedAt(view, p.id) ?? Number.POSITIVE_INFINITY) <= mine,
+  );
+  return last ? how : undefined;
 }

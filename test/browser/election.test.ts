@@ -168,14 +168,15 @@ it('[E1–E5] a facilitator and two phones elect someone in Chromium', async () 
   await expect.poll(() => button(laptop, /Go to Consent/).isEnabled()).toBe(true);
   await button(laptop, /Go to Consent/).click();
 
-  // Consent: Ana first; Ben accepts the role last (E4).
-  await expect.poll(() => button(ben, 'I accept the role').isVisible()).toBe(true);
-  expect(await button(ben, 'I accept the role').isDisabled()).toBe(true);
-  expect(await seen(ben, 'You accept last: wait until everyone else has consented.')).toBe(1);
-  await button(ana, 'I consent').click();
+  // Consent: both "no objection" answers carry over (C7), Ben's last (E4); Ana confirms with one
+  // tap, and so does Ben.
+  await expect.poll(() => seen(ana, 'You consented to Ben (carried over from the objection round).')).toBe(1);
+  await button(ana, 'Confirm').click();
   await expect.poll(() => ana.getByText('You consented to Ben.').isVisible()).toBe(true);
-  await expect.poll(() => button(ben, 'I accept the role').isEnabled()).toBe(true);
-  await button(ben, 'I accept the role').click();
+  await expect
+    .poll(() => seen(ben, 'You accepted the role (carried over from the objection round).'))
+    .toBe(1);
+  await button(ben, 'Confirm').click();
   await expect.poll(() => ben.getByText('You accepted the role.').isVisible()).toBe(true);
   await shot(ben, '10-phone-accepted');
   await expect.poll(() => button(laptop, 'Record: elected (Ben)').isEnabled()).toBe(true);

@@ -16,7 +16,6 @@ export function DoorControls() {
   const waiting = waitingList(meeting);
   return (
     <div className="door">
-      {/* A div, not a p: the submit status inside it is a paragraph of its own. */}
       <div className="actions">
         <span>
           {locked ? 'Locked: new people wait for you to admit them.' : 'Open: anyone with the code joins.'}

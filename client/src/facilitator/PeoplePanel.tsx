@@ -1,13 +1,19 @@
 import type { ConsentItemView } from '@circlewise/shared/consentItem';
 import { consentOf, presentParticipants } from '@circlewise/shared/decision';
+import { electionConsentOf } from '@circlewise/shared/election';
 import type { Seated } from '@circlewise/shared/meeting';
+import type { RoundView } from '@circlewise/shared/round';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
 import { useMeeting } from '../store/MeetingContext';
 import { DoorControls, RemoveButton } from './DoorControls';
 
+/** The items whose console lists its people with the door controls (S12): every kind. */
+export type PeopleItemView = ConsentItemView | RoundView;
+
 /** Whether a participant has done what the current stage asks. */
-export function hasResponded(view: Seated<ConsentItemView>, participantId: string): boolean {
+export function hasResponded(view: Seated<PeopleItemView>, participantId: string): boolean {
+  if (view.kind === 'round') return view.entries.some((e) => e.participantId === participantId);
   if (view.kind === 'election') {
     switch (view.stage) {
       case 'nominations':
@@ -17,7 +23,8 @@ export function hasResponded(view: Seated<ConsentItemView>, participantId: strin
       case 'objections':
         return participantId in view.objectionRound.responses;
       case 'consent':
-        return view.consentRound.responses[participantId]?.kind === 'consent';
+        // C7: a carried "no objection" counts; the candidate's only while it is last (E4).
+        return electionConsentOf(view, participantId) !== undefined;
       default:
         return false;
     }
@@ -38,14 +45,15 @@ export function hasResponded(view: Seated<ConsentItemView>, participantId: strin
 }
 
 /** The verb for what the stage asks, as counted: "3 of 5 nominated". */
-function doneVerb(view: Seated<ConsentItemView>): string {
+function doneVerb(view: Seated<PeopleItemView>): string {
+  if (view.kind === 'round') return 'spoke';
   if (view.stage === 'consent') return 'consented';
   if (view.stage === 'nominations') return 'nominated';
   if (view.stage === 'changes') return 'kept or changed';
   return 'responded';
 }
 
-export function PeoplePanel({ view }: { view: Seated<ConsentItemView> }) {
+export function PeoplePanel({ view }: { view: Seated<PeopleItemView> }) {
   const online = useMeeting((s) => s.online);
   const present = presentParticipants(view);
   const asks =
@@ -54,7 +62,9 @@ export function PeoplePanel({ view }: { view: Seated<ConsentItemView> }) {
         view.stage === 'changes' ||
         view.stage === 'objections' ||
         view.stage === 'consent'
-      : view.stage !== 'proposal' && view.stage !== 'outcome';
+      : view.kind === 'round'
+        ? view.stage !== 'outcome'
+        : view.stage !== 'proposal' && view.stage !== 'outcome';
   const responded = present.filter((p) => hasResponded(view, p.id)).length;
   const absent = Object.values(view.participants).filter((p) => !p.present && !p.removed);
 
@@ -78,7 +88,7 @@ export function PeoplePanel({ view }: { view: Seated<ConsentItemView> }) {
               name={p.name}
               online={Boolean(online[p.id])}
               responded={asks ? hasResponded(view, p.id) : undefined}
-              doneLabel={view.kind === 'election' ? doneVerb(view) : 'responded'}
+              doneLabel={view.kind === 'decision' ? 'responded' : doneVerb(view)}
             />
           ))}
         </ul>

@@ -8,18 +8,34 @@ export function ConsentSoFar({
   view,
   candidateId,
   carriesOver = false,
+  isConsented,
 }: {
   view: WithPeople & { consentRound: Round; objectionRound: Round };
   candidateId?: string;
   /** C7, a decision's: a "no objection" or "concern" in the objection round counts as consent. */
   carriesOver?: boolean;
+  /** Whether this person's consent counts, when the item says (an election's, C7 and E4). */
+  isConsented?: (id: string) => boolean;
 }) {
   const consented = (id: string) =>
-    carriesOver ? consentOf(view, id) !== undefined : view.consentRound.responses[id]?.kind === 'consent';
+    isConsented
+      ? isConsented(id)
+      : carriesOver
+        ? consentOf(view, id) !== undefined
+        : view.consentRound.responses[id]?.kind === 'consent';
   return (
     <section className="card" aria-labelledby="consented-heading">
       <h2 id="consented-heading">Consent so far</h2>
-      <Counts view={view} responses={view.consentRound.responses} />
+      <Counts
+        view={view}
+        responses={
+          isConsented
+            ? Object.fromEntries(
+                presentParticipants(view).flatMap((p) => (consented(p.id) ? [[p.id, true]] : [])),
+              )
+            : view.consentRound.responses
+        }
+      />
       <ul className="list">
         {presentParticipants(view).map((p) => (
           <li key={p.id}>

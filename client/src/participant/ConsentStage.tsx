@@ -1,6 +1,7 @@
 import { consentOf, currentVersion } from '@circlewise/shared/decision';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { useSubmit } from '../lib/useSubmit';
+import { CarriedConsent } from './CarriedConsent';
 import { ConsentSoFar } from './ConsentSoFar';
 import { CurrentProposal } from './CurrentProposal';
 import { LateObjection } from './LateObjection';
@@ -19,19 +20,7 @@ export function ConsentStage({ view, me }: StageProps) {
         {mine === 'given' ? (
           <p className="done">You consented to version {version.version}.</p>
         ) : mine === 'carried' ? (
-          // C7: the answer given in the objection round counts; one tap confirms it.
-          <>
-            <p className="done">You consented (carried over from the objection round).</p>
-            <button
-              type="button"
-              className="primary"
-              disabled={consent.busy}
-              onClick={() => consent.submit({ type: 'response.give', kind: 'consent' })}
-            >
-              Confirm
-            </button>
-            <SubmitStatus state={consent.state} recorded="Consent confirmed." />
-          </>
+          <CarriedConsent>You consented (carried over from the objection round).</CarriedConsent>
         ) : (
           <>
             <button

@@ -26,4 +26,14 @@ describe('projector: election', () => {
     expect(within(nominations).getByText(/2 nominations/)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Ana as Garden circle lead' })).toBeTruthy();
   });
+
+  it('[C7][E4] counts carried consents, the candidate’s only while last', () => {
+    renderProjector(ElectionScript.at('consent'));
+    expect(screen.getByText(/· 3 of 3 consented/)).toBeTruthy();
+  });
+
+  it('[C7] with nothing carried, counts only consents given', () => {
+    renderProjector(ElectionScript.at('consent', true).respond(BEN, 'consent', 'consent'));
+    expect(screen.getByText(/· 1 of 3 consented/)).toBeTruthy();
+  });
 });

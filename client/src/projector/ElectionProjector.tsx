@@ -3,6 +3,7 @@ import { presentParticipants } from '@circlewise/shared/decision';
 import {
   currentProposal,
   type ElectionView,
+  electionConsentOf,
   type Nomination,
   type NominationChange,
 } from '@circlewise/shared/election';
@@ -36,8 +37,9 @@ export function ElectionProjector({
           ? {
               ...respondedCount(
                 view,
+                // C7, E4: carried consents count; the candidate's only while it is the last.
                 Object.fromEntries(
-                  Object.entries(view.consentRound.responses).filter(([, r]) => r.kind === 'consent'),
+                  present.flatMap((p) => (electionConsentOf(view, p.id) !== undefined ? [[p.id, true]] : [])),
                 ),
               ),
               verb: 'consented',

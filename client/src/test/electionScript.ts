@@ -120,9 +120,10 @@ export class ElectionScript extends EventScript {
 
   /**
    * Ana, Ben and Cleo; the role set; Ana and Cleo nominate Ben, Ben nominates Ana; after the
-   * reveal, Cleo changes to Ana; Ana is proposed. Advanced as far as `stage`.
+   * reveal, Cleo changes to Ana; Ana is proposed. Advanced as far as `stage`; into consent with
+   * everyone's "no objection" carried over (C7), or with nothing carried when `askAgain`.
    */
-  static at(stage: ElectionStage): ElectionScript {
+  static at(stage: ElectionStage, askAgain = false): ElectionScript {
     const s = new ElectionScript().join(ANA, 'Ana').join(BEN, 'Ben').join(CLEO, 'Cleo');
     if (stage === 'role') return s.setRole();
     s.setRole().move('role', 'nominations');
@@ -136,10 +137,22 @@ export class ElectionScript extends EventScript {
     if (stage === 'proposal') return s;
     s.move('proposal', 'objections');
     if (stage === 'objections') return s;
-    s.respond(BEN, 'objections', 'consent')
-      .respond(CLEO, 'objections', 'consent')
-      .respond(ANA, 'objections', 'consent')
+    // Everyone says "no objection", carried into the consent round (C7); with `askAgain`, everyone
+    // objects and each objection is recorded as a concern, so the consent round asks everyone.
+    const answer = askAgain ? 'objection' : 'consent';
+    s.respond(BEN, 'objections', answer)
+      .respond(CLEO, 'objections', answer)
+      .respond(ANA, 'objections', answer)
       .revealResponses();
+    if (askAgain) {
+      for (const who of [BEN, CLEO, ANA])
+        s.add({
+          type: 'objection.tested',
+          objectionId: s.responseOf(who),
+          verdict: 'concern',
+          by: FACILITATOR,
+        });
+    }
     return s.move('objections', 'consent');
   }
 

@@ -54,6 +54,12 @@ export class RoundScript extends EventScript {
 
   /** The round as screens read it: the item of a meeting on this one round, seated in it. */
   view(): Seated<RoundView> {
+    const meeting = this.meeting();
+    return seated(meeting, meeting.views.r1 as RoundView);
+  }
+
+  /** The meeting the round stands in, as the store holds it (its door, S12, among the rest). */
+  meeting(): MeetingView {
     const [created, ...rest] = this.events;
     if (created?.type !== 'meeting.created') throw new Error('a round starts with its seed');
     // A meeting is made as a decision or an election; this one stands on the round from the start.
@@ -66,7 +72,6 @@ export class RoundScript extends EventScript {
       views: { r1: reduceRound(emptyRoundView(), created) },
       currentItemId: 'r1',
     };
-    const meeting = rest.reduce(reduceMeeting, start);
-    return seated(meeting, meeting.views.r1 as RoundView);
+    return rest.reduce(reduceMeeting, start);
   }
 }

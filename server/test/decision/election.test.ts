@@ -7,7 +7,14 @@
 import { commandSchema } from '@circlewise/shared/commands';
 import type { ElectionStage } from '@circlewise/shared/constants';
 import { openObjections } from '@circlewise/shared/decision';
-import { currentNominee, currentProposal, type ElectionView, tally } from '@circlewise/shared/election';
+import {
+  canElect,
+  currentNominee,
+  currentProposal,
+  type ElectionView,
+  electionConsentOf,
+  tally,
+} from '@circlewise/shared/election';
 import type { EventOf, MeetingEvent } from '@circlewise/shared/events';
 import { currentItem, reduceMeetingLog } from '@circlewise/shared/meeting';
 import { eventFor, sealedAudience, type Viewer, viewFor } from '@circlewise/shared/visibility';
@@ -359,8 +366,8 @@ describe('E4 the consent check on the candidate', () => {
   });
 
   it('[E4] the candidate answers last in the consent round, after everyone else has consented', () => {
-    const m = electionAt('consent');
-    // electionAt left the consent round empty (the objection round was the check); Ben first: no.
+    const m = electionAt('consent', { askAgain: true });
+    // Nothing carried over (C7): the consent round asks everyone again; Ben first: no.
     expect(m.refused({ type: 'response.give', kind: 'consent' }, m.as('Ben'))).toBe('not_allowed');
     m.ok({ type: 'response.give', kind: 'consent' }, m.as('Ana'));
     expect(m.refused({ type: 'response.give', kind: 'consent' }, m.as('Ben'))).toBe('not_allowed');
@@ -591,7 +598,11 @@ describe('C6, C7 on the candidate', () => {
   });
 
   it('[C7] elected requires everyone present to consent to the current proposal', () => {
-    const m = electionAt('consent', { names: ['Ana', 'Ben', 'Cleo', 'Dev'], nominations: { Ana: 'Ben' } });
+    const m = electionAt('consent', {
+      names: ['Ana', 'Ben', 'Cleo', 'Dev'],
+      nominations: { Ana: 'Ben' },
+      askAgain: true,
+    });
     expect(m.refused({ type: 'election.record', outcome: 'elected' }, fac)).toBe('not_allowed');
     // Dev steps out before answering; everyone else consents, Ben last.
     m.ok({ type: 'participant.leave' }, m.as('Dev'));
@@ -609,7 +620,7 @@ describe('C6, C7 on the candidate', () => {
   });
 
   it('[C7][E4] consents to an earlier proposal do not count, and a candidate who left cannot be elected', () => {
-    const m = electionAt('consent');
+    const m = electionAt('consent', { askAgain: true });
     consentedButCandidate(m);
     m.ok({ type: 'response.give', kind: 'consent' }, m.as('Ben'));
     m.ok(
@@ -621,8 +632,11 @@ describe('C6, C7 on the candidate', () => {
     for (const name of ['Ana', 'Cleo', 'Ben']) m.ok({ type: 'response.give', kind: 'consent' }, m.as(name));
     m.ok({ type: 'responses.reveal' }, fac);
     m.ok({ type: 'stage.advance', from: 'objections' }, fac);
-    expect(m.refused({ type: 'election.record', outcome: 'elected' }, fac)).toBe('not_allowed');
+    // C7: the "no objection" answers to the new proposal carry over, the candidate's last.
+    expect(canElect(m.view())).toBeNull();
+    // Confirming a carried consent is not a new answer: Ben's still comes last.
     consentedButCandidate(m);
+    expect(canElect(m.view())).toBeNull();
     m.ok({ type: 'response.give', kind: 'consent' }, m.as('Ben'));
     m.ok({ type: 'participant.leave' }, m.as('Ben'));
     expect(m.refused({ type: 'election.record', outcome: 'elected' }, fac)).toBe('not_allowed');
@@ -896,5 +910,62 @@ describe('the record around a decline and a new proposal', () => {
       facilitator,
     );
     expect(refused.ok ? undefined : refused.error.message).toMatch(/Reveal the responses first/);
+  });
+});
+
+describe('C7 carry-over in an election, the candidate last (E4)', () => {
+  it('[C7][E4] "no objection" and "concern" on the proposal carry into the consent round: elected without asking again', () => {
+    const m = electionAt('objections');
+    m.ok({ type: 'response.give', kind: 'consent' }, m.as('Ana'));
+    m.ok({ type: 'response.give', kind: 'concern', reason: 'Busy spring.' }, m.as('Cleo'));
+    m.ok({ type: 'response.give', kind: 'consent' }, m.as('Ben'));
+    m.ok({ type: 'responses.reveal' }, fac);
+    m.ok({ type: 'stage.advance', from: 'objections' }, fac);
+    expect(m.view().consentRound.responses).toEqual({});
+    for (const name of ['Ana', 'Cleo', 'Ben'])
+      expect(electionConsentOf(m.view(), m.id(name))).toBe('carried');
+    m.ok({ type: 'election.record', outcome: 'elected' }, fac);
+    expect(m.view().outcome).toMatchObject({ outcome: 'elected', electedId: m.id('Ben') });
+  });
+
+  it('[C7][E4] the candidate’s carried consent counts only while it is the last: after a later consent, the candidate confirms', () => {
+    const m = electionAt('objections');
+    m.ok({ type: 'response.give', kind: 'objection', reason: 'Ben is new.' }, m.as('Ana'));
+    m.ok({ type: 'response.give', kind: 'consent' }, m.as('Cleo'));
+    m.ok({ type: 'response.give', kind: 'consent' }, m.as('Ben'));
+    m.ok({ type: 'responses.reveal' }, fac);
+    const objection = m.view().objections[0]!;
+    m.ok({ type: 'objection.test', objectionId: objection.id, verdict: 'concern' }, fac);
+    m.ok({ type: 'stage.advance', from: 'objections' }, fac);
+    // Ana's objection does not carry; Cleo's and Ben's do, but Ana has not answered yet.
+    expect(electionConsentOf(m.view(), m.id('Cleo'))).toBe('carried');
+    expect(electionConsentOf(m.view(), m.id('Ben'))).toBeUndefined();
+    expect(m.refused({ type: 'response.give', kind: 'consent' }, m.as('Ben'))).toBe('not_allowed');
+    m.ok({ type: 'response.give', kind: 'consent' }, m.as('Ana'));
+    // Ana consented after Ben's carried answer: Ben answers again, last.
+    expect(electionConsentOf(m.view(), m.id('Ben'))).toBeUndefined();
+    expect(canElect(m.view())?.message).toContain('Still waiting for Ben');
+    expect(m.refused({ type: 'election.record', outcome: 'elected' }, fac)).toBe('not_allowed');
+    m.ok({ type: 'response.give', kind: 'consent' }, m.as('Ben'));
+    m.ok({ type: 'election.record', outcome: 'elected' }, fac);
+  });
+
+  it('[C7][E4][C5] a new candidate proposal resets the carry-over: everyone answers again', () => {
+    const m = electionAt('consent');
+    expect(canElect(m.view())).toBeNull();
+    m.ok({ type: 'candidate.propose', candidateId: m.id('Ana'), reasons: 'Ana next.' }, fac);
+    m.ok({ type: 'stage.advance', from: 'proposal' }, fac);
+    for (const name of ['Ana', 'Ben', 'Cleo'])
+      expect(electionConsentOf(m.view(), m.id(name))).toBeUndefined();
+    // The candidate still answers last in the new objection round.
+    expect(m.refused({ type: 'response.give', kind: 'consent' }, m.as('Ana'))).toBe('not_allowed');
+    m.ok({ type: 'response.give', kind: 'consent' }, m.as('Ben'));
+    m.ok({ type: 'response.give', kind: 'consent' }, m.as('Cleo'));
+    m.ok({ type: 'response.give', kind: 'consent' }, m.as('Ana'));
+    m.ok({ type: 'responses.reveal' }, fac);
+    m.ok({ type: 'stage.advance', from: 'objections' }, fac);
+    expect(electionConsentOf(m.view(), m.id('Ana'))).toBe('carried');
+    m.ok({ type: 'election.record', outcome: 'elected' }, fac);
+    expect(m.view().outcome).toMatchObject({ electedId: m.id('Ana') });
   });
 });

@@ -364,11 +364,25 @@ function checkInvariants(snapshot: Snap) {
     // C7, E4, E5
     expect(proposal).toBeDefined();
     expect(view.participants[proposal!.candidateId]?.present).toBe(true);
+    // C7: each consented in the consent round, or carried a "no objection" or "concern" on this
+    // proposal over from the objection round; E4: the candidate's consent is the last one.
+    // A Confirm of a carried consent is not a new one: it counts from the objection round.
+    const consentAt = (id: string): number | undefined => {
+      const given = view.consentRound.responses[id];
+      const carried = view.objectionRound.responses[id];
+      const carries =
+        (carried?.kind === 'consent' || carried?.kind === 'concern') && carried.version === proposal!.version;
+      if (given && given.kind !== 'consent') return undefined;
+      if (carries) return carried.at;
+      return given?.version === proposal!.version ? given.at : undefined;
+    };
+    // The candidate's own Confirm is their answer now, last.
+    const candidateAt =
+      view.consentRound.responses[proposal!.candidateId]?.at ?? consentAt(proposal!.candidateId);
+    expect(candidateAt).toBeDefined();
     for (const p of presentParticipants(view)) {
-      expect(view.consentRound.responses[p.id]).toMatchObject({
-        kind: 'consent',
-        version: proposal!.version,
-      });
+      expect(consentAt(p.id)).toBeDefined();
+      expect(consentAt(p.id)).toBeLessThanOrEqual(candidateAt!);
     }
     expect(view.outcome).toMatchObject({
       outcome: 'elected',

@@ -56,7 +56,16 @@ export function inNominations(names?: string[]): TestElection {
  */
 export function electionAt(
   stage: Extract<ElectionStage, 'changes' | 'proposal' | 'objections' | 'consent'>,
-  options: { names?: string[]; nominations?: Record<string, string | null>; candidate?: string } = {},
+  options: {
+    names?: string[];
+    nominations?: Record<string, string | null>;
+    candidate?: string;
+    /**
+     * C7: in the objection round everyone objects and each objection is recorded as a concern, so
+     * nobody's answer carries over and the consent round asks everyone again.
+     */
+    askAgain?: boolean;
+  } = {},
 ): TestElection {
   const m = inNominations(options.names);
   const nominations = options.nominations ?? { Ana: 'Ben', Ben: 'Ben', Cleo: 'Ana' };
@@ -81,13 +90,20 @@ export function electionAt(
   );
   m.ok({ type: 'stage.advance', from: 'proposal' }, facilitator);
   if (stage === 'objections') return m;
-  // Everyone consents in the objection round, the candidate last; reveal; on to consent.
+  // Everyone consents in the objection round, the candidate last (their answers carry over into
+  // the consent round, C7, unless `askAgain`); reveal; on to consent.
+  const answer = options.askAgain
+    ? ({ type: 'response.give', kind: 'objection', reason: 'Not sure yet.' } as const)
+    : ({ type: 'response.give', kind: 'consent' } as const);
   for (const name of Object.keys(m.ids).filter((n) => n !== candidate)) {
-    if (m.view().participants[m.id(name)]?.present)
-      m.ok({ type: 'response.give', kind: 'consent' }, m.as(name));
+    if (m.view().participants[m.id(name)]?.present) m.ok(answer, m.as(name));
   }
-  m.ok({ type: 'response.give', kind: 'consent' }, m.as(candidate));
+  m.ok(answer, m.as(candidate));
   m.ok({ type: 'responses.reveal' }, facilitator);
+  if (options.askAgain) {
+    for (const o of m.view().objections)
+      m.ok({ type: 'objection.test', objectionId: o.id, verdict: 'concern' }, facilitator);
+  }
   m.ok({ type: 'stage.advance', from: 'objections' }, facilitator);
   return m;
 }

@@ -124,7 +124,7 @@ describe('facilitator console: election', () => {
   });
 
   it('[C7, E4] "Record: elected" waits for everyone’s consent, the candidate last', async () => {
-    const { send } = renderConsole(ElectionScript.at('consent').respond(BEN, 'consent', 'consent'));
+    const { send } = renderConsole(ElectionScript.at('consent', true).respond(BEN, 'consent', 'consent'));
     const elect = screen.getByRole('button', { name: /Record: elected/ }) as HTMLButtonElement;
     expect(elect.disabled).toBe(true);
     expect(screen.getByText(/Still waiting for Ana, Cleo/)).toBeTruthy();
@@ -133,7 +133,7 @@ describe('facilitator console: election', () => {
   });
 
   it('records the election once everyone consented', async () => {
-    const script = ElectionScript.at('consent')
+    const script = ElectionScript.at('consent', true)
       .respond(BEN, 'consent', 'consent')
       .respond(CLEO, 'consent', 'consent')
       .respond(ANA, 'consent', 'consent');

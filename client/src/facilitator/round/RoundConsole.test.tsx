@@ -69,4 +69,20 @@ describe('facilitator console: round', () => {
       'Cleo (offline)',
     ]);
   });
+
+  it('[S12] the round console has the door: lock the meeting and remove someone', async () => {
+    const script = RoundScript.open().speak(BEN, 'Here.');
+    const send = fakeSend();
+    renderRound(<RoundConsole view={script.view()} />, send, {
+      role: 'facilitator',
+      meeting: script.meeting(),
+    });
+    const people = screen.getByRole('region', { name: /People \(3 present\)/ });
+    expect(within(people).getByText('1 of 3 spoke')).toBeTruthy();
+    await userEvent.click(within(people).getByRole('button', { name: 'Lock the meeting' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({ type: 'meeting.lock' });
+    await userEvent.click(within(people).getByRole('button', { name: 'Remove Cleo' }));
+    await userEvent.click(within(people).getByRole('button', { name: 'Yes, remove Cleo' }));
+    expect(send.mock.calls[1]![0]).toMatchObject({ type: 'participant.remove', participantId: CLEO });
+  });
 });

@@ -10,6 +10,7 @@ import { useMeeting } from '../../store/MeetingContext';
 import { ConsoleHeader } from '../ConsoleHeader';
 import { Controls } from '../Controls';
 import { MeetingPanels } from '../MeetingPanels';
+import { PeoplePanel } from '../PeoplePanel';
 import { TimeboxPanel } from '../TimeboxPanel';
 import { RoundOrder } from './RoundOrder';
 
@@ -53,6 +54,7 @@ export function RoundConsole({ view }: { view: Seated<RoundView> }) {
         <aside className="column">
           <MeetingPanels />
           <NotYetSpoken view={view} />
+          <PeoplePanel view={view} />
         </aside>
       </div>
     </div>

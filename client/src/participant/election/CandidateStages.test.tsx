@@ -1,3 +1,4 @@
+import { FACILITATOR } from '@circlewise/shared/events';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -105,15 +106,53 @@ describe('participant: election objection round', () => {
 });
 
 describe('participant: election consent', () => {
-  it('a participant consents', async () => {
+  it('[C7] a carried "no objection" shows as consent: one tap confirms, or a late objection', async () => {
     const { send } = renderParticipant(ElectionScript.at('consent'), BEN);
+    expect(screen.getByText('You consented to Ana (carried over from the objection round).')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'I consent' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(send.mock.calls[0]![0]).toMatchObject({ type: 'response.give', kind: 'consent' });
+    expect(screen.getByRole('button', { name: 'Raise a late objection' })).toBeTruthy();
+  });
+
+  it('[C7][E4] the candidate’s carried consent counts while it is last; after a later consent, they accept again', () => {
+    const carried = renderParticipant(ElectionScript.at('consent'), ANA);
+    expect(screen.getByText('You accepted the role (carried over from the objection round).')).toBeTruthy();
+    carried.unmount();
+    // Cleo objected (recorded as a concern), then consents after Ana's "no objection": Ana again.
+    const script = ElectionScript.at('objections')
+      .respond(BEN, 'objections', 'consent')
+      .respond(CLEO, 'objections', 'objection')
+      .respond(ANA, 'objections', 'consent')
+      .revealResponses();
+    script
+      .add({
+        type: 'objection.tested',
+        objectionId: script.responseOf(CLEO),
+        verdict: 'concern',
+        by: FACILITATOR,
+      })
+      .move('objections', 'consent')
+      .respond(CLEO, 'consent', 'consent');
+    renderParticipant(script, ANA);
+    expect(screen.queryByText(/carried over/)).toBeNull();
+    expect((screen.getByRole('button', { name: 'I accept the role' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
+  });
+
+  it('a participant consents', async () => {
+    const { send } = renderParticipant(ElectionScript.at('consent', true), BEN);
     await userEvent.click(screen.getByRole('button', { name: 'I consent' }));
     expect(send.mock.calls[0]![0]).toMatchObject({ type: 'response.give', kind: 'consent' });
     expect(await screen.findByText('Consent recorded.')).toBeTruthy();
   });
 
   it('[E4] the candidate accepts only after everyone else consented', async () => {
-    const { send } = renderParticipant(ElectionScript.at('consent').respond(BEN, 'consent', 'consent'), ANA);
+    const { send } = renderParticipant(
+      ElectionScript.at('consent', true).respond(BEN, 'consent', 'consent'),
+      ANA,
+    );
     const accept = screen.getByRole('button', { name: 'I accept the role' }) as HTMLButtonElement;
     expect(accept.disabled).toBe(true);
     expect(screen.getByText(/You accept last/)).toBeTruthy();
@@ -123,7 +162,7 @@ describe('participant: election consent', () => {
   });
 
   it('[E4] then the candidate accepts the role', async () => {
-    const script = ElectionScript.at('consent')
+    const script = ElectionScript.at('consent', true)
       .respond(BEN, 'consent', 'consent')
       .respond(CLEO, 'consent', 'consent');
     const { send } = renderParticipant(script, ANA);
@@ -133,7 +172,7 @@ describe('participant: election consent', () => {
   });
 
   it('a late objection needs a reason and is sent with it', async () => {
-    const { send } = renderParticipant(ElectionScript.at('consent'), CLEO);
+    const { send } = renderParticipant(ElectionScript.at('consent', true), CLEO);
     await userEvent.click(screen.getByRole('button', { name: 'I see an objection' }));
     await userEvent.click(screen.getByRole('button', { name: 'Raise objection' }));
     expect(send).not.toHaveBeenCalled();
@@ -150,7 +189,7 @@ describe('participant: election consent', () => {
 
 describe('participant: election outcome', () => {
   it('shows the elected person, role and term, and links to the minutes', () => {
-    const script = ElectionScript.at('consent')
+    const script = ElectionScript.at('consent', true)
       .respond(BEN, 'consent', 'consent')
       .respond(CLEO, 'consent', 'consent')
       .respond(ANA, 'consent', 'consent')

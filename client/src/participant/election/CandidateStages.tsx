@@ -1,10 +1,11 @@
-import { currentProposal } from '@circlewise/shared/election';
+import { currentProposal, electionConsentOf } from '@circlewise/shared/election';
 import { useState } from 'react';
 import { CandidateCard, RoleCard, TallyList } from '../../components/ElectionCards';
 import { SubmitStatus } from '../../components/SubmitStatus';
 import { waitingForOthers } from '../../lib/election';
 import { nameOf } from '../../lib/names';
 import { useSubmit } from '../../lib/useSubmit';
+import { CarriedConsent } from '../CarriedConsent';
 import { ConsentSoFar } from '../ConsentSoFar';
 import { LateObjection } from '../LateObjection';
 import { ObjectionRound } from '../ObjectionsStage';
@@ -100,7 +101,8 @@ export function ElectionConsentStage({ view, me }: ElectionStageProps) {
   if (!proposal) return <Proposal view={view} />;
   const isCandidate = proposal.candidateId === me;
   const waiting = isCandidate ? waitingForOthers(view, 'consent').map((p) => p.name) : [];
-  const mine = view.consentRound.responses[me];
+  // C7: a "no objection" or "concern" carries over; the candidate's only while it is last (E4).
+  const mine = electionConsentOf(view, me);
 
   return (
     <>
@@ -108,12 +110,18 @@ export function ElectionConsentStage({ view, me }: ElectionStageProps) {
       {isCandidate && <CandidateNote waiting={waiting} round="consent" />}
       <section className="card" aria-labelledby="consent-heading">
         <h2 id="consent-heading">Your final answer</h2>
-        {mine?.kind === 'consent' ? (
+        {mine === 'given' ? (
           <p className="done">
             {isCandidate
               ? 'You accepted the role.'
               : `You consented to ${nameOf(view, proposal.candidateId)}.`}
           </p>
+        ) : mine === 'carried' ? (
+          <CarriedConsent>
+            {isCandidate
+              ? 'You accepted the role (carried over from the objection round).'
+              : `You consented to ${nameOf(view, proposal.candidateId)} (carried over from the objection round).`}
+          </CarriedConsent>
         ) : (
           <>
             {waiting.length > 0 && (
@@ -137,11 +145,16 @@ export function ElectionConsentStage({ view, me }: ElectionStageProps) {
           <LateObjection
             reasonLabel="Reason (required): what harm do you see?"
             consequence="An objection now takes the election back to the objection round."
+            {...(mine === 'carried' && { openLabel: 'Raise a late objection' })}
           />
         )}
       </section>
       {isCandidate && <DeclineRole />}
-      <ConsentSoFar view={view} candidateId={proposal.candidateId} />
+      <ConsentSoFar
+        view={view}
+        candidateId={proposal.candidateId}
+        isConsented={(id) => electionConsentOf(view, id) !== undefined}
+      />
     </>
   );
 }
