@@ -23,6 +23,43 @@ function renderProjector(script: MeetingScript) {
 }
 
 describe('projector', () => {
+  it('[C7] in consent, a no objection or concern carried over from the objection round counts as responded', () => {
+    const s = MeetingScript.at('objections');
+    const respond = (participantId: string, kind: 'consent' | 'concern', n: number) =>
+      s.add({
+        type: 'response.given',
+        responseId: `00000000-0000-4000-8000-00000000c0${n}0`,
+        participantId,
+        stage: 'objections',
+        version: 1,
+        sealed: true,
+        kind,
+        ...(kind === 'concern' && { reason: 'Mondays are busy.' }),
+        by: participantId,
+      });
+    respond(ANA, 'consent', 1);
+    respond(BEN, 'concern', 2);
+    // Consent is entered once the round is revealed (C6), so the screen sees the answers.
+    s.add({
+      type: 'responses.revealed',
+      stage: 'objections',
+      reactions: [],
+      responses: [
+        { responseId: '00000000-0000-4000-8000-00000000c010', participantId: ANA, kind: 'consent' },
+        {
+          responseId: '00000000-0000-4000-8000-00000000c020',
+          participantId: BEN,
+          kind: 'concern',
+          reason: 'Mondays are busy.',
+        },
+      ],
+      by: 'facilitator',
+    });
+    s.move('objections', 'consent');
+    renderProjector(s);
+    expect(screen.getByText(/3 present \(2 connected\) · 2 of 3 responded/)).toBeTruthy();
+  });
+
   it('[C10] shows counts and the join code, never hidden reactions', () => {
     renderProjector(reacted());
     expect(screen.getByText(/3 present \(2 connected\) · 1 of 3 responded/)).toBeTruthy();

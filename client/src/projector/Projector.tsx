@@ -5,7 +5,12 @@ import {
   RESPONSE_LABELS,
   STAGE_LABELS,
 } from '@circlewise/shared/constants';
-import { currentVersion, type DecisionView, presentParticipants } from '@circlewise/shared/decision';
+import {
+  awaitingConsent,
+  currentVersion,
+  type DecisionView,
+  presentParticipants,
+} from '@circlewise/shared/decision';
 import type { Seated } from '@circlewise/shared/meeting';
 import { reactionsAsRound } from '@circlewise/shared/reactionTurns';
 import { SCREEN_VIEWER, viewFor } from '@circlewise/shared/visibility';
@@ -49,10 +54,12 @@ function DecisionProjector({ view, online }: { view: Seated<DecisionView>; onlin
       ? view.reactions
       : view.stage === 'objections'
         ? view.objectionRound.responses
-        : view.stage === 'consent'
-          ? view.consentRound.responses
-          : undefined;
-  const counts = round && respondedCount(view, round);
+        : undefined;
+  // In consent, a 'no objection' or concern carried over from the objection round counts (C7).
+  const counts =
+    view.stage === 'consent'
+      ? { responded: present.length - awaitingConsent(view).length, total: present.length }
+      : round && respondedCount(view, round);
   const name = (id: string) => present.find((p) => p.id === id)?.name ?? nameOf(view, id);
 
   return (
