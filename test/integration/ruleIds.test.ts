@@ -41,7 +41,7 @@ function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
   return out;
 }
 
-/** The name a call chain starts from: `it` for `it(…)`, `it.each(…)(…)`, `describe.skip(…)`. */
+/** The name a call chain starts from: `it` for `it(…)`, `it.each(…)(…)`, `describe.concurrent(…)`. */
 function rootName(callee: ts.Expression): string | undefined {
   if (ts.isIdentifier(callee)) return callee.text;
   if (ts.isPropertyAccessExpression(callee)) return rootName(callee.expression);
@@ -60,7 +60,7 @@ function literalText(node: ts.Node): string | undefined {
 
 /**
  * The titles a test file gives its tests and suites: the first argument of `it`, `test` and
- * `describe` (with `.each(…)`, `.skip` and the like), and every string that starts with a rule
+ * `describe` (with `.each(…)`, `.concurrent` and the like), and every string that starts with a rule
  * id, which is a title kept in a table for `it.each` or a loop. Comments are not titles.
  */
 function titlesIn(path: string, source: string): string[] {
@@ -121,7 +121,7 @@ describe('rule ids', () => {
       // [V5] a comment is not a title
       describe('[Z9] a suite', () => {
         it.each([1])('[Y8] case %s', () => {});
-        test.skip(\`[X7] \${'a'} template\`, () => {});
+        test.concurrent(\`[X7] \${'a'} template\`, () => {});
         const cases = [{ name: '[W6] a row of a table' }];
         expect(text).toBe('no id here [U4] in the middle');
       });`;
