@@ -5,29 +5,9 @@
 import { commandSchema } from '@circlewise/shared/commands';
 import { FACILITATOR, type MeetingEvent } from '@circlewise/shared/events';
 import { currentItem, reduceMeetingLog } from '@circlewise/shared/meeting';
-import type { RoundView } from '@circlewise/shared/round';
 import { describe, expect, it } from 'vitest';
-import { facilitator, MEETING_ID, replayed, startHarness, T0, testId } from '../support/testHarness';
-
-/**
- * A round on a meeting's agenda, opened, as a facilitator makes one: the meeting is created with
- * its first item, people join, the round is added in front and opened.
- */
-function startRound(names: string[] = ['Ana', 'Ben', 'Cleo'], checkPermissions = true) {
-  const m = startHarness<RoundView>({ checkPermissions });
-  m.record({
-    type: 'meeting.created',
-    meetingId: MEETING_ID,
-    code: 'ABC234',
-    title: 'Budget',
-    by: FACILITATOR,
-  });
-  for (const name of names) m.join(name);
-  const [added] = m.ok({ type: 'agenda.add', kind: 'round', title: 'Check-in', index: 0 }, facilitator);
-  if (added?.type !== 'agenda.item.added') throw new Error('no round added');
-  m.ok({ type: 'agenda.open', itemId: added.itemId }, facilitator);
-  return m;
-}
+import { facilitator, MEETING_ID, replayed, T0, testId } from '../support/testHarness';
+import { startRound } from '../support/testRound';
 
 describe('M3 a round: each present participant speaks once, in turn; the facilitator closes it', () => {
   it('[M3] a present participant speaks: round.spoken by them, with their words, for everyone', () => {

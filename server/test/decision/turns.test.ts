@@ -8,23 +8,8 @@ import { reduceMeetingLog } from '@circlewise/shared/meeting';
 import { type RoundView, turns, turnsToCome } from '@circlewise/shared/round';
 import { describe, expect, it } from 'vitest';
 import { decideMeeting } from '../../src/decision/meetingDecide';
-import { facilitator, MEETING_ID, replayed, startHarness, testId } from '../support/testHarness';
-
-function startRound(names: string[] = ['Ana', 'Ben', 'Cleo']) {
-  const m = startHarness<RoundView>({ checkPermissions: true });
-  m.record({
-    type: 'meeting.created',
-    meetingId: MEETING_ID,
-    code: 'ABC234',
-    title: 'Budget',
-    by: FACILITATOR,
-  });
-  for (const name of names) m.join(name);
-  const [added] = m.ok({ type: 'agenda.add', kind: 'round', title: 'Check-in', index: 0 }, facilitator);
-  if (added?.type !== 'agenda.item.added') throw new Error('no round added');
-  m.ok({ type: 'agenda.open', itemId: added.itemId }, facilitator);
-  return m;
-}
+import { facilitator, replayed, testId } from '../support/testHarness';
+import { startRound } from '../support/testRound';
 
 const names = (m: ReturnType<typeof startRound>) => {
   const view = m.view();
