@@ -202,19 +202,13 @@ export function isMeetingEvent(event: MeetingEvent): boolean {
     // Who is in the meeting is the meeting's, the same for every item (M2).
     case 'participant.joined':
     case 'participant.left':
-    // Who is in the meeting (S12).
-    case 'meeting.locked':
-    case 'meeting.unlocked':
-    case 'participant.waiting':
-    case 'participant.admitted':
-    case 'participant.refused':
-    case 'participant.removed':
     // A timebox is the meeting's: the meeting's view holds it, for the current item's stage (T1).
     case 'timebox.set':
     case 'timebox.cleared':
       return true;
     default:
-      return false;
+      // Who is in the meeting (S12).
+      return isDoorEvent(event);
   }
 }
 
@@ -230,6 +224,7 @@ export function reduceMeetingLog(events: readonly MeetingEvent[]): MeetingView {
 }
 
 function apply(view: MeetingView, e: MeetingEvent): MeetingView {
+  if (isDoorEvent(e)) return withDoor(view, e);
   switch (e.type) {
     case 'meeting.created': {
       const kind = e.kind ?? 'decision';
@@ -299,13 +294,6 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
       };
     case 'meeting.closed':
       return { ...view, closedAt: e.at };
-    case 'meeting.locked':
-    case 'meeting.unlocked':
-    case 'participant.waiting':
-    case 'participant.admitted':
-    case 'participant.refused':
-    case 'participant.removed':
-      return withDoor(view, e);
     case 'timebox.set':
       return { ...view, timebox: { itemId: e.itemId, stage: e.stage, deadline: e.deadline, setAt: e.at } };
     case 'timebox.cleared': {
@@ -334,6 +322,21 @@ function insertAt<T>(list: readonly T[], item: T, index: number): T[] {
 /** Narrowing helpers for screens that handle one kind of item. */
 export const isDecision = (v: ItemView | undefined): v is DecisionView => v?.kind === 'decision';
 export const isRound = (v: ItemView | undefined): v is RoundView => v?.kind === 'round';
+
+/** S12: the events of the meeting's door: the lock, who waits, who was admitted, refused, removed. */
+export const DOOR_EVENTS = [
+  'meeting.locked',
+  'meeting.unlocked',
+  'participant.waiting',
+  'participant.admitted',
+  'participant.refused',
+  'participant.removed',
+] as const satisfies readonly MeetingEvent['type'][];
+
+export const isDoorEvent = (
+  e: MeetingEvent,
+): e is Extract<MeetingEvent, { type: (typeof DOOR_EVENTS)[number] }> =>
+  (DOOR_EVENTS as readonly string[]).includes(e.type);
 
 /** S12: the door of the meeting: the lock, who waits, who was refused or removed. */
 function withDoor(view: MeetingView, e: MeetingEvent): MeetingView {

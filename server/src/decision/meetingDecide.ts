@@ -11,6 +11,7 @@ import { type EventBody, type MeetingEvent, SYSTEM } from '@circlewise/shared/ev
 import {
   currentItem,
   type ItemView,
+  isDoorEvent,
   isMeetingEvent,
   type MeetingView,
   reduceMeeting,
@@ -168,6 +169,7 @@ export function admits(view: MeetingView, event: MeetingEvent): Refusal | null {
 }
 
 function meetingRule(view: MeetingView, event: MeetingEvent): Refusal | null {
+  if (isDoorEvent(event)) return doorRule(view, event);
   switch (event.type) {
     case 'participant.left':
       return view.participants[event.participantId]?.present
@@ -179,12 +181,6 @@ function meetingRule(view: MeetingView, event: MeetingEvent): Refusal | null {
       return agendaRule(view, event);
     case 'facilitation.handed':
       return handsOver(view, event);
-    case 'meeting.locked':
-    case 'meeting.unlocked':
-    case 'participant.waiting':
-    case 'participant.admitted':
-    case 'participant.refused':
-    case 'participant.removed':
     case 'participant.joined':
       return doorRule(view, event);
     case 'timebox.set':
