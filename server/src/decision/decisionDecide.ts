@@ -42,20 +42,8 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
     case 'proposal.amend':
       return amendment(view, command);
     case 'stage.advance':
-    case 'stage.back': {
-      if (view.stage !== command.from) {
-        return refusal('stale_stage', `The meeting has already moved on to ${STAGE_LABELS[view.stage]}.`);
-      }
-      const forward = command.type === 'stage.advance';
-      const to = forward ? nextStage(command.from) : previousStage(command.from);
-      if (!to) {
-        return refusal(
-          'not_allowed',
-          forward ? 'Consent is the last stage: record the outcome.' : 'The proposal is the first stage.',
-        );
-      }
-      return [{ type: 'stage.changed', from: command.from, to, reason: forward ? 'advance' : 'back' }];
-    }
+    case 'stage.back':
+      return stageMove(view, command);
     case 'question.ask':
       return [
         { type: 'question.asked', questionId: env.newId(), participantId: me, text: command.text, version },
@@ -130,6 +118,25 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
     default:
       return refusal('wrong_stage', 'That belongs to a role election; this meeting is a consent decision.');
   }
+}
+
+/** One stage forward or back from where the decision is (C1), from the stage the sender saw. */
+function stageMove(
+  view: View,
+  command: CommandOf<'stage.advance'> | CommandOf<'stage.back'>,
+): EventBody[] | Refusal {
+  if (view.stage !== command.from) {
+    return refusal('stale_stage', `The meeting has already moved on to ${STAGE_LABELS[view.stage]}.`);
+  }
+  const forward = command.type === 'stage.advance';
+  const to = forward ? nextStage(command.from) : previousStage(command.from);
+  if (!to) {
+    return refusal(
+      'not_allowed',
+      forward ? 'Consent is the last stage: record the outcome.' : 'The proposal is the first stage.',
+    );
+  }
+  return [{ type: 'stage.changed', from: command.from, to, reason: forward ? 'advance' : 'back' }];
 }
 
 /** A new version; in the consent round it sends the meeting back to check it (C5). */
