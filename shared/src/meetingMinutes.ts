@@ -19,6 +19,7 @@ import {
 } from './meeting';
 import { buildMinutes, type Minutes, type MinutesOptions } from './minutes';
 import { type RoundMinutes, roundMinutes } from './roundMinutes';
+import { quotedName, withTypedText } from './typedText';
 
 export interface ItemLog {
   item: AgendaItem;
@@ -46,7 +47,8 @@ export function itemLogs(events: readonly MeetingEvent[]): {
   // The view is added at the end, once the log is read.
   const logs = new Map<string, Omit<ItemLog, 'view'>>();
   const meetingLog: MeetingEvent[] = [];
-  for (const e of events) {
+  // S11: typed text as every export holds it (CR and CRLF as LF).
+  for (const e of withTypedText(events)) {
     const before = meeting;
     meeting = reduceMeeting(meeting, e);
     const current = logs.get(before.currentItemId);
@@ -108,14 +110,17 @@ export interface MeetingMinutes {
   seq: number;
   /** Everyone who joined, in order of joining; `present` at the end of the log. */
   participants: { name: string; present: boolean }[];
-  /** M4: every hand-over of facilitation, by name ("the facilitator key's holder" for null). */
-  handOvers: { at: number; from: string; to: string }[];
+  /**
+   * M4: every hand-over of facilitation, by name ("the holder of the facilitator key" for the
+   * key's holder, then `fromKeyHolder` or `toKeyHolder` is true: S11, a name could read the same).
+   */
+  handOvers: { at: number; from: string; to: string; fromKeyHolder?: true; toKeyHolder?: true }[];
   /** The agenda changes and movements, in words. */
   log: { seq: number; at: number; text: string }[];
   items: ItemMinutes[];
 }
 
-const KEY_HOLDER = 'the holder of the facilitator key';
+export const KEY_HOLDER = 'the holder of the facilitator key';
 
 export function buildMeetingMinutes(
   events: readonly MeetingEvent[],
@@ -134,7 +139,13 @@ export function buildMeetingMinutes(
     participants: Object.values(meeting.participants)
       .sort((a, b) => a.joinedAt - b.joinedAt)
       .map((p) => ({ name: p.name, present: p.present })),
-    handOvers: meeting.handOvers.map((h) => ({ at: h.at, from: name(h.from), to: name(h.to) })),
+    handOvers: meeting.handOvers.map((h) => ({
+      at: h.at,
+      from: name(h.from),
+      to: name(h.to),
+      ...(h.from === null && { fromKeyHolder: true as const }),
+      ...(h.to === null && { toKeyHolder: true as const }),
+    })),
     log: meetingLog(split),
     items: items.map((log) => itemMinutes(meeting, log, options)),
   };
@@ -143,8 +154,9 @@ export function buildMeetingMinutes(
 /** The meeting's own events as lines in words: the agenda as it went, hand-overs, closing. */
 export function meetingLog(split: ReturnType<typeof itemLogs>): MeetingMinutes['log'] {
   const { meeting } = split;
+  // S11: a name in quotes, so that no name reads as the key's holder.
   const name = (id: string | null) =>
-    id === null ? KEY_HOLDER : (meeting.participants[id]?.name ?? 'someone');
+    id === null ? KEY_HOLDER : quotedName(meeting.participants[id]?.name ?? 'someone');
   const title = (id: string) => meeting.items.find((i) => i.id === id)?.title ?? 'an item';
   return split.meetingLog.map((e) => ({ seq: e.seq, at: e.at, text: meetingLine(e, name, title) }));
 }

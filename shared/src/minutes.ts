@@ -30,6 +30,7 @@ import { type Participant, withJoined, withLeft } from './decision';
 import { currentProposal, type ElectionView, type RoleTerm } from './election';
 import { FACILITATOR, type MeetingEvent, SYSTEM } from './events';
 import type { Seated } from './meeting';
+import { quotedName, withTypedText } from './typedText';
 
 export interface MinutesEntry {
   seq: number;
@@ -50,6 +51,28 @@ export interface MinutesEntry {
   text: string;
   /** Longer content shown under the line (proposal text, reasons). */
   detail?: string;
+  /**
+   * S11: what `who` is: the facilitator's role, a participant's name, or nobody (system and
+   * join/leave lines), so that a participant named "Facilitator" never reads as the role.
+   */
+  whoIs: 'facilitator' | 'participant' | 'none';
+  /**
+   * S11: `detail` in its parts, each a paragraph: typed text with the label or the name it
+   * belongs to, so that a line break typed into one cannot pass for the next.
+   */
+  parts?: MinutesDetailPart[];
+}
+
+/** One paragraph of an entry's detail: `label: text` (`Driver`, `Reasons`, …), `name: text`, or text. */
+export interface MinutesDetailPart {
+  label?: string;
+  /** A participant's name (a revealed reaction, response or nomination). */
+  name?: string;
+  text: string;
+}
+
+function detailText(parts: readonly MinutesDetailPart[], joiner: string): string {
+  return parts.map((p) => `${(p.name ?? p.label) ? `${p.name ?? p.label}: ` : ''}${p.text}`).join(joiner);
 }
 
 export interface MinutesOptions {
@@ -90,6 +113,8 @@ export function minutesFromEvents(
   options: MinutesOptions = {},
   participants: Record<string, Participant> = {},
 ): { view: Seated<ConsentItemView>; entries: MinutesEntry[] } {
+  // S11: typed text as every export holds it (CR and CRLF as LF).
+  const typed = withTypedText(events);
   const formatDate = options.formatDate ?? englishDate;
   const termText = (start: string, end: string) => `${formatDate(start)} to ${formatDate(end)}`;
   let view: Seated<ConsentItemView> = { ...emptyConsentItemView(), participants };
@@ -120,13 +145,22 @@ export function minutesFromEvents(
     return true;
   };
 
-  for (const e of events) {
+  for (const e of typed) {
     const before = view;
     view = walk(view, e);
     const name = (id: string) => view.participants[id]?.name ?? 'Someone';
     const nominee = (id: string | null | undefined) => nomineeName(view, id);
+    /** A people line starts with the person's name: quoted, so it cannot pass for a role (S11). */
+    const person = (id: string) => quotedName(name(id));
     const who = e.by === FACILITATOR ? 'Facilitator' : e.by === SYSTEM ? '' : name(e.by);
-    const add = (kind: MinutesEntry['kind'], text: string, detail?: string) =>
+    const whoIs = e.by === FACILITATOR ? 'facilitator' : e.by === SYSTEM ? 'none' : 'participant';
+    const add = (
+      kind: MinutesEntry['kind'],
+      text: string,
+      parts: MinutesDetailPart[] = [],
+      joiner = '\n\n',
+    ) => {
+      const detail = detailText(parts, joiner);
       // People lines already name the person; a "who" prefix would say it twice.
       entries.push({
         seq: e.seq,
@@ -135,7 +169,10 @@ export function minutesFromEvents(
         kind,
         text,
         ...(detail && { detail }),
+        whoIs: kind === 'people' ? 'none' : whoIs,
+        ...(detail && { parts }),
       });
+    };
 
     switch (e.type) {
       case 'meeting.created':
@@ -145,30 +182,26 @@ export function minutesFromEvents(
         );
         break;
       case 'participant.joined':
-        if (!before.participants[e.participantId]) add('people', `${e.name} joined.`);
-        else add('people', `${e.name} rejoined.`);
+        if (!before.participants[e.participantId]) add('people', `${quotedName(e.name)} joined.`);
+        else add('people', `${quotedName(e.name)} rejoined.`);
         break;
       case 'participant.left':
         add(
           'people',
           e.reason === 'left'
-            ? `${name(e.participantId)} left.`
-            : `${name(e.participantId)} was marked absent.`,
+            ? `${person(e.participantId)} left.`
+            : `${person(e.participantId)} was marked absent.`,
         );
         break;
       case 'proposal.edited':
-        add(
-          'proposal',
-          `Proposal version 1 written: “${e.title}”.`,
-          `Driver: ${e.driver}\n\nProposal: ${e.text}`,
-        );
+        add('proposal', `Proposal version 1 written: “${e.title}”.`, proposalParts(e));
         break;
       case 'proposal.amended': {
         const resolved = e.resolves.map((id) => objectionOwner(before, id)).filter(Boolean);
         add(
           'proposal',
           `Proposal amended: version ${e.version}.${resolved.length ? ` It resolves the objection of ${resolved.join(', ')}.` : ''}`,
-          `Driver: ${e.driver}\n\nProposal: ${e.text}`,
+          proposalParts(e),
         );
         break;
       }
@@ -217,27 +250,29 @@ export function minutesFromEvents(
         } else add('response', responseText(e.kind, e.version, e.reason));
         break;
       case 'responses.revealed': {
-        const lines: string[] = [];
+        const lines: MinutesDetailPart[] = [];
         if (e.stage === 'reactions') {
           for (const r of e.reactions) {
             if (fill(`r:${r.participantId}`, `Reacted: ${reactionText(r.text, r.gesture)}`))
-              lines.push(`${name(r.participantId)}: ${reactionText(r.text, r.gesture)}`);
+              lines.push({ name: name(r.participantId), text: reactionText(r.text, r.gesture) });
           }
           closeRound('r:');
         } else {
           for (const r of e.responses) {
             const version = pendingVersion(before, r.responseId);
             if (fill(`o:${r.participantId}`, responseText(r.kind, version, r.reason), r.responseId))
-              lines.push(
-                `${name(r.participantId)}: ${RESPONSE_LABELS[r.kind]}${r.reason ? ` (${r.reason})` : ''}`,
-              );
+              lines.push({
+                name: name(r.participantId),
+                text: `${RESPONSE_LABELS[r.kind]}${r.reason ? ` (${r.reason})` : ''}`,
+              });
           }
           closeRound('o:');
         }
         add(
           'stage',
           `${e.stage === 'reactions' ? 'Reactions' : 'Objection-round responses'} revealed.`,
-          lines.join('\n'),
+          lines,
+          '\n',
         );
         break;
       }
@@ -256,7 +291,7 @@ export function minutesFromEvents(
         add(
           'proposal',
           `Role: ${e.role}, for ${termText(e.termStart, e.termEnd)}.`,
-          e.description || undefined,
+          e.description ? [{ text: e.description }] : [],
         );
         break;
       case 'nomination.given':
@@ -275,9 +310,11 @@ export function minutesFromEvents(
         add(
           'nomination',
           'Nominations revealed.',
-          e.nominations
-            .map((n) => `${name(n.participantId)}: ${nominationText(view, n.nomineeId, n.reason)}`)
-            .join('\n'),
+          e.nominations.map((n) => ({
+            name: name(n.participantId),
+            text: nominationText(view, n.nomineeId, n.reason),
+          })),
+          '\n',
         );
         break;
       case 'nomination.changed':
@@ -295,7 +332,7 @@ export function minutesFromEvents(
           `Proposal version ${e.version}: ${name(e.candidateId)}, for ${termText(e.termStart, e.termEnd)}.${
             resolved.length ? ` It resolves the objection of ${resolved.join(', ')}.` : ''
           }`,
-          `Reasons: ${e.reasons}`,
+          [{ label: 'Reasons', text: e.reasons }],
         );
         break;
       }
@@ -310,11 +347,11 @@ export function minutesFromEvents(
                 e.termStart && e.termEnd ? `, for ${termText(e.termStart, e.termEnd)}` : ''
               } (version ${e.version}).`
             : `Outcome: ${OUTCOME_LABELS.none}.`,
-          e.note,
+          e.note ? [{ text: e.note }] : [],
         );
         break;
       case 'participant.removed':
-        add('people', `${name(e.participantId)} was removed by the facilitator.`);
+        add('people', `${person(e.participantId)} was removed by the facilitator.`);
         break;
       case 'outcome.recorded':
         add(
@@ -624,13 +661,20 @@ function objectionOwner(view: Seated<ConsentItemView>, objectionId: string): str
 }
 
 /** Under an outcome's line: its note, then who is responsible and the evaluation criteria (R3). */
-function outcomeDetail(e: { note?: string; responsible?: string; evaluation?: string }): string | undefined {
-  const parts = [
-    e.note,
-    e.responsible !== undefined ? `Responsible: ${e.responsible}` : undefined,
-    e.evaluation !== undefined ? `Evaluation criteria: ${e.evaluation}` : undefined,
-  ].filter((p): p is string => p !== undefined);
-  return parts.length > 0 ? parts.join('\n\n') : undefined;
+function outcomeDetail(e: { note?: string; responsible?: string; evaluation?: string }): MinutesDetailPart[] {
+  return [
+    ...(e.note ? [{ text: e.note }] : []),
+    ...(e.responsible !== undefined ? [{ label: 'Responsible', text: e.responsible }] : []),
+    ...(e.evaluation !== undefined ? [{ label: 'Evaluation criteria', text: e.evaluation }] : []),
+  ];
+}
+
+/** Under a proposal's line: its driver, then its text. */
+function proposalParts(e: { driver: string; text: string }): MinutesDetailPart[] {
+  return [
+    { label: 'Driver', text: e.driver },
+    { label: 'Proposal', text: e.text },
+  ];
 }
 
 function reactionText(text: string, gesture?: Gesture): string {

@@ -6,10 +6,11 @@
 
 import { concernVersions } from './concernRecord';
 import { GESTURE_LABELS, ITEM_KIND_LABELS } from './constants';
-import type { MeetingMinutes } from './meetingMinutes';
-import type { DecisionMinutes, ElectionMinutes, Minutes, MinutesEntry } from './minutes';
+import { KEY_HOLDER, type MeetingMinutes } from './meetingMinutes';
+import type { DecisionMinutes, ElectionMinutes, Minutes, MinutesDetailPart, MinutesEntry } from './minutes';
 import { englishDate } from './minutes';
 import type { RoundMinutes } from './roundMinutes';
+import { markdownLine, markdownText, quotedName } from './typedText';
 
 export interface MarkdownOptions {
   /** An IANA time zone such as `Europe/Amsterdam`; UTC by default. */
@@ -55,14 +56,14 @@ export function minutesToMarkdown(minutes: Minutes, options: MarkdownOptions = {
   if (minutes.objections.length > 0) {
     section(out, 'Objections and their fate');
     for (const o of minutes.objections)
-      out.push(`- **${inline(o.by)}** (version ${o.version}): ${inline(o.reason)} — _${o.fate}_`);
+      out.push(`- **${inline(o.by)}** (version ${o.version}): ${text(o.reason, '  ')} — _${o.fate}_`);
     out.push('');
   }
   if (minutes.concerns.length > 0) {
     section(out, 'Concerns');
     for (const c of minutes.concerns) {
       const versions = concernVersions(c);
-      out.push(`- **${inline(c.by)}**${versions ? ` (${versions})` : ''}: ${inline(c.reason)}`);
+      out.push(`- **${inline(c.by)}**${versions ? ` (${versions})` : ''}: ${text(c.reason, '  ')}`);
     }
     out.push('');
   }
@@ -78,7 +79,7 @@ function outcomeLine(minutes: Minutes, formatDate: (isoDate: string) => string):
   if (!o) return '_No outcome recorded yet._';
   if (minutes.kind === 'decision' && minutes.outcome) {
     const d = minutes.outcome;
-    return `**Outcome: ${d.label}** (version ${d.version})${d.reviewDate ? `, review by ${formatDate(d.reviewDate)}` : ''}${d.note ? ` · Note: ${inline(d.note)}` : ''}`;
+    return `**Outcome: ${d.label}** (version ${d.version})${d.reviewDate ? `, review by ${formatDate(d.reviewDate)}` : ''}${d.note ? ` · Note: ${text(d.note)}` : ''}`;
   }
   if (minutes.kind === 'election' && minutes.outcome) {
     const e = minutes.outcome;
@@ -88,7 +89,7 @@ function outcomeLine(minutes: Minutes, formatDate: (isoDate: string) => string):
             e.termStart && e.termEnd ? `, ${formatDate(e.termStart)} to ${formatDate(e.termEnd)}` : ''
           } (version ${e.version})`
         : `**Outcome: ${e.label}**`;
-    return `${who}${e.note ? ` · Note: ${inline(e.note)}` : ''}`;
+    return `${who}${e.note ? ` · Note: ${text(e.note)}` : ''}`;
   }
   return '';
 }
@@ -100,8 +101,8 @@ function outcomeLine(minutes: Minutes, formatDate: (isoDate: string) => string):
  */
 function agreementLines(m: DecisionMinutes): string[] {
   const out: string[] = [];
-  if (m.outcome?.responsible) out.push(`**Responsible:** ${inline(m.outcome.responsible)}`, '');
-  if (m.outcome?.evaluation) out.push(`**Evaluation criteria:** ${inline(m.outcome.evaluation)}`, '');
+  if (m.outcome?.responsible) out.push(`**Responsible:** ${text(m.outcome.responsible)}`, '');
+  if (m.outcome?.evaluation) out.push(`**Evaluation criteria:** ${text(m.outcome.evaluation)}`, '');
   return out;
 }
 
@@ -109,15 +110,15 @@ function decisionSections(m: DecisionMinutes, out: string[], time: (at: number) 
   section(out, 'Proposal versions');
   for (const v of m.versions) {
     out.push(`### Version ${v.version} · ${time(v.at)}`, '');
-    if (v.title) out.push(`**Title:** ${inline(v.title)}`, '');
-    out.push(`**Driver:** ${inline(v.driver)}`, '');
-    out.push(...block(v.text), '');
+    if (v.title) out.push(`**Title:** ${text(v.title)}`, '');
+    out.push(`**Driver:** ${text(v.driver)}`, '');
+    out.push(text(v.text), '');
   }
   if (m.questions.length > 0) {
     section(out, 'Clarifying questions');
     for (const q of m.questions) {
-      out.push(`- **${inline(q.by)}** (version ${q.version}): ${inline(q.text)}`);
-      out.push(`  - ${q.answer ? `Answer: ${inline(q.answer.text)}` : '_Not answered._'}`);
+      out.push(`- **${inline(q.by)}** (version ${q.version}): ${text(q.text, '  ')}`);
+      out.push(`  - ${q.answer ? `Answer: ${text(q.answer.text, '    ')}` : '_Not answered._'}`);
     }
     out.push('');
   }
@@ -126,7 +127,7 @@ function decisionSections(m: DecisionMinutes, out: string[], time: (at: number) 
     for (const r of m.reactions) {
       const said = r.hidden
         ? '_not shown_'
-        : `${inline(r.text ?? '')}${r.gesture ? ` (${GESTURE_LABELS[r.gesture]})` : ''}`;
+        : `${text(r.text ?? '', '  ')}${r.gesture ? ` (${GESTURE_LABELS[r.gesture]})` : ''}`;
       out.push(`- **${inline(r.by)}** (version ${r.version}): ${said}`);
     }
     out.push('');
@@ -148,7 +149,7 @@ function electionSections(
   section(out, 'Role and term');
   if (m.role) {
     out.push(`**${inline(m.role.role)}**, ${term(m.role.termStart, m.role.termEnd)}`, '');
-    if (m.role.description) out.push(...block(m.role.description), '');
+    if (m.role.description) out.push(text(m.role.description), '');
   } else out.push('_No role was set._', '');
 
   section(out, 'Nominations');
@@ -157,7 +158,7 @@ function electionSections(
     out.push(
       n.hidden
         ? `- **${inline(n.by)}**: nominated (not revealed)`
-        : `- **${inline(n.by)}** nominated **${inline(n.nominee ?? '')}**${n.reason ? `: ${inline(n.reason)}` : ''}`,
+        : `- **${inline(n.by)}** nominated **${inline(n.nominee ?? '')}**${n.reason ? `: ${text(n.reason, '  ')}` : ''}`,
     );
   out.push('');
 
@@ -166,7 +167,9 @@ function electionSections(
     for (const c of m.changes)
       out.push(
         `- **${inline(c.by)}**: ${
-          c.kept ? `kept ${inline(c.to)}` : `${inline(c.from)} → ${inline(c.to)}, because ${inline(c.reason)}`
+          c.kept
+            ? `kept ${inline(c.to)}`
+            : `${inline(c.from)} → ${inline(c.to)}, because ${text(c.reason, '  ')}`
         }`,
       );
     out.push('');
@@ -178,10 +181,10 @@ function electionSections(
         `### Version ${p.version} · ${time(p.at)}: ${inline(p.candidate)}, ${term(p.termStart, p.termEnd)}`,
         '',
       );
-      out.push(...block(p.reasons), '');
+      out.push(text(p.reasons), '');
       if (p.declined)
         out.push(
-          `_${inline(p.candidate)} declined the role${p.declined.reason ? `: ${inline(p.declined.reason)}` : '.'}_`,
+          `_${inline(p.candidate)} declined the role${p.declined.reason ? `: ${text(p.declined.reason)}` : '.'}_`,
           '',
         );
     }
@@ -189,9 +192,27 @@ function electionSections(
 }
 
 function logLine(entry: MinutesEntry, time: (at: number) => string): string[] {
-  const lines = [`- ${time(entry.at)} ${entry.who ? `**${inline(entry.who)}:** ` : ''}${inline(entry.text)}`];
-  if (entry.detail) lines.push(...block(entry.detail).map((l) => (l ? `  > ${l}` : '  >')));
+  const lines = [`- ${time(entry.at)} ${whoLabel(entry)}${text(entry.text, '  ')}`];
+  const parts: MinutesDetailPart[] = entry.parts ?? (entry.detail ? [{ text: entry.detail }] : []);
+  parts.forEach((part, i) => {
+    if (i > 0) lines.push('  >');
+    lines.push(`  > ${partLabel(part)}${text(part.text, '  > ')}`);
+  });
   return lines;
+}
+
+/**
+ * S11: who speaks on a log line. The facilitator's role is a bold label; a participant's name is
+ * bold and in quotes, so that no name (not "Facilitator", nor "Facilitator: Ana") reads as the role.
+ */
+function whoLabel(entry: MinutesEntry): string {
+  if (!entry.who) return '';
+  return entry.whoIs === 'participant' ? `**${named(entry.who)}:** ` : `**${inline(entry.who)}:** `;
+}
+
+function partLabel(part: MinutesDetailPart): string {
+  if (part.name !== undefined) return `**${named(part.name)}:** `;
+  return part.label !== undefined ? `${inline(part.label)}: ` : '';
 }
 
 // Emphasis is written `_like this_`, as the repository's formatter writes it, so that a golden
@@ -200,24 +221,15 @@ function section(out: string[], heading: string): void {
   out.push(`## ${heading}`, '');
 }
 
-/**
- * Text typed by participants, on one line: Markdown's own characters are escaped so that a
- * reason cannot become a heading, a link or an HTML tag in the export.
- */
-function inline(text: string): string {
-  return text
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)
-    .trim();
-}
+/** S11: a name or a title on one line (a heading, a bold label), escaped: typedText.ts. */
+const inline = markdownLine;
 
-/** Text typed by participants that may hold paragraphs: escaped line by line, blank lines kept. */
-function block(text: string): string[] {
-  return text.split('\n').map((line) => {
-    const escaped = line.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`).trimEnd();
-    // A line that starts like a list item or a quote would become one.
-    return escaped.replace(/^(\s*)([-+>])(\s)/, '$1\\$2$3').replace(/^(\s*\d+)\.(\s)/, '$1\\.$2');
-  });
+/** S11: typed text on its lines, escaped, each line after the first starting with `indent`. */
+const text = markdownText;
+
+/** S11: a participant's name beside role labels: escaped and in quotes (“Ana”). */
+function named(name: string): string {
+  return markdownLine(quotedName(name));
 }
 
 function timeFormat(timeZone: string): (at: number) => string {
@@ -286,12 +298,16 @@ export function meetingMinutesToMarkdown(minutes: MeetingMinutes, options: Markd
   if (minutes.handOvers.length > 0) {
     section(out, 'Facilitation');
     for (const h of minutes.handOvers)
-      out.push(`- ${time(h.at)} handed from ${inline(h.from)} to ${inline(h.to)}`);
+      out.push(
+        `- ${time(h.at)} handed from ${h.fromKeyHolder ? KEY_HOLDER : named(h.from)} to ${
+          h.toKeyHolder ? KEY_HOLDER : named(h.to)
+        }`,
+      );
     out.push('');
   }
   if (minutes.log.length > 0) {
     section(out, `The agenda as it went (times ${timeZone})`);
-    for (const entry of minutes.log) out.push(`- ${time(entry.at)} ${inline(entry.text)}`);
+    for (const entry of minutes.log) out.push(`- ${time(entry.at)} ${text(entry.text, '  ')}`);
     out.push('');
   }
   minutes.items.forEach((item, i) => {
@@ -308,9 +324,9 @@ export function meetingMinutesToMarkdown(minutes: MeetingMinutes, options: Markd
 function roundMarkdown(round: RoundMinutes, time: (at: number) => string): string {
   const out = [`# ${inline(round.title || 'Round')}`, ''];
   if (round.entries.length === 0) out.push('_Nobody spoke in this round._');
-  for (const e of round.entries) out.push(`- ${time(e.at)} **${inline(e.by)}:** ${inline(e.text)}`);
-  if (round.silent.length > 0) out.push('', `Passed: ${round.silent.map(inline).join(', ')}`);
-  if (round.order) out.push('', `In turn: ${round.order.map(inline).join(', ')}`);
+  for (const e of round.entries) out.push(`- ${time(e.at)} **${named(e.by)}:** ${text(e.text, '  ')}`);
+  if (round.silent.length > 0) out.push('', `Passed: ${round.silent.map(named).join(', ')}`);
+  if (round.order) out.push('', `In turn: ${round.order.map(named).join(', ')}`);
   out.push('');
   return out.join('\n');
 }
