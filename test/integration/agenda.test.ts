@@ -204,8 +204,8 @@ describe('agenda', () => {
         headers: { authorization: `Bearer ${meeting.facilitatorKey}` },
       })
     ).text();
-    expect(md).toContain('Facilitation handed from the holder of the facilitator key to Ada.');
-    expect(md).toContain('Facilitation handed from Ada to Ben.');
+    expect(md).toContain('Facilitation handed from the holder of the facilitator key to “Ada”.');
+    expect(md).toContain('Facilitation handed from “Ada” to “Ben”.');
   });
 
   it('[M4][A6] whoever facilitates gets what the facilitator sees, and loses it on handing over', async () => {
@@ -293,7 +293,7 @@ describe('agenda', () => {
       /## Agenda\n\n1\. \*\*Opening round\*\* \(round\): Finished\n2\. \*\*Budget\*\* \(consent decision\): Adopted\n3\. \*\*Office plants\*\* \(consent decision\): Not taken up/,
     );
     expect(md).toContain('## 1. Opening round');
-    expect(md).toContain('**Ada:** Happy to be here.');
+    expect(md).toContain('**“Ada”:** Happy to be here.');
     expect(md).toContain('## 2. Budget');
     expect(md).toContain('We do Budget.');
     const json = (await (

@@ -83,7 +83,7 @@ describe('election minutes', () => {
     const log = screen.getByRole('region', { name: 'Everything that happened' });
     expect(log.textContent).not.toContain('shown when revealed');
     const ben = within(log).getByText('Nominated Ana, because She knows every bed.', { selector: 'li' });
-    expect(ben.closest('li')!.textContent).toContain('Ben:');
+    expect(ben.closest('li')!.textContent).toContain('“Ben”:');
     expect(log.textContent).toContain('Nominations revealed.');
     expect(screen.getByRole('region', { name: 'Role register' }).textContent).toContain('not loaded');
   });

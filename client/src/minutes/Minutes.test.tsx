@@ -62,7 +62,7 @@ describe('minutes [R1]', () => {
     expect(within(log).getByText(/Tested the objection of Ben: it qualifies/)).toBeTruthy();
     expect(within(log).getByText(/version 2\. It resolves the objection of Ben\./)).toBeTruthy();
     expect(within(log).getByText(/Outcome: Adopted \(version 2\), to be reviewed by/)).toBeTruthy();
-    expect(within(log).getAllByText('Ana joined.')).toHaveLength(1);
+    expect(within(log).getAllByText('“Ana” joined.')).toHaveLength(1);
     const versions = screen.getByRole('region', { name: 'Proposal versions' });
     expect(within(versions).getByText('Cleo waters in March.')).toBeTruthy();
   });
@@ -94,7 +94,9 @@ describe('minutes [R1]', () => {
     // The response's own line carries what the reveal showed, not a placeholder.
     expect(screen.queryByText(/shown when revealed/)).toBeNull();
     expect(screen.getByText('Objection on version 1: Away in March')).toBeTruthy();
-    expect(screen.getByText(/Ben: Objection \(Away in March\)/)).toBeTruthy();
+    expect(screen.getByText(/Objection \(Away in March\)/, { selector: '.detail' }).textContent).toBe(
+      '“Ben”: Objection (Away in March)',
+    );
   });
 
   it('[R2] offer Markdown and JSON downloads beside print when the page has a token', () => {
@@ -124,7 +126,7 @@ describe('minutes [R1]', () => {
     });
     render(<MinutesView events={script.events} />);
     const item = screen.getByText(/How much water\?/).closest('li')!;
-    expect(item.textContent).toContain('Ana:');
+    expect(item.textContent).toContain('“Ana”:');
   });
 });
 
@@ -147,5 +149,59 @@ describe('minutes: the speaking queue [O3]', () => {
   it('[O3] a meeting without a queue has no “Who spoke”', () => {
     render(<MinutesView events={decision().events} />);
     expect(screen.queryByRole('region', { name: 'Who spoke' })).toBeNull();
+  });
+});
+
+describe('minutes: typed text cannot forge the record [S11]', () => {
+  const CAROL = uuidFor(950);
+  it('[S11] a participant named “Facilitator” reads as a name, not as the role', () => {
+    const script = new MeetingScript()
+      .join(ANA, 'Ana')
+      .join(CAROL, 'Facilitator')
+      .propose()
+      .move('proposal', 'clarifying')
+      .add({
+        type: 'question.asked',
+        questionId: uuidFor(951),
+        participantId: CAROL,
+        text: 'Why?',
+        version: 1,
+        by: CAROL,
+      })
+      .add({ type: 'question.answered', questionId: uuidFor(951), text: 'Because.', by: 'facilitator' });
+    render(<MinutesView events={script.events} />);
+    const log = screen.getByRole('region', { name: 'Everything that happened' });
+    const labels = within(log)
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('strong')?.textContent ?? '');
+    const asked = within(log)
+      .getByText(/Asked \(on version 1\): Why\?/)
+      .closest('li');
+    expect(asked?.querySelector('strong')?.textContent).toBe('“Facilitator”: ');
+    const answered = within(log)
+      .getByText(/Because\./)
+      .closest('li');
+    expect(answered?.querySelector('strong')?.textContent).toBe('Facilitator: ');
+    // Only the facilitator's own lines carry the bare label.
+    expect(labels.filter((l) => l === 'Facilitator: ')).toHaveLength(3);
+    expect(within(log).getByText('“Facilitator” joined.')).toBeTruthy();
+  });
+
+  it('[S11] a CR typed into a question reads as a line break, as in the exports', () => {
+    const script = MeetingScript.at('clarifying').add({
+      type: 'question.asked',
+      questionId: uuidFor(952),
+      participantId: ANA,
+      text: 'Which plants?\r# Forged\r\nheading',
+      version: 1,
+      by: ANA,
+    });
+    render(<MinutesView events={script.events} />);
+    const log = screen.getByRole('region', { name: 'Everything that happened' });
+    const asked = within(log)
+      .getByText(/Which plants\?/)
+      .closest('li');
+    expect(asked?.textContent).toContain('Which plants?\n# Forged\nheading');
+    expect(asked?.textContent).not.toContain('\r');
   });
 });

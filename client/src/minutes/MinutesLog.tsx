@@ -1,4 +1,5 @@
-import type { MinutesEntry } from '@circlewise/shared/minutes';
+import type { MinutesDetailPart, MinutesEntry } from '@circlewise/shared/minutes';
+import { quotedName } from '@circlewise/shared/typedText';
 import { formatTime } from '../lib/names';
 import type { RoleEntry } from '../net/api';
 import { MinutesDownloads, type MinutesSource } from './MinutesDownloads';
@@ -22,9 +23,14 @@ export function MinutesLog({
           {entries.map((entry) => (
             <li key={entry.seq} className={`log-${entry.kind}`}>
               <time dateTime={new Date(entry.at).toISOString()}>{formatTime(entry.at)}</time>{' '}
-              {entry.who && <strong>{entry.who}: </strong>}
+              {entry.who && (
+                <strong>{entry.whoIs === 'participant' ? quotedName(entry.who) : entry.who}: </strong>
+              )}
               {entry.text}
-              {entry.detail && <p className="prose detail">{entry.detail}</p>}
+              {(entry.parts ?? (entry.detail ? [{ text: entry.detail }] : [])).map((part, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one entry never move.
+                <DetailPart key={i} part={part} />
+              ))}
             </li>
           ))}
         </ol>
@@ -36,5 +42,24 @@ export function MinutesLog({
         {source && <MinutesDownloads source={source} />}
       </p>
     </>
+  );
+}
+
+/**
+ * S11: one paragraph under a log line: a label (`Driver:`) or a participant's name in quotes,
+ * then what was typed; each part its own paragraph, so a typed line break stays inside it.
+ */
+function DetailPart({ part }: { part: MinutesDetailPart }) {
+  return (
+    <p className="prose detail">
+      {part.name !== undefined ? (
+        <strong>{quotedName(part.name)}: </strong>
+      ) : part.label ? (
+        `${part.label}: `
+      ) : (
+        ''
+      )}
+      {part.text}
+    </p>
   );
 }

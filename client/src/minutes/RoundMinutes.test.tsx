@@ -17,8 +17,8 @@ describe('round minutes', () => {
     const section = screen.getByRole('region', { name: 'Check-in' });
     const items = within(section).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
-      `${formatTime(RoundScript.at(7))} Ben: Tired, but curious.`,
-      `${formatTime(RoundScript.at(6))} Ana: Glad to be here.`,
+      `${formatTime(RoundScript.at(7))} “Ben”: Tired, but curious.`,
+      `${formatTime(RoundScript.at(6))} “Ana”: Glad to be here.`,
     ]);
     expect(items[0]!.querySelector('time')!.getAttribute('dateTime')).toBe(
       new Date(RoundScript.at(7)).toISOString(),

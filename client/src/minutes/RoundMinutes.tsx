@@ -1,6 +1,7 @@
 import type { Seated } from '@circlewise/shared/meeting';
 import type { RoundView } from '@circlewise/shared/round';
 import { roundMinutes } from '@circlewise/shared/roundMinutes';
+import { quotedName } from '@circlewise/shared/typedText';
 import { useId } from 'react';
 import { formatTime } from '../lib/names';
 import { MinutesSection } from './MinutesSection';
@@ -22,7 +23,8 @@ export function RoundMinutes({ view }: { view: Seated<RoundView> }) {
           {m.entries.map((e) => (
             <li key={`${e.by}-${e.at}`}>
               <time dateTime={new Date(e.at).toISOString()}>{formatTime(e.at)}</time>{' '}
-              <strong>{e.by}: </strong>
+              {/* S11: a name in quotes, so that no name reads as a role's label. */}
+              <strong>{quotedName(e.by)}: </strong>
               <span className="prose">{e.text}</span>
             </li>
           ))}
