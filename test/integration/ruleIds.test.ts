@@ -24,7 +24,7 @@ const RULE_ID = /\[([A-Z]\d+)\]/g;
 const TEST_FILE = /\.test\.tsx?$/;
 const SOURCE_FILE = /\.(ts|tsx|mts|js|mjs)$/;
 const TEST_CALLS = new Set(['it', 'test', 'describe']);
-const TEST_LIBRARY = /^(vitest|@vitest\/|fast-check|@xstate\/graph|@testing-library\/)/;
+const TEST_LIBRARY = /^(vitest|@vitest\/|fast-check|@xstate\/graph|@testing-library\/|commonmark$)/;
 
 /** Every file under `dir` (relative to the repo root) whose path passes `keep`, repo-relative. */
 function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
