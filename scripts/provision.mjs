@@ -13,8 +13,7 @@
  * A later need (PostgreSQL, say) is one more entry in SYSTEM_NEEDS: its Debian packages, how to
  * tell it is there, and, for a service, a `ready` step that starts it once installed.
  *
- * `node scripts/provision.mjs [--check]`: with --check (or CIRCLEWISE_PROVISION=check) it never
- * installs, only reports.
+ * `node scripts/provision.mjs [--check]`: with --check it never installs, only reports.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -49,7 +48,7 @@ const SYSTEM_NEEDS = [
   },
 ];
 
-const checkOnly = process.argv.includes('--check') || process.env.CIRCLEWISE_PROVISION === 'check';
+const checkOnly = process.argv.includes('--check');
 
 function stop(lines) {
   console.error(['', 'The tests cannot run on this machine yet:', ...lines, ''].join('\n'));
