@@ -8,7 +8,9 @@ import { type Participant, presentParticipants } from './decision';
 import type { Seated } from './meeting';
 import type { Refusal } from './rules';
 
-export type RoundStage = 'open' | 'outcome';
+/** A round's stages: open while people speak, `outcome` once the facilitator closed it. */
+export const ROUND_STAGES = ['open', 'outcome'] as const;
+export type RoundStage = (typeof ROUND_STAGES)[number];
 
 export interface RoundEntry {
   participantId: string;

@@ -21,8 +21,13 @@ export function announcePort(port: number): void {
 }
 
 export interface ServerProcessOptions {
-  /** The script, from the repository root; run with `node --import tsx`. */
+  /**
+   * The script, from the repository root (or `cwd`): a `.ts` one runs with `node --import tsx`,
+   * a compiled `.js` one (server/dist/main.js) with plain node, as `npm start` runs it.
+   */
   entry: string;
+  /** Where the child runs; the repository root unless told. */
+  cwd?: string;
   args?: string[];
   /** Added to this process's environment. */
   env?: Record<string, string>;
@@ -55,9 +60,14 @@ export interface ServerProcess {
 export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', ...(options.nodeFlags ?? []), options.entry, ...(options.args ?? [])],
+    [
+      ...(options.entry.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      ...(options.nodeFlags ?? []),
+      options.entry,
+      ...(options.args ?? []),
+    ],
     {
-      cwd: ROOT,
+      cwd: options.cwd ?? ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
     },
