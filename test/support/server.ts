@@ -54,7 +54,10 @@ export async function startServer(
     /** S12: the door's settings (participant cap, join throttle, trusted proxy). */
     door?: Pick<AppOptions, 'participantCap' | 'joinLimits' | 'trustProxy'>;
     /** S7, S9: the HTTP edge's settings (PUBLIC_URL, allowed origins, REST limits, source maps). */
-    edge?: Pick<AppOptions, 'publicUrl' | 'allowedOrigins' | 'restLimits' | 'sourceMaps' | 'trustProxy'>;
+    edge?: Pick<
+      AppOptions,
+      'publicUrl' | 'allowedOrigins' | 'restLimits' | 'sourceMaps' | 'trustProxy' | 'joinOrigins'
+    >;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'circlewise-test-'));
