@@ -16,6 +16,7 @@ import { edgeAfter, edgeBefore } from './http/edge';
 import { requestAllowed } from './http/hostCheck';
 import type { RestLimits } from './http/restLimits';
 import { apiRoutes } from './http/routes';
+import { socketHeaders } from './http/securityHeaders';
 import { serveClient } from './http/serving';
 import { Meetings } from './meeting/meetings';
 import type { EventStore } from './store/eventStore';
@@ -88,6 +89,9 @@ export function createApp(options: AppOptions): App {
     serveClient: false,
     allowRequest: (req, callback) => callback(null, requestAllowed(req, hostRule)),
   });
+  // S9: the socket's own HTTP answers (polling, handshake) carry the headers too.
+  io.engine.on('initial_headers', socketHeaders);
+  io.engine.on('headers', socketHeaders);
 
   // The spine: both transports run commands through one runner (DECIDE → APPEND → APPLY → ACK),
   // which hands BROADCAST to the sockets' rooms. REST runs the server's own commands in a live

@@ -166,7 +166,9 @@ describe('[S9] the page is ours', () => {
     // The socket's handshake by the same rule: a rebound name, or another site's page, is refused.
     const handshake = (headers: Record<string, string>) =>
       raw(server.url, '/socket.io/?EIO=4&transport=polling', { headers });
-    expect((await handshake({ host: `127.0.0.1:${port}` })).status).toBe(200);
+    const polled = await handshake({ host: `127.0.0.1:${port}` });
+    expect(polled.status).toBe(200);
+    expect(polled.headers['x-content-type-options']).toBe('nosniff');
     expect((await handshake({ host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}` })).status).toBe(
       200,
     );

@@ -3,8 +3,10 @@
  * token bucket and its Retry-After, the limits read from the environment, the Host and Origin
  * rule, and which URLs are bad bytes.
  */
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { describe, expect, it } from 'vitest';
-import { cleanUrl } from './edge';
+import { cleanUrl, edgeAfter, edgeBefore } from './edge';
 import { hostAllowed, originAllowed } from './hostCheck';
 import { bucketOf, DEFAULT_REST_LIMITS, RestThrottle, readRestLimits } from './restLimits';
 
@@ -115,5 +117,45 @@ describe('[S9] bad bytes', () => {
     ['/api/meetings/%ZZ/events', false],
   ] as const)('[S9] %s is clean: %s', (url, clean) => {
     expect(cleanUrl(url)).toBe(clean);
+  });
+});
+
+describe('[S9] errors carry no stack trace', () => {
+  it('[S9] a route that throws is a plain 500 page, or 500 internal under /api, logged once', async () => {
+    const web = express();
+    web.use(edgeBefore({ allowedOrigins: [], trustProxy: false }));
+    web.get('/boom', () => {
+      throw new Error('secret detail at /work/app.ts:12');
+    });
+    web.get('/api/boom', () => {
+      throw new Error('secret detail at /work/app.ts:12');
+    });
+    web.use(edgeAfter());
+    const logged: unknown[] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    const server = web.listen(0, '127.0.0.1');
+    try {
+      await new Promise((r) => server.once('listening', r));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const page = await fetch(`${url}/boom`);
+      expect(page.status).toBe(500);
+      expect(page.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await page.text();
+      expect(text).not.toMatch(/secret|app\.ts|Error/);
+      expect(text.length).toBeGreaterThan(5);
+      const api = await fetch(`${url}/api/boom`);
+      expect(api.status).toBe(500);
+      expect(await api.json()).toEqual({
+        error: { code: 'internal', message: 'Something went wrong on the server.' },
+      });
+      expect(logged).toHaveLength(2);
+      const missing = await fetch(`${url}/nowhere.js`, { method: 'POST' });
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).not.toMatch(/Cannot POST|<pre>/);
+    } finally {
+      console.error = log;
+      server.close();
+    }
   });
 });

@@ -68,3 +68,12 @@ export function securityHeaders(publicOrigin?: string): RequestHandler {
     headers(req as IncomingMessage, res as ServerResponse, next);
   };
 }
+
+/** The socket's HTTP answers (long-polling, the handshake) are not pages: they get the plain ones. */
+export function socketHeaders(headers: Record<string, string>): void {
+  headers['X-Content-Type-Options'] = 'nosniff';
+  headers['Referrer-Policy'] = 'no-referrer';
+  headers['X-Frame-Options'] = 'DENY';
+  headers['Content-Security-Policy'] = "default-src 'none'; frame-ancestors 'none'";
+  headers['Permissions-Policy'] = PERMISSIONS_POLICY;
+}
