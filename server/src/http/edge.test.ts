@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../config';
 import { cleanUrl, edgeAfter, edgeBefore } from './edge';
 import { hostAllowed, originAllowed } from './hostCheck';
 import { bucketOf, DEFAULT_REST_LIMITS, RestThrottle, readRestLimits } from './restLimits';
@@ -157,5 +158,25 @@ describe('[S9] errors carry no stack trace', () => {
       console.error = log;
       server.close();
     }
+  });
+});
+
+describe('[S9] PUBLIC_URL', () => {
+  it('[S9] is read as an origin; a path, another scheme or no address at all is refused at start', () => {
+    expect(readConfig({}).publicUrl).toBeUndefined();
+    expect(readConfig({ PUBLIC_URL: 'https://Meet.Example.org/' }).publicUrl).toBe(
+      'https://meet.example.org',
+    );
+    expect(readConfig({ PUBLIC_URL: 'http://10.0.0.5:8080' }).publicUrl).toBe('http://10.0.0.5:8080');
+    for (const bad of ['meet.example.org', 'https://meet.example.org/app', 'ftp://meet.example.org']) {
+      expect(() => readConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL/);
+    }
+  });
+
+  it('[S7] the REST limits and source maps come from the environment', () => {
+    expect(readConfig({}).restLimits).toEqual(DEFAULT_REST_LIMITS);
+    expect(readConfig({ CIRCLEWISE_REST_LIMITS: 'off' }).restLimits).toBeUndefined();
+    expect(readConfig({}).sourceMaps).toBe(false);
+    expect(readConfig({ CIRCLEWISE_SOURCE_MAPS: 'on' }).sourceMaps).toBe(true);
   });
 });
