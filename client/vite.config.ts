@@ -7,7 +7,12 @@ const server = process.env.CIRCLEWISE_DEV_SERVER ?? 'http://localhost:3000';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // No source map unless asked for (CIRCLEWISE_SOURCE_MAPS=on, which also has the server serve it).
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: /^(on|true)$/i.test(process.env.CIRCLEWISE_SOURCE_MAPS ?? ''),
+  },
   server: {
     proxy: {
       '/api': server,

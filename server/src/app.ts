@@ -3,7 +3,7 @@
  * that is passed in, so tests start the real thing on port 0 with a real SQLite file.
  */
 import { existsSync } from 'node:fs';
-import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
@@ -12,7 +12,12 @@ import { attachGateway, type GatewayServer } from './gateway/gateway';
 import { DEFAULT_PARTICIPANT_CAP, type JoinLimits, JoinThrottle } from './gateway/joinThrottle';
 import type { RateLimit } from './gateway/rateLimit';
 import { Rooms } from './gateway/rooms';
+import { edgeAfter, edgeBefore } from './http/edge';
+import { requestAllowed } from './http/hostCheck';
+import type { RestLimits } from './http/restLimits';
 import { apiRoutes } from './http/routes';
+import { socketHeaders } from './http/securityHeaders';
+import { serveClient } from './http/serving';
 import { Meetings } from './meeting/meetings';
 import type { EventStore } from './store/eventStore';
 
@@ -38,6 +43,12 @@ export interface AppOptions {
   joinLimits?: JoinLimits;
   /** S12: read the client's address from X-Forwarded-For (behind a proxy the operator runs). */
   trustProxy?: boolean;
+  /** S9: the origin people open (PUBLIC_URL): its host is answered to, its pages may write. */
+  publicUrl?: string;
+  /** S7: per-address REST limits (http/restLimits.ts); absent: none. */
+  restLimits?: RestLimits;
+  /** Serve the client's source maps; absent: every `*.map` is a 404. */
+  sourceMaps?: boolean;
 }
 
 export interface App {
@@ -58,14 +69,29 @@ export function createApp(options: AppOptions): App {
 
   const web = express();
   web.disable('x-powered-by');
+  // S9, S7: headers, bad bytes, Host, REST limits and the write guard before any route (http/edge.ts).
+  const hostRule = {
+    allowedOrigins: options.allowedOrigins ?? [],
+    ...(options.publicUrl && { publicOrigin: options.publicUrl }),
+  };
+  web.use(
+    edgeBefore({
+      ...hostRule,
+      ...(options.restLimits && { restLimits: options.restLimits }),
+      trustProxy: options.trustProxy ?? false,
+    }),
+  );
   const http = createServer(web);
   const io: GatewayServer = new Server(http, {
     maxHttpBufferSize: MAX_SOCKET_MESSAGE,
     perMessageDeflate: false,
     httpCompression: false,
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins ?? [])),
+    allowRequest: (req, callback) => callback(null, requestAllowed(req, hostRule)),
   });
+  // S9: the socket's own HTTP answers (polling, handshake) carry the headers too.
+  io.engine.on('initial_headers', socketHeaders);
+  io.engine.on('headers', socketHeaders);
 
   // The spine: both transports run commands through one runner (DECIDE → APPEND → APPLY → ACK),
   // which hands BROADCAST to the sockets' rooms. REST runs the server's own commands in a live
@@ -74,7 +100,7 @@ export function createApp(options: AppOptions): App {
   const runner = new CommandRunner(meetings, rooms, { ...(options.now && { now: options.now }) });
   attachGateway(
     io,
-    { meetings, runner, rooms },
+    { meetings, runner, rooms, joinOrigins: options.joinOrigins ?? [] },
     {
       ...(options.rateLimit && { rateLimit: options.rateLimit }),
       door: {
@@ -85,23 +111,10 @@ export function createApp(options: AppOptions): App {
     },
   );
 
-  web.use(
-    '/api',
-    apiRoutes(
-      meetings,
-      { version: options.version ?? '0.1.0', joinOrigins: options.joinOrigins ?? [] },
-      runner,
-      options.now,
-    ),
-  );
+  web.use('/api', apiRoutes(meetings, { version: options.version ?? '0.1.0' }, runner, options.now));
   const clientDir = options.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
-    web.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    // Client-side routes (/m/CODE, /m/CODE/facilitate, …) all load the single page.
-    web.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
-      // Relative to `root`: given a whole path, send refuses any dot-folder in it (~/.local/…).
-      res.set('Cache-Control', 'no-cache').sendFile('index.html', { root: clientDir });
-    });
+    serveClient(web, clientDir, { sourceMaps: options.sourceMaps ?? false });
   } else {
     web.get('/', (_req, res) => {
       res
@@ -110,6 +123,7 @@ export function createApp(options: AppOptions): App {
         .send('The client is not built yet: run `npm run build`, then start again.');
     });
   }
+  web.use(edgeAfter());
 
   return {
     http,
@@ -128,19 +142,4 @@ export function createApp(options: AppOptions): App {
       options.store.close();
     },
   };
-}
-
-/**
- * S5: a browser's socket must come from this page's own origin or an allowed one. Clients that
- * send no Origin (scripts, native apps) are not browsers and cannot ride a user's session.
- */
-function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  if (allowed.includes(origin)) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_JOIN_LIMITS, DEFAULT_PARTICIPANT_CAP, type JoinLimits } from './gateway/joinThrottle';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './gateway/rateLimit';
+import { type RestLimits, readRestLimits } from './http/restLimits';
 
 export interface Config {
   port: number;
@@ -26,6 +27,12 @@ export interface Config {
   joinLimits: JoinLimits | undefined;
   /** S12: read the client's address from X-Forwarded-For (TRUST_PROXY=on, behind your own proxy). */
   trustProxy: boolean;
+  /** S9: the address people open, e.g. https://meet.example.org (PUBLIC_URL); its origin. */
+  publicUrl: string | undefined;
+  /** S7: per-address REST limits (http/restLimits.ts); undefined when CIRCLEWISE_REST_LIMITS=off. */
+  restLimits: RestLimits | undefined;
+  /** Serve the client's source maps (CIRCLEWISE_SOURCE_MAPS=on; the build makes them then too). */
+  sourceMaps: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,6 +65,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const joinThrottle = (env.CIRCLEWISE_JOIN_THROTTLE ?? 'on').toLowerCase();
   const trustProxy = (env.TRUST_PROXY ?? 'off').toLowerCase();
+  const publicUrl = readPublicUrl(env.PUBLIC_URL);
+  const restLimits = readRestLimits(env);
+  const sourceMaps = (env.CIRCLEWISE_SOURCE_MAPS ?? 'off').toLowerCase();
   return {
     participantCap,
     joinLimits: joinThrottle === 'off' ? undefined : DEFAULT_JOIN_LIMITS,
@@ -74,5 +84,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     broadcastWindowMs,
     rateLimit: perSecond > 0 ? { ...DEFAULT_RATE_LIMIT, perSecond, burst } : undefined,
     clientDir: resolve(import.meta.dirname, '../../client/dist'),
+    publicUrl,
+    restLimits,
+    sourceMaps: sourceMaps === 'on' || sourceMaps === 'true',
   };
+}
+
+/** PUBLIC_URL as an origin (scheme://host[:port]); a path or anything but http(s) is refused. */
+function readPublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`PUBLIC_URL must be an address such as https://meet.example.org, not "${value}".`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search) {
+    throw new Error(`PUBLIC_URL must be http(s)://host[:port] with no path, not "${value}".`);
+  }
+  return url.origin;
 }

@@ -35,6 +35,11 @@ export type JoinResult = Result<{
   online: string[];
   /** T2: the server's clock when it answered, ms since the epoch: a screen's clock offset comes from it. */
   serverNow?: number;
+  /**
+   * S8: for the facilitator and a screen, the addresses phones on the server's network can reach
+   * (e.g. http://192.168.1.20:3000), for the join QR code; absent when the server knows none.
+   */
+  joinOrigins?: string[];
 }>;
 
 export type CommandResult = Result<{

@@ -53,6 +53,11 @@ export async function startServer(
     groupCommit?: boolean;
     /** S12: the door's settings (participant cap, join throttle, trusted proxy). */
     door?: Pick<AppOptions, 'participantCap' | 'joinLimits' | 'trustProxy'>;
+    /** S7, S9: the HTTP edge's settings (PUBLIC_URL, allowed origins, REST limits, source maps). */
+    edge?: Pick<
+      AppOptions,
+      'publicUrl' | 'allowedOrigins' | 'restLimits' | 'sourceMaps' | 'trustProxy' | 'joinOrigins'
+    >;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'circlewise-test-'));
@@ -61,6 +66,7 @@ export async function startServer(
     store: openSqliteStore(dbFile, { synchronous: 'normal', groupCommit: options.groupCommit ?? false }),
     ...(options.clientDir !== undefined && { clientDir: options.clientDir }),
     ...options.door,
+    ...options.edge,
   });
   const port = await app.listen(0, '127.0.0.1');
   let stopped = false;

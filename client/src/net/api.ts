@@ -72,12 +72,6 @@ export async function fetchFile(url: string, init: RequestInit): Promise<ApiResu
   };
 }
 
-/** Addresses phones on the same network can reach, as the server sees its own interfaces. */
-export async function fetchJoinOrigins(): Promise<string[]> {
-  const result = await request<{ joinOrigins?: string[] }>('/api/health', {});
-  return result.ok ? (result.value.joinOrigins ?? []) : [];
-}
-
 /** One JSON request: the parsed body, or the server's `{ error }` (or a network failure) in words. */
 export async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
   let response: Response;

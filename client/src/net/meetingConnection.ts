@@ -116,6 +116,7 @@ export function createMeetingConnection(
         ...who,
         ...withMeeting(who, result.view),
         online: Object.fromEntries(result.online.map((id) => [id, true as const])),
+        ...(result.joinOrigins && { joinOrigins: result.joinOrigins }),
       });
       drain();
       for (const p of pending.values()) emitCommand(p.command);

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
-import { fetchJoinOrigins } from '../net/api';
 import { meetingPath } from '../routing';
+import { useMeeting } from '../store/MeetingContext';
 
 /** The join code and a QR code of the join link, large enough to read from the back of a room. */
 export function JoinQr({ code }: { code: string }) {
@@ -48,20 +48,11 @@ const isLoopback = (origin: string) => /^https?:\/\/(localhost|127\.[\d.]+|\[::1
 
 /**
  * A facilitator often opens the console as http://localhost:3000, which no phone can reach: then
- * the join link uses an address of this computer on the local network, as the server reports it.
+ * the join link uses an address of this computer on the local network, as the server told this
+ * screen in its join ack (S8: never to anonymous callers).
  */
 function useReachableOrigin(): string {
   const own = window.location.origin;
-  const [origin, setOrigin] = useState(own);
-  useEffect(() => {
-    if (!isLoopback(own)) return;
-    let live = true;
-    void fetchJoinOrigins().then((origins) => {
-      if (live && origins[0]) setOrigin(origins[0]);
-    });
-    return () => {
-      live = false;
-    };
-  }, [own]);
-  return origin;
+  const reachable = useMeeting((s) => s.joinOrigins?.[0]);
+  return isLoopback(own) && reachable ? reachable : own;
 }

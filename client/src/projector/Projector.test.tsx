@@ -116,3 +116,28 @@ describe('projector', () => {
     expect(screen.getByTestId('turn-line').textContent).toBe('Speaking now: Ben · Next: Ana');
   });
 });
+
+describe('the join QR code', () => {
+  it('[S8] on a screen opened by a loopback address, the join link uses the address the join ack gave', () => {
+    // jsdom's page is http://localhost:3000: no phone reaches it.
+    renderWithMeeting(
+      <Projector />,
+      MeetingScript.at('proposal').viewFor({ role: 'facilitator' }),
+      fakeSend(),
+      { role: 'screen', joinOrigins: ['http://192.0.2.10:3000'] },
+    );
+    expect(screen.getByText(/^192\.0\.2\.10:3000\/m\//)).toBeTruthy();
+  });
+
+  it('[S8] without such an address, the join link is the page’s own', () => {
+    renderWithMeeting(
+      <Projector />,
+      MeetingScript.at('proposal').viewFor({ role: 'facilitator' }),
+      fakeSend(),
+      {
+        role: 'screen',
+      },
+    );
+    expect(screen.getByText(new RegExp(`^${window.location.host}/m/`))).toBeTruthy();
+  });
+});

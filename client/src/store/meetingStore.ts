@@ -59,6 +59,8 @@ export interface MeetingState {
    * (`serverNow`); 0 until known. A countdown reads the server's deadline with it.
    */
   clockOffset?: number;
+  /** S8: addresses phones can reach, from the join ack of a facilitator or a screen (the QR code). */
+  joinOrigins?: string[];
 }
 
 export type MeetingStore = StoreApi<MeetingState>;

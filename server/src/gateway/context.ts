@@ -36,6 +36,8 @@ export interface Gateway {
   log: (message: string, error?: unknown) => void;
   /** S12: the door's settings (join.ts); absent: the default cap and no throttle. */
   door?: Door;
+  /** S8: addresses phones can reach, told to a facilitator and a screen in their join ack only. */
+  joinOrigins?: string[];
 }
 
 /** S12: who may come in: the participant cap, the join throttle, where a client's address is read. */

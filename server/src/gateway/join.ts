@@ -76,6 +76,7 @@ export function onJoin(gateway: Gateway, socket: GatewaySocket) {
           view: agendaFor(meeting.view, viewerOf(session, meeting)),
           online: meeting.online(),
           serverNow: gateway.runner.serverNow(),
+          ...(joinOriginsFor(gateway, session) && { joinOrigins: joinOriginsFor(gateway, session) }),
         });
       } finally {
         // BROADCAST, after the ack: the joiner's snapshot already holds its own event.
@@ -212,4 +213,14 @@ function newcomer(
 
 function capOf(gateway: Gateway): number {
   return gateway.door?.participantCap ?? DEFAULT_PARTICIPANT_CAP;
+}
+
+/**
+ * S8: the addresses phones on the server's network can reach, for the QR code on the room's
+ * screen: told to the facilitator and a screen, who show it, and to no one anonymous.
+ */
+function joinOriginsFor(gateway: Gateway, session: Session): string[] | undefined {
+  const origins = gateway.joinOrigins;
+  if (!origins || origins.length === 0) return undefined;
+  return session.role === 'facilitator' || session.role === 'screen' ? origins : undefined;
 }

@@ -18,8 +18,6 @@ const send = sendError;
 
 export interface ServerInfo {
   version: string;
-  /** Addresses phones on the same network can reach (the projector's QR code uses one). */
-  joinOrigins: string[];
 }
 
 export function apiRoutes(
@@ -34,8 +32,10 @@ export function apiRoutes(
   // S3, R3: circles, their registers and search, opened by a circle's member link.
   api.use('/circles', circleRoutes(meetings, { ...(runner && { runner }), ...(now && { now }) }));
 
+  // S8: ok and the version, nothing else: no counts, no addresses (the projector's join
+  // addresses come in its join ack instead, gateway/join.ts).
   api.get('/health', (_req, res) => {
-    res.json({ ok: true, version: info.version, meetings: meetings.count(), joinOrigins: info.joinOrigins });
+    res.json({ ok: true, version: info.version });
   });
 
   api.post('/meetings', (req, res) => {
