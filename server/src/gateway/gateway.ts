@@ -7,7 +7,6 @@
  * they were.
  */
 import { isOver } from '@circlewise/shared/meeting';
-import { fail } from '../wire/failures';
 import { onCommand } from './command';
 import type { Door, Gateway, GatewayServer, GatewaySocket } from './context';
 import { onJoin } from './join';
@@ -15,6 +14,7 @@ import { clientAddress } from './joinThrottle';
 import { limitRate, type RateLimit, SharedBuckets } from './rateLimit';
 import { onResync } from './resync';
 import { onScreenLink } from './screenLink';
+import { RESTARTING, refuseWhileStopping } from './stopping';
 
 export type { GatewayServer } from './context';
 
@@ -58,17 +58,6 @@ export function attachGateway(
     socket.on('meeting:resync', onResync(gateway, socket));
     socket.on('meeting:screenLink', onScreenLink(gateway, socket));
     socket.on('disconnect', () => onDisconnect(gateway, socket));
-  });
-}
-
-const RESTARTING = 'The server is restarting: nothing was recorded. Your screen reconnects by itself.';
-
-/** A12: while the server stops, every message is answered `server_restarting` and not handled. */
-function refuseWhileStopping(socket: GatewaySocket, stopping: () => boolean): void {
-  socket.use((packet, next) => {
-    if (!stopping()) return next();
-    const ack = packet[packet.length - 1];
-    if (typeof ack === 'function') ack(fail('server_restarting', RESTARTING));
   });
 }
 
