@@ -59,6 +59,8 @@ export interface MeetingState {
    * (`serverNow`); 0 until known. A countdown reads the server's deadline with it.
    */
   clockOffset?: number;
+  /** A12: the server said it is restarting; true until this screen has joined again. */
+  restarting?: boolean;
 }
 
 export type MeetingStore = StoreApi<MeetingState>;
