@@ -345,7 +345,7 @@ describe('[S7][A12] backing off before reconnecting', () => {
       expect(store.getState().restarting).toBe(false);
       const again = socket.sent('meeting:command');
       expect(again).toHaveLength(2);
-      expect((again[1]?.payload as { commandId: string }).commandId).toBe(uuidFor(1));
+      expect(again[1]?.payload).toMatchObject({ commandId: uuidFor(1) });
       again[1]?.ack({ ok: true, seq: 9, duplicate: false });
       return expect(sent).resolves.toMatchObject({ ok: true });
     } finally {
