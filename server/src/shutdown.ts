@@ -1,9 +1,10 @@
 /**
  * A12: a graceful stop. On SIGTERM (main.ts) or App.close, in this order:
  *
- * 1. take no new work: the server stops listening, idle kept-alive connections close, and from
- *    now on a socket message is answered `server_restarting`, a new socket is refused, and a
- *    REST request gets 503 with the same code (`stopping`, read by the gateway and the routes);
+ * 1. take no new work: the server stops listening (no new connections), idle kept-alive ones
+ *    close, and from now on a socket message is answered `server_restarting` and a new REST
+ *    request gets 503 with the same code (`stopping`, read by the gateway and the routes); a
+ *    request already under way is finished;
  * 2. commit what is in flight: the group commit's open transaction is committed and the acks
  *    waiting for it are sent, so everything anyone was told is recorded is on disk (A1);
  * 3. tell every screen: one `server:restarting` to every socket, then the sockets are

@@ -14,7 +14,7 @@ import { clientAddress } from './joinThrottle';
 import { limitRate, type RateLimit, SharedBuckets } from './rateLimit';
 import { onResync } from './resync';
 import { onScreenLink } from './screenLink';
-import { RESTARTING, refuseWhileStopping } from './stopping';
+import { refuseWhileStopping } from './stopping';
 
 export type { GatewayServer } from './context';
 
@@ -24,7 +24,7 @@ export interface GatewayOptions {
   log?: (message: string, error?: unknown) => void;
   /** S12: the participant cap, the join throttle and where the client's address is read. */
   door?: Door;
-  /** A12: true once the server is stopping: new sockets and messages are refused. */
+  /** A12: true once the server is stopping: every message is refused (stopping.ts). */
   stopping?: () => boolean;
 }
 
@@ -40,7 +40,6 @@ export function attachGateway(
   };
   const shared = new SharedBuckets();
   const stopping = options.stopping;
-  if (stopping) io.use((_socket, next) => next(stopping() ? new Error(RESTARTING) : undefined));
   io.on('connection', (socket: GatewaySocket) => {
     // Keep nothing of the handshake request we do not need (memory per phone).
     (socket.request as { res?: unknown }).res = undefined;
