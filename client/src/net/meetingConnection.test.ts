@@ -312,6 +312,17 @@ describe('[S7][A12] backing off before reconnecting', () => {
     }
   });
 
+  it('[A12] a join refused because the server is stopping shows the restart, not a failure', () => {
+    const { socket, store } = setup();
+    socket.open();
+    socket
+      .last('meeting:join')
+      .ack({ ok: false, error: { code: 'server_restarting', message: 'The server is restarting.' } });
+    expect(store.getState().connection).toBe('reconnecting');
+    expect(store.getState().restarting).toBe(true);
+    expect(store.getState().joinError).toBeUndefined();
+  });
+
   it('[S7] the wait is spread over half to one and a half times its base', () => {
     expect(reconnectDelay(1000, () => 0)).toBe(500);
     expect(reconnectDelay(1000, () => 0.5)).toBe(1000);

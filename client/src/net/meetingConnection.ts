@@ -111,6 +111,9 @@ export function createMeetingConnection(
         // S12: a locked meeting keeps a new device waiting; `meeting:admission` says when to ask again.
         if (result.error.code === 'waiting')
           store.setState({ connection: 'waiting', joinError: result.error });
+        // A12: the server is stopping; its disconnect follows, and the join goes again after it.
+        else if (result.error.code === 'server_restarting')
+          store.setState({ connection: 'reconnecting', restarting: true });
         else store.setState({ connection: 'failed', joinError: result.error });
         return;
       }
