@@ -12,6 +12,12 @@ import { attachGateway, type GatewayServer } from './gateway/gateway';
 import { DEFAULT_PARTICIPANT_CAP, type JoinLimits, JoinThrottle } from './gateway/joinThrottle';
 import type { RateLimit } from './gateway/rateLimit';
 import { Rooms } from './gateway/rooms';
+import {
+  type ConnectionLimits,
+  guardConnections,
+  type HttpTimeouts,
+  httpServerOptions,
+} from './http/connectionLimits';
 import { edgeAfter, edgeBefore } from './http/edge';
 import { requestAllowed } from './http/hostCheck';
 import type { RestLimits } from './http/restLimits';
@@ -19,6 +25,7 @@ import { apiRoutes } from './http/routes';
 import { socketHeaders } from './http/securityHeaders';
 import { serveClient } from './http/serving';
 import { Meetings } from './meeting/meetings';
+import { refuseWhileStopping, Stop } from './shutdown';
 import type { EventStore } from './store/eventStore';
 
 export interface AppOptions {
@@ -49,6 +56,12 @@ export interface AppOptions {
   restLimits?: RestLimits;
   /** Serve the client's source maps; absent: every `*.map` is a 404. */
   sourceMaps?: boolean;
+  /** S7: connections in total and per address; absent: not capped (main.ts sets the defaults). */
+  connectionLimits?: ConnectionLimits;
+  /** S7: header, request and keep-alive time-outs; absent: the defaults (connectionLimits.ts). */
+  httpTimeouts?: HttpTimeouts;
+  /** A12: how long a stop lets open connections finish before it cuts them (ms, default 1000). */
+  stopGraceMs?: number;
 }
 
 export interface App {
@@ -81,7 +94,16 @@ export function createApp(options: AppOptions): App {
       trustProxy: options.trustProxy ?? false,
     }),
   );
-  const http = createServer(web);
+  const http = createServer(httpServerOptions(options.httpTimeouts), web);
+  const connections = guardConnections(
+    http,
+    options.connectionLimits
+      ? { ...options.connectionLimits, trustProxy: options.trustProxy ?? false }
+      : { total: Number.POSITIVE_INFINITY, perAddress: Number.POSITIVE_INFINITY },
+    options.httpTimeouts,
+  );
+  const stop = new Stop();
+  web.use(refuseWhileStopping(stop));
   const io: GatewayServer = new Server(http, {
     maxHttpBufferSize: MAX_SOCKET_MESSAGE,
     perMessageDeflate: false,
@@ -108,6 +130,7 @@ export function createApp(options: AppOptions): App {
         ...(options.joinLimits && { throttle: new JoinThrottle(options.joinLimits) }),
         trustProxy: options.trustProxy ?? false,
       },
+      stopping: () => stop.stopping,
     },
   );
 
@@ -137,9 +160,7 @@ export function createApp(options: AppOptions): App {
           resolvePort(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    close: async () => {
-      await new Promise<void>((done) => io.close(() => done()));
-      options.store.close();
-    },
+    // A12: take no new work, commit what is in flight, tell the screens, cut what is left.
+    close: () => stop.run({ http, io, store: options.store, connections }, options.stopGraceMs),
   };
 }

@@ -4,7 +4,13 @@
  */
 import { resolve } from 'node:path';
 import { DEFAULT_JOIN_LIMITS, DEFAULT_PARTICIPANT_CAP, type JoinLimits } from './gateway/joinThrottle';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './gateway/rateLimit';
+import { DEFAULT_ADDRESS_RATE, DEFAULT_RATE_LIMIT, type RateLimit } from './gateway/rateLimit';
+import {
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+  DEFAULT_HTTP_TIMEOUTS,
+  type HttpTimeouts,
+} from './http/connectionLimits';
 import { type RestLimits, readRestLimits } from './http/restLimits';
 
 export interface Config {
@@ -33,6 +39,10 @@ export interface Config {
   restLimits: RestLimits | undefined;
   /** Serve the client's source maps (CIRCLEWISE_SOURCE_MAPS=on; the build makes them then too). */
   sourceMaps: boolean;
+  /** S7: connections in total and per address (CIRCLEWISE_MAX_CONNECTIONS[_PER_ADDRESS]). */
+  connectionLimits: ConnectionLimits;
+  /** S7: header, request and keep-alive time-outs (CIRCLEWISE_*_TIMEOUT_MS). */
+  httpTimeouts: HttpTimeouts;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,6 +78,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = readPublicUrl(env.PUBLIC_URL);
   const restLimits = readRestLimits(env);
   const sourceMaps = (env.CIRCLEWISE_SOURCE_MAPS ?? 'off').toLowerCase();
+  const whole = (name: string, fallback: number, min: number): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < min) {
+      throw new Error(`${name} must be a whole number ≥ ${min}, not "${env[name]}".`);
+    }
+    return value;
+  };
+  const connectionLimits: ConnectionLimits = {
+    total: whole('CIRCLEWISE_MAX_CONNECTIONS', DEFAULT_CONNECTION_LIMITS.total, 1),
+    perAddress: whole('CIRCLEWISE_MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_CONNECTION_LIMITS.perAddress, 1),
+  };
+  const httpTimeouts: HttpTimeouts = {
+    headersTimeout: whole('CIRCLEWISE_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersTimeout, 100),
+    requestTimeout: whole('CIRCLEWISE_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestTimeout, 100),
+    keepAliveTimeout: whole('CIRCLEWISE_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveTimeout, 100),
+  };
+  const perAddress = {
+    perSecond: whole('CIRCLEWISE_RATE_ADDRESS_PER_SECOND', DEFAULT_ADDRESS_RATE.perSecond, 0),
+    burst: whole('CIRCLEWISE_RATE_ADDRESS_BURST', DEFAULT_ADDRESS_RATE.burst, 1),
+  };
   return {
     participantCap,
     joinLimits: joinThrottle === 'off' ? undefined : DEFAULT_JOIN_LIMITS,
@@ -82,11 +112,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     synchronous,
     groupCommit: groupCommit === 'on',
     broadcastWindowMs,
-    rateLimit: perSecond > 0 ? { ...DEFAULT_RATE_LIMIT, perSecond, burst } : undefined,
+    rateLimit:
+      perSecond > 0
+        ? {
+            ...DEFAULT_RATE_LIMIT,
+            perSecond,
+            burst,
+            perAddress: perAddress.perSecond > 0 ? perAddress : undefined,
+          }
+        : undefined,
     clientDir: resolve(import.meta.dirname, '../../client/dist'),
     publicUrl,
     restLimits,
     sourceMaps: sourceMaps === 'on' || sourceMaps === 'true',
+    connectionLimits,
+    httpTimeouts,
   };
 }
 

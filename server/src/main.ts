@@ -37,6 +37,8 @@ const app = createApp({
   ...(config.publicUrl && { publicUrl: config.publicUrl }),
   ...(config.restLimits && { restLimits: config.restLimits }),
   sourceMaps: config.sourceMaps,
+  connectionLimits: config.connectionLimits,
+  httpTimeouts: config.httpTimeouts,
 });
 const port = await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
   // A clear line, not a stack trace: what went wrong and what to do about it.
@@ -61,11 +63,27 @@ console.log(`Circlewise is running. Open http://${local}:${port} in your browser
 if (lan.length > 0) console.log(`Phones on the same network can join at ${lan.join(' or ')}`);
 console.log(`Data: ${config.dataDir} (${app.meetings.count()} open meetings restored). Stop with Ctrl+C.`);
 
+// A12: a graceful stop (shutdown.ts), and a hard one if it is not done within 10 s.
+const STOP_WITHIN_MS = 10_000;
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    void app.close().then(() => process.exit(0));
+    console.log(`Circlewise is stopping (${signal}): finishing what is under way…`);
+    setTimeout(() => {
+      console.error(`Circlewise did not stop within ${STOP_WITHIN_MS / 1000} s; exiting now.`);
+      process.exit(1);
+    }, STOP_WITHIN_MS - 500).unref();
+    app.close().then(
+      () => {
+        console.log('Circlewise stopped: everything acknowledged is on disk.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error('Circlewise could not stop cleanly:', error);
+        process.exit(1);
+      },
+    );
   });
 }

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'meeting_full',
   /** S12: the name is in use in this meeting, or passes for a role: choose another. */
   'name_taken',
+  /** A12: the server is stopping (to restart or upgrade): nothing was recorded; send again shortly. */
+  'server_restarting',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -92,6 +92,18 @@ export interface ServerToClientEvents {
   'meeting:presence': (batch: PresenceBatch) => void;
   /** S12: to a device waiting at a locked door: admitted (join again) or refused. */
   'meeting:admission': (answer: { admitted: boolean }) => void;
+  /**
+   * A12: the server is stopping (to restart or upgrade); the connection closes next. Wait
+   * `retryAfterMs` (with some jitter of your own), then reconnect and join again.
+   */
+  'server:restarting': (notice: RestartingNotice) => void;
+}
+
+/** A12: sent once to every connected socket when the server stops (docs/protocol.md). */
+export interface RestartingNotice {
+  message: string;
+  /** At least this long before reconnecting is worth it (ms). */
+  retryAfterMs: number;
 }
 
 /** REST: POST /api/meetings */

@@ -4,7 +4,17 @@ import { useMeeting } from '../store/MeetingContext';
 export function ConnectionBanner() {
   const connection = useMeeting((s) => s.connection);
   const hasView = useMeeting((s) => s.view !== undefined);
+  const restarting = useMeeting((s) => s.restarting === true);
   if (connection !== 'reconnecting' && !(connection === 'connecting' && hasView)) return null;
+  if (restarting) {
+    // A12: the server said so before it closed the connection.
+    return (
+      <div className="banner banner-warning" role="status">
+        The server is restarting… This screen reconnects by itself; anything you send waits and goes out once
+        it is back.
+      </div>
+    );
+  }
   return (
     <div className="banner banner-warning" role="status">
       Reconnecting… Anything you send waits and goes out once you are back.

@@ -4,7 +4,7 @@ import type { JoinResult } from '@circlewise/shared/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeSocket } from '../test/FakeSocket';
 import { ANA, BEN, CLEO, MeetingScript, uuidFor } from '../test/meetingScript';
-import { createMeetingConnection } from './meetingConnection';
+import { createMeetingConnection, RECONNECT, reconnectDelay } from './meetingConnection';
 import { createOutbox, type OutboxStorage } from './outbox';
 
 const TOKEN = 'a'.repeat(64);
@@ -182,12 +182,19 @@ describe('meetingConnection', () => {
     expect(store.getState().online).toEqual({ [BEN]: true, [CLEO]: true });
   });
 
-  it('reconnects by itself after a server-side disconnect', () => {
-    const { socket, join } = setup();
-    socket.open();
-    join();
-    socket.drop('io server disconnect');
-    expect(socket.connectCalls).toBe(2);
+  it('reconnects by itself after a server-side disconnect, once its back-off has passed', () => {
+    vi.useFakeTimers();
+    try {
+      const { socket, join } = setup();
+      socket.open();
+      join();
+      socket.drop('io server disconnect');
+      expect(socket.connectCalls).toBe(1);
+      vi.advanceTimersByTime(1.5 * RECONNECT.minMs);
+      expect(socket.connectCalls).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('[A2] the offline queue survives a reload and is sent once, with the same commandId, on reconnect', async () => {
@@ -273,6 +280,87 @@ describe('[T2] the clock offset', () => {
       } satisfies JoinResult);
       expect(store.getState().clockOffset).toBe(30_000);
     } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('[S7][A12] backing off before reconnecting', () => {
+  it('[S7] a screen the server cut waits, with jitter, before it reconnects, and longer after each recent cut', () => {
+    vi.useFakeTimers();
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5); // no spread: the base itself
+    try {
+      const { socket, join } = setup();
+      socket.open();
+      join();
+      socket.drop('io server disconnect');
+      vi.advanceTimersByTime(RECONNECT.minMs - 1);
+      expect(socket.connectCalls).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(socket.connectCalls).toBe(2);
+      // Cut again soon after: twice as long.
+      socket.open();
+      join();
+      socket.drop('io server disconnect');
+      vi.advanceTimersByTime(2 * RECONNECT.minMs - 1);
+      expect(socket.connectCalls).toBe(2);
+      vi.advanceTimersByTime(1);
+      expect(socket.connectCalls).toBe(3);
+    } finally {
+      random.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
+  it('[A12] a join refused because the server is stopping shows the restart, not a failure', () => {
+    const { socket, store } = setup();
+    socket.open();
+    socket
+      .last('meeting:join')
+      .ack({ ok: false, error: { code: 'server_restarting', message: 'The server is restarting.' } });
+    expect(store.getState().connection).toBe('reconnecting');
+    expect(store.getState().restarting).toBe(true);
+    expect(store.getState().joinError).toBeUndefined();
+  });
+
+  it('[S7] the wait is spread over half to one and a half times its base', () => {
+    expect(reconnectDelay(1000, () => 0)).toBe(500);
+    expect(reconnectDelay(1000, () => 0.5)).toBe(1000);
+    expect(reconnectDelay(1000, () => 0.999)).toBe(1499);
+  });
+
+  it('[A12] after server:restarting it says so, waits the server’s time, keeps what it sent and sends it again after the join', () => {
+    vi.useFakeTimers();
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      const { socket, store, join, connection } = setup();
+      socket.open();
+      join();
+      const sent = connection.send(ask(1));
+      socket.serverFires('server:restarting', { message: 'The server is restarting…', retryAfterMs: 3000 });
+      expect(store.getState().restarting).toBe(true);
+      // The stop refused the command: nothing was recorded, so it waits to go again.
+      socket
+        .last('meeting:command')
+        .ack({ ok: false, error: { code: 'server_restarting', message: 'The server is restarting.' } });
+      expect(store.getState().submissions[uuidFor(1)]?.status).toBe('sending');
+      // The connection closes without a server disconnect: Socket.IO would retry at once; it waits.
+      socket.drop('transport close');
+      expect(store.getState().connection).toBe('reconnecting');
+      vi.advanceTimersByTime(2999);
+      expect(socket.connectCalls).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(socket.connectCalls).toBe(2);
+      socket.open();
+      join();
+      expect(store.getState().restarting).toBe(false);
+      const again = socket.sent('meeting:command');
+      expect(again).toHaveLength(2);
+      expect(again[1]?.payload).toMatchObject({ commandId: uuidFor(1) });
+      again[1]?.ack({ ok: true, seq: 9, duplicate: false });
+      return expect(sent).resolves.toMatchObject({ ok: true });
+    } finally {
+      random.mockRestore();
       vi.useRealTimers();
     }
   });

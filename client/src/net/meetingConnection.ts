@@ -17,6 +17,7 @@ import type {
   CommandResult,
   JoinResult,
   PresenceBatch,
+  RestartingNotice,
   ResyncResult,
   ScreenLinkResult,
 } from '@circlewise/shared/protocol';
@@ -29,6 +30,7 @@ const LISTENED = [
   'meeting:events',
   'meeting:presence',
   'meeting:admission',
+  'server:restarting',
 ] as const;
 
 /** The part of a Socket.IO client socket this module uses; a fake implements the same. */
@@ -39,6 +41,7 @@ export interface MeetingSocket {
   on(event: 'meeting:events', listener: (events: MeetingEvent[]) => void): unknown;
   on(event: 'meeting:presence', listener: (batch: PresenceBatch) => void): unknown;
   on(event: 'meeting:admission', listener: (answer: { admitted: boolean }) => void): unknown;
+  on(event: 'server:restarting', listener: (notice: RestartingNotice) => void): unknown;
   off(event: (typeof LISTENED)[number]): unknown;
   emit<E extends keyof ClientToServerEvents>(event: E, ...args: Parameters<ClientToServerEvents[E]>): unknown;
   connect(): unknown;
@@ -83,6 +86,10 @@ export function createMeetingConnection(
   let closed = false;
   /** Bumped on every (re)connect so an answer to an older attempt is ignored. */
   let attempt = 0;
+  /** S7, A12: the reconnect that waits after the server cut us or said it is restarting. */
+  let backingOff: ReturnType<typeof setTimeout> | undefined;
+  let restartNotice: RestartingNotice | undefined;
+  const cuts = { count: 0, lastAt: Number.NEGATIVE_INFINITY };
 
   const setSubmission = (commandId: string, change: Omit<Submission, 'commandId'>) =>
     store.setState((s) => ({ submissions: { ...s.submissions, [commandId]: { commandId, ...change } } }));
@@ -104,15 +111,20 @@ export function createMeetingConnection(
         // S12: a locked meeting keeps a new device waiting; `meeting:admission` says when to ask again.
         if (result.error.code === 'waiting')
           store.setState({ connection: 'waiting', joinError: result.error });
+        // A12: the server is stopping; its disconnect follows, and the join goes again after it.
+        else if (result.error.code === 'server_restarting')
+          store.setState({ connection: 'reconnecting', restarting: true });
         else store.setState({ connection: 'failed', joinError: result.error });
         return;
       }
       learnClock(sentAt, result.serverNow);
       joined = true;
       const who = { role: result.role, participantId: result.participantId };
+      restartNotice = undefined;
       store.setState({
         connection: 'joined',
         joinError: undefined,
+        restarting: false,
         ...who,
         ...withMeeting(who, result.view),
         online: Object.fromEntries(result.online.map((id) => [id, true as const])),
@@ -200,6 +212,8 @@ export function createMeetingConnection(
         join();
         return;
       }
+      // A12: the server is stopping and recorded nothing: it goes again after the next join.
+      if (!result.ok && result.error.code === 'server_restarting') return;
       pending.delete(command.commandId);
       persist();
       setSubmission(
@@ -258,8 +272,18 @@ export function createMeetingConnection(
     joined = false;
     attempt++;
     store.setState({ connection: 'reconnecting' });
-    // After a server-side disconnect Socket.IO does not retry by itself.
-    if (reason === 'io server disconnect') socket.connect();
+    // After a server-side disconnect (a cut, S7, or a stop, A12) Socket.IO does not retry by
+    // itself; after a restart notice it would retry at once. Either way: wait, with jitter, so a
+    // room of phones does not come back in one burst.
+    if (reason === 'io server disconnect' || restartNotice) {
+      if (reason !== 'io server disconnect') socket.disconnect();
+      backOff();
+    }
+  });
+  socket.on('server:restarting', (notice) => {
+    if (closed) return;
+    restartNotice = notice;
+    store.setState({ restarting: true });
   });
   socket.on('meeting:events', (events) => {
     if (!closed) applyEvents(events);
@@ -282,6 +306,23 @@ export function createMeetingConnection(
     if (!closed && store.getState().connection === 'waiting') join();
   });
 
+  /** Reconnects after a wait: the server's for a restart, else doubling with each recent cut. */
+  function backOff() {
+    clearTimeout(backingOff);
+    let base: number;
+    if (restartNotice) base = Math.max(restartNotice.retryAfterMs, RECONNECT.minMs);
+    else {
+      const now = Date.now();
+      cuts.count = now - cuts.lastAt < RECONNECT.forgetCutsAfterMs ? cuts.count + 1 : 0;
+      cuts.lastAt = now;
+      base = Math.min(RECONNECT.minMs * 2 ** cuts.count, RECONNECT.maxMs);
+    }
+    backingOff = setTimeout(() => {
+      backingOff = undefined;
+      if (!closed) socket.connect();
+    }, reconnectDelay(base));
+  }
+
   if (socket.connected) join();
   else socket.connect();
 
@@ -294,6 +335,7 @@ export function createMeetingConnection(
       }),
     close() {
       closed = true;
+      clearTimeout(backingOff);
       for (const event of LISTENED) socket.off(event);
       socket.disconnect();
       for (const p of pending.values()) {
@@ -302,6 +344,14 @@ export function createMeetingConnection(
       pending.clear();
     },
   };
+}
+
+/** S7, A12: how long a cut or restarted screen waits before it reconnects (socket.ts: Socket.IO's own). */
+export const RECONNECT = { minMs: 1000, maxMs: 30_000, forgetCutsAfterMs: 60_000 };
+
+/** `base` spread over half to one and a half times itself, so phones do not return together. */
+export function reconnectDelay(base: number, random: () => number = Math.random): number {
+  return Math.round(base * (0.5 + random()));
 }
 
 function failed(command: CommandEnvelope, error: WireError): Omit<Submission, 'commandId'> {

@@ -13,6 +13,11 @@ export function createSocket(): MeetingSocket {
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
     autoConnect: false,
+    // S7, A12: after a dropped connection, retry after 1 s, then longer up to 15 s, each wait
+    // spread by ±50 % so a room of phones does not reconnect in one burst.
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 15_000,
+    randomizationFactor: 0.5,
   });
   return socket;
 }

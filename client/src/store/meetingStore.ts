@@ -61,6 +61,8 @@ export interface MeetingState {
   clockOffset?: number;
   /** S8: addresses phones can reach, from the join ack of a facilitator or a screen (the QR code). */
   joinOrigins?: string[];
+  /** A12: the server said it is restarting; true until this screen has joined again. */
+  restarting?: boolean;
 }
 
 export type MeetingStore = StoreApi<MeetingState>;

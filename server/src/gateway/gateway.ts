@@ -10,18 +10,22 @@ import { isOver } from '@circlewise/shared/meeting';
 import { onCommand } from './command';
 import type { Door, Gateway, GatewayServer, GatewaySocket } from './context';
 import { onJoin } from './join';
-import { limitRate, type RateLimit } from './rateLimit';
+import { clientAddress } from './joinThrottle';
+import { limitRate, type RateLimit, SharedBuckets } from './rateLimit';
 import { onResync } from './resync';
 import { onScreenLink } from './screenLink';
+import { refuseWhileStopping } from './stopping';
 
 export type { GatewayServer } from './context';
 
 export interface GatewayOptions {
-  /** S5: per-socket message rate limit (rateLimit.ts); absent: none. */
+  /** S5, S7: message rate limit per socket, identity and address (rateLimit.ts); absent: none. */
   rateLimit?: RateLimit;
   log?: (message: string, error?: unknown) => void;
   /** S12: the participant cap, the join throttle and where the client's address is read. */
   door?: Door;
+  /** A12: true once the server is stopping: every message is refused (stopping.ts). */
+  stopping?: () => boolean;
 }
 
 export function attachGateway(
@@ -34,10 +38,19 @@ export function attachGateway(
     log: options.log ?? ((m, e) => console.error(m, e)),
     ...(options.door && { door: options.door }),
   };
+  const shared = new SharedBuckets();
+  const stopping = options.stopping;
   io.on('connection', (socket: GatewaySocket) => {
     // Keep nothing of the handshake request we do not need (memory per phone).
     (socket.request as { res?: unknown }).res = undefined;
-    if (options.rateLimit) limitRate(socket, options.rateLimit);
+    if (stopping) refuseWhileStopping(socket, stopping);
+    if (options.rateLimit) {
+      limitRate(socket, options.rateLimit, undefined, undefined, {
+        buckets: shared,
+        identity: () => identityOf(socket),
+        address: clientAddress(socket.handshake, !!options.door?.trustProxy),
+      });
+    }
 
     socket.on('meeting:join', onJoin(gateway, socket));
     socket.on('meeting:command', onCommand(gateway, socket));
@@ -45,6 +58,13 @@ export function attachGateway(
     socket.on('meeting:screenLink', onScreenLink(gateway, socket));
     socket.on('disconnect', () => onDisconnect(gateway, socket));
   });
+}
+
+/** S7: who a joined socket speaks for, whichever socket it uses: one person, one key, one link. */
+function identityOf(socket: GatewaySocket): string | undefined {
+  const session = socket.data.session;
+  if (!session) return undefined;
+  return `${session.meetingId}:${session.role}:${session.participantId ?? ''}`;
 }
 
 function onDisconnect({ meetings, rooms }: Gateway, socket: GatewaySocket): void {

@@ -1,9 +1,12 @@
 /**
- * S5: a flooding socket is throttled, then cut. A token bucket per socket: `burst` messages at
- * once, refilled at `perSecond`. A message that finds the bucket empty is refused with a
- * `rate_limited` error ack (S6: the meeting and the log are untouched), and a socket that keeps
- * sending past `cutAfter` refusals in a row is disconnected. A phone, which sends a handful of
- * messages a minute and retries with backoff, never comes near it.
+ * S5, S7: a flooding client is throttled, then cut. Token buckets: `burst` messages at once,
+ * refilled at `perSecond`. Every message takes a token from its socket's bucket and, once the
+ * socket has joined, from its identity's bucket (S7: the participant, facilitator key or screen
+ * link across all its sockets), and from its address's bucket when one is configured (S7). A
+ * message that finds any of them empty takes from none and is refused with a `rate_limited`
+ * error ack (S6: the meeting and the log are untouched), and a socket that keeps sending past
+ * `cutAfter` refusals in a row is disconnected. A phone, which sends a handful of messages a
+ * minute and retries with backoff, never comes near it.
  */
 import { type WireError, wireError } from '@circlewise/shared/errors';
 
@@ -14,9 +17,32 @@ export interface RateLimit {
   perSecond: number;
   /** Refusals in a row (no message let through between them) before the socket is cut. */
   cutAfter: number;
+  /**
+   * S7: one identity (a participant's token, a facilitator key, a screen link) across all its
+   * sockets; absent: the same burst and rate as one socket, so more sockets buy no more.
+   */
+  perIdentity?: RateBucket;
+  /** S7: one client address across all its sockets; absent: not limited per address. */
+  perAddress?: RateBucket;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 40, perSecond: 20, cutAfter: 100 };
+export interface RateBucket {
+  burst: number;
+  perSecond: number;
+}
+
+/**
+ * S7: per address, a room of phones behind one Wi-Fi router shares one address: a full meeting
+ * (200 people) answering at once, then rejoining after a dropped network, stays under it.
+ */
+export const DEFAULT_ADDRESS_RATE: RateBucket = { burst: 600, perSecond: 100 };
+
+export const DEFAULT_RATE_LIMIT: RateLimit = {
+  burst: 40,
+  perSecond: 20,
+  cutAfter: 100,
+  perAddress: DEFAULT_ADDRESS_RATE,
+};
 
 /** The part of a Socket.IO socket the limiter touches. */
 export interface Limited {
@@ -24,14 +50,23 @@ export interface Limited {
   disconnect(close?: boolean): unknown;
 }
 
+/** Where a socket's shared buckets are found: its identity once joined, and its address. */
+export interface Shared {
+  buckets: SharedBuckets;
+  /** The socket's identity, once it has joined (undefined before). */
+  identity: () => string | undefined;
+  address: string;
+}
+
 export function limitRate(
   socket: Limited,
   limit: RateLimit,
   clock: () => number = () => performance.now(),
   onCut: () => void = () => {},
+  shared?: Shared,
 ): void {
-  let tokens = limit.burst;
-  let refilledAt = clock();
+  const own: Bucket = { tokens: limit.burst, at: clock() };
+  const perIdentity = limit.perIdentity ?? { burst: limit.burst, perSecond: limit.perSecond };
   let refusedInARow = 0;
   const refusal: { ok: false; error: WireError } = {
     ok: false,
@@ -40,10 +75,14 @@ export function limitRate(
 
   socket.use((packet, next) => {
     const now = clock();
-    tokens = Math.min(limit.burst, tokens + ((now - refilledAt) / 1000) * limit.perSecond);
-    refilledAt = now;
-    if (tokens >= 1) {
-      tokens -= 1;
+    const buckets = [refill(own, limit, now)];
+    if (shared) {
+      const identity = shared.identity();
+      if (identity !== undefined) buckets.push(shared.buckets.get(`i:${identity}`, perIdentity, now));
+      if (limit.perAddress) buckets.push(shared.buckets.get(`a:${shared.address}`, limit.perAddress, now));
+    }
+    if (buckets.every((b) => b.tokens >= 1)) {
+      for (const b of buckets) b.tokens -= 1;
       refusedInARow = 0;
       return next();
     }
@@ -56,4 +95,43 @@ export function limitRate(
     const ack = packet[packet.length - 1];
     if (typeof ack === 'function') (ack as (r: typeof refusal) => void)(refusal);
   });
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+function refill(bucket: Bucket, limit: RateBucket, now: number): Bucket {
+  bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
+  bucket.at = now;
+  return bucket;
+}
+
+/** Buckets kept before full ones are forgotten (a full bucket is the same as none). */
+const MAX_KEYS = 10_000;
+
+/** S7: the buckets every socket of one identity, or of one address, shares. */
+export class SharedBuckets {
+  private readonly buckets = new Map<string, Bucket & { limit: RateBucket }>();
+
+  get(key: string, limit: RateBucket, now: number): Bucket {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= MAX_KEYS) this.forgetFull(now);
+      bucket = { tokens: limit.burst, at: now, limit };
+      this.buckets.set(key, bucket);
+    }
+    return refill(bucket, limit, now);
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private forgetFull(now: number): void {
+    for (const [key, b] of this.buckets) {
+      if (b.tokens + ((now - b.at) / 1000) * b.limit.perSecond >= b.limit.burst) this.buckets.delete(key);
+    }
+  }
 }
