@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   'meeting_full',
   /** S12: the name is in use in this meeting, or passes for a role: choose another. */
   'name_taken',
+  /** A9: the server's disk is full; this write was refused and nothing of it was recorded. */
+  'storage_full',
+  /** A9: the server could not write to its storage (an I/O error); nothing of this was recorded. */
+  'storage_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
