@@ -33,7 +33,8 @@ export class CommandRunner {
     options: CommandRunnerOptions = {},
   ) {
     this.now = options.now ?? Date.now;
-    this.log = options.log ?? ((m: string, e?: unknown) => console.error(m, e));
+    this.log =
+      options.log ?? ((m: string, e?: unknown) => (e === undefined ? console.error(m) : console.error(m, e)));
     this.recorder = new Recorder(meetings, publisher, this.log);
   }
 

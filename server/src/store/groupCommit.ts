@@ -89,9 +89,11 @@ export class GroupCommit {
     this.open = false;
     if (this.db.inTransaction) this.rollback();
     const waiters = this.waiting.splice(0);
-    this.log(
-      `circlewise: ${fault.kind === 'full' ? 'storage_full' : 'storage_error'}: a shared commit failed; its ${waiters.length} waiting answers are refused or re-read, nothing of it was recorded (${fault.message})`,
-    );
+    // The append that broke the group reports itself; this is for the others it took along.
+    if (waiters.length > 0)
+      this.log(
+        `circlewise: ${fault.kind === 'full' ? 'storage_full' : 'storage_error'}: a shared commit failed; its ${waiters.length} waiting answers are refused or re-read, nothing of it was recorded (${fault.message})`,
+      );
     for (const { failed } of waiters) if (failed) this.safely(() => failed(fault));
     for (const { send, failed } of waiters) if (!failed) this.safely(send);
   }

@@ -40,11 +40,18 @@ export interface SqliteStore extends EventStore {
 /** Part 3: the database file is not a readable SQLite database (damaged, or something else). */
 export class DamagedDatabase extends Error {
   override name = 'DamagedDatabase';
+  readonly detail: string;
   constructor(
     readonly file: string,
-    readonly detail: string,
+    detail: string,
   ) {
-    super(`the database ${file} is damaged (${detail})`);
+    // SQLite's report spans lines; an operator reads one.
+    const line = detail
+      .replace(/\*\*\* in database main \*\*\*/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    super(`the database ${file} is damaged (${line})`);
+    this.detail = line;
   }
 }
 
