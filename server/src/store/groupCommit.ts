@@ -90,10 +90,12 @@ export class GroupCommit {
     if (this.db.inTransaction) this.rollback();
     const waiters = this.waiting.splice(0);
     // The append that broke the group reports itself; this is for the others it took along.
-    if (waiters.length > 0)
+    if (waiters.length > 0) {
+      const code = fault.kind === 'full' ? 'storage_full' : 'storage_error';
       this.log(
-        `circlewise: ${fault.kind === 'full' ? 'storage_full' : 'storage_error'}: a shared commit failed; its ${waiters.length} waiting answers are refused or re-read, nothing of it was recorded (${fault.message})`,
+        `circlewise: ${code}: a shared commit failed and was rolled back; every write in it was refused (${fault.message})`,
       );
+    }
     for (const { failed } of waiters) if (failed) this.safely(() => failed(fault));
     for (const { send, failed } of waiters) if (!failed) this.safely(send);
   }
