@@ -7,8 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MeetingEvent } from '@circlewise/shared/events';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StorageFault } from '../../src/store/eventStore';
+import { GroupCommit } from '../../src/store/groupCommit';
 import { openSqliteStore } from '../../src/store/sqliteStore';
 
 const dirs: string[] = [];
@@ -128,5 +130,47 @@ describe('[A9] storage faults at the store', () => {
     store.append('m', `c${seq}`, [joined(seq)]);
     expect(store.events('m').at(-1)?.seq).toBe(seq);
     store.close();
+  });
+
+  it('[A9] a COMMIT that fails refuses every waiter of the group, answers reads from the log, and the next group commits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'circlewise-commit-'));
+    dirs.push(dir);
+    const db = new Database(join(dir, 'db'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.exec('CREATE TABLE parent (id TEXT PRIMARY KEY); CREATE TABLE child (p TEXT REFERENCES parent (id));');
+    // A foreign key checked only at COMMIT: the group's COMMIT itself fails.
+    db.pragma('defer_foreign_keys = ON');
+    const logged: string[] = [];
+    const group = new GroupCommit(
+      db,
+      (e) => new StorageFault('failed', String(e)),
+      (m) => logged.push(m),
+    );
+    const heard: string[] = [];
+    const count = () => (db.prepare('SELECT count(*) AS n FROM child').get() as { n: number }).n;
+    group.begin();
+    db.prepare('INSERT INTO child VALUES (?)').run('nobody');
+    group.whenDurable(
+      () => heard.push('ack'),
+      (fault) => heard.push(`refused ${fault.kind}`),
+    );
+    group.whenDurable(() => heard.push(`read ${count()}`));
+    await turn();
+    // The refusal first, then the read, which finds the log as it was before the group.
+    expect(heard).toEqual(['refused failed', 'read 0']);
+    expect(db.inTransaction).toBe(false);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^circlewise: storage_error: a shared commit failed/);
+
+    db.pragma('defer_foreign_keys = ON');
+    group.begin();
+    db.prepare('INSERT INTO parent VALUES (?)').run('p');
+    db.prepare('INSERT INTO child VALUES (?)').run('p');
+    group.whenDurable(() => heard.push('ack'));
+    await turn();
+    expect(heard.at(-1)).toBe('ack');
+    expect(count()).toBe(1);
+    db.close();
   });
 });
