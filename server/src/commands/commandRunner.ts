@@ -76,7 +76,7 @@ export class CommandRunner {
       if (error instanceof SeqConflictError) {
         return ack(fail('stale_stage', 'The meeting changed at the same moment: look again and resend.'));
       }
-      // [A9] A full or failing disk refuses the command; nothing was recorded or applied.
+      // A9: a full or failing disk refuses the command; nothing was recorded or applied.
       const refused = storageFailure(error);
       if (refused) {
         logStorageFault(this.log, `command ${command.type} in meeting ${meeting.id}`, error);

@@ -8,6 +8,7 @@ import { StorageFault } from '../store/eventStore';
 import { fail } from '../wire/failures';
 
 /** The refusal for a storage fault; undefined if `error` is not one. */
+// [A9]
 export function storageFailure(error: unknown): Failure | undefined {
   return error instanceof StorageFault ? refusalOf(error.kind) : undefined;
 }

@@ -96,7 +96,7 @@ export function apiRoutes(
       return void send(res, 413, 'payload_too_large', 'The request is too large.');
     if (error.status && error.status < 500)
       return void send(res, error.status, 'invalid_payload', 'The request is not valid JSON.');
-    // [A9] A write the storage refused: 507 or 503 with its code; nothing of it was recorded.
+    // A9: a write the storage refused: 507 or 503 with its code; nothing of it was recorded.
     if (storageFailure(error)) {
       logStorageFault(console.error, 'a REST request', error);
       return void sendStorageFault(res, error);
