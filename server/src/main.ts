@@ -7,11 +7,12 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app';
 import { readConfig } from './config';
-import { openSqliteStore } from './store/sqliteStore';
+import { openDataStore } from './openDataStore';
 
 const config = readConfig();
 mkdirSync(config.dataDir, { recursive: true });
-const store = openSqliteStore(join(config.dataDir, 'circlewise.db'), {
+// A10: refuses, in one line, a data folder another server holds, or a damaged database.
+const store = openDataStore(join(config.dataDir, 'circlewise.db'), {
   synchronous: config.synchronous,
   groupCommit: config.groupCommit,
 });

@@ -31,6 +31,10 @@ export const ERROR_CODES = [
   'name_taken',
   /** A12: the server is stopping (to restart or upgrade): nothing was recorded; send again shortly. */
   'server_restarting',
+  /** A9: the server's disk is full; this write was refused and nothing of it was recorded. */
+  'storage_full',
+  /** A9: the server could not write to its storage (an I/O error); nothing of this was recorded. */
+  'storage_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

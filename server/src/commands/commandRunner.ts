@@ -15,6 +15,7 @@ import { DuplicateCommandError, type NewToken, SeqConflictError } from '../store
 import { fail } from '../wire/failures';
 import type { Publisher } from './publisher';
 import { type Log, type Recorded, Recorder } from './recorder';
+import { logStorageFault, storageFailure } from './storageFault';
 
 export interface CommandRunnerOptions {
   now?: () => number;
@@ -32,7 +33,8 @@ export class CommandRunner {
     options: CommandRunnerOptions = {},
   ) {
     this.now = options.now ?? Date.now;
-    this.log = options.log ?? ((m: string, e?: unknown) => console.error(m, e));
+    this.log =
+      options.log ?? ((m: string, e?: unknown) => (e === undefined ? console.error(m) : console.error(m, e)));
     this.recorder = new Recorder(meetings, publisher, this.log);
   }
 
@@ -73,6 +75,12 @@ export class CommandRunner {
       }
       if (error instanceof SeqConflictError) {
         return ack(fail('stale_stage', 'The meeting changed at the same moment: look again and resend.'));
+      }
+      // A9: a full or failing disk refuses the command; nothing was recorded or applied.
+      const refused = storageFailure(error);
+      if (refused) {
+        logStorageFault(this.log, `command ${command.type} in meeting ${meeting.id}`, error);
+        return ack(refused);
       }
       throw error;
     }
@@ -155,7 +163,8 @@ export class CommandRunner {
       }
     };
     const { store } = this.meetings;
-    if (store.whenDurable) store.whenDurable(send);
+    // A9: if their commit fails, the events are not in the log and nobody hears of them.
+    if (store.whenDurable) store.whenDurable(send, () => {});
     else send();
   }
 

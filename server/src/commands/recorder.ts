@@ -44,6 +44,12 @@ export class Recorder {
     });
     // APPLY
     const live = this.apply(meeting, events);
+    // A9: under group commit the events are applied before their COMMIT; if it fails, they are
+    // not in the log after all, and the meeting goes back to what its log says.
+    this.meetings.store.whenDurable?.(
+      () => {},
+      () => this.rebuild(live),
+    );
     return { meeting: live, seq: events[events.length - 1]?.seq ?? live.view.seq };
   }
 
@@ -64,6 +70,13 @@ export class Recorder {
         error,
       );
     }
+    return this.rebuild(meeting);
+  }
+
+  /** Replaces the live meeting by its log's replay; once per failed group (A9), not per append. */
+  private rebuild(meeting: LiveMeeting): LiveMeeting {
+    const cached = this.meetings.cached(meeting.id);
+    if (cached && cached !== meeting) return cached;
     try {
       const rebuilt = this.meetings.reload(meeting.id);
       if (rebuilt) {

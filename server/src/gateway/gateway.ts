@@ -35,7 +35,7 @@ export function attachGateway(
 ): void {
   const gateway: Gateway = {
     ...parts,
-    log: options.log ?? ((m, e) => console.error(m, e)),
+    log: options.log ?? ((m, e) => (e === undefined ? console.error(m) : console.error(m, e))),
     ...(options.door && { door: options.door }),
   };
   const shared = new SharedBuckets();

@@ -3,8 +3,9 @@
  * never by silence, and the answer waits until the log is durable (A1).
  */
 import type { Failure } from '@circlewise/shared/protocol';
+import { logStorageFault, storageFailure, storageRefusal } from '../commands/storageFault';
 import type { EventStore } from '../store/eventStore';
-import { fail } from '../wire/failures';
+import { fail, isFailure } from '../wire/failures';
 import type { Gateway } from './context';
 
 export type Ack<R> = (result: R | Failure) => void;
@@ -25,15 +26,28 @@ export function handler<R>(
     try {
       body(raw, ack);
     } catch (error) {
-      gateway.log('circlewise: handler failed', error);
-      ack(fail('internal', failed));
+      // A9: a write the storage refused (a join's, a screen link's): nothing of it was recorded.
+      const refused = storageFailure(error);
+      if (refused) logStorageFault(gateway.log, 'a socket request', error);
+      else gateway.log('circlewise: handler failed', error);
+      ack(refused ?? fail('internal', failed));
     }
   };
 }
 
-/** A1 under group commit: acks wait, in order, until the appends before them are committed. */
+/**
+ * A1 under group commit: acks wait, in order, until the appends before them are committed. A9: if
+ * that commit fails, an ack that said yes says `storage_full` or `storage_error` instead (what it
+ * acknowledged, or read, is not in the log); a refusal is sent as it was.
+ */
 function durable<R>(store: EventStore, send: Ack<R>): Ack<R> {
-  return (result) => (store.whenDurable ? store.whenDurable(() => send(result)) : send(result));
+  return (result) =>
+    store.whenDurable
+      ? store.whenDurable(
+          () => send(result),
+          (fault) => send(isFailure(result as object) ? result : storageRefusal(fault)),
+        )
+      : send(result);
 }
 
 /**

@@ -28,7 +28,7 @@ import type { AgreementRecord } from '../store/eventStore';
 import { CIRCLE_READER } from '../store/searchText';
 import { invalid } from '../wire/failures';
 import { sendMeetingEvents, sendMinutes } from './meetingRecord';
-import { durably, sendError, whenDurable } from './respond';
+import { durably, sendError, sendStorageFault, whenDurable } from './respond';
 
 export interface CircleRoutesOptions {
   /** Runs the server's own commands in a live meeting (a review put on its agenda). */
@@ -228,15 +228,22 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
         proposal,
         reviewOf: agreement.id,
       });
-      if (!result.ok) return sendError(res, 409, result.error.code, result.error.message);
+      if (!result.ok) {
+        const { code } = result.error;
+        const status = code === 'storage_full' ? 507 : code === 'storage_error' ? 503 : 409;
+        return sendError(res, status, code, result.error.message);
+      }
       const added = store
         .events(open.id, result.seq - 1)
         .find((e) => e.commandId === commandId && e.type === 'agenda.item.added');
       const itemId = added?.type === 'agenda.item.added' ? added.itemId : undefined;
       if (!itemId) throw new Error(`review of ${agreement.id}: no agenda item recorded`);
       // The item is in the log; answer once it is on disk (A1).
-      whenDurable(store, () =>
-        res.status(201).json({ meetingCode: open.code, itemId } satisfies ReviewScheduled),
+      whenDurable(
+        store,
+        () => res.status(201).json({ meetingCode: open.code, itemId } satisfies ReviewScheduled),
+        // A9: its commit failed, so the item is not on the agenda after all.
+        (fault) => sendStorageFault(res, fault),
       );
     }),
   );

@@ -4,16 +4,30 @@
  */
 import type { ErrorCode } from '@circlewise/shared/errors';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { EventStore } from '../store/eventStore';
+import { storageRefusal, storageStatus } from '../commands/storageFault';
+import type { EventStore, StorageFault } from '../store/eventStore';
 
 export function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
   res.status(status).json({ error: { code, message } });
 }
 
-/** A1: under group commit, read and answer once what is pending is committed. */
-export function whenDurable(store: EventStore, answer: () => void): void {
-  if (store.whenDurable) store.whenDurable(answer);
+/**
+ * A1: under group commit, read and answer once what is pending is committed. A9: `failed` answers
+ * instead if that commit fails (a write's answer; a read without it is answered from the log).
+ */
+export function whenDurable(
+  store: EventStore,
+  answer: () => void,
+  failed?: (fault: StorageFault) => void,
+): void {
+  if (store.whenDurable) store.whenDurable(answer, failed);
   else answer();
+}
+
+/** A9: a write the storage refused, as 507 (`storage_full`) or 503 (`storage_error`). */
+export function sendStorageFault(res: Response, error: unknown): void {
+  const failure = storageRefusal(error);
+  sendError(res, storageStatus(failure), failure.error.code, failure.error.message);
 }
 
 /**

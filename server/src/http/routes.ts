@@ -8,11 +8,12 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { viewerOf } from '../access/permissions';
 import { hashSecret } from '../auth/secrets';
 import type { CommandRunner } from '../commands/commandRunner';
+import { logStorageFault, storageFailure } from '../commands/storageFault';
 import type { Meetings } from '../meeting/meetings';
 import { invalid } from '../wire/failures';
 import { circleRoutes } from './circleRoutes';
 import { sendMeetingEvents, sendMinutes } from './meetingRecord';
-import { sendError, whenDurable } from './respond';
+import { sendError, sendStorageFault, whenDurable } from './respond';
 
 const send = sendError;
 
@@ -95,6 +96,11 @@ export function apiRoutes(
       return void send(res, 413, 'payload_too_large', 'The request is too large.');
     if (error.status && error.status < 500)
       return void send(res, error.status, 'invalid_payload', 'The request is not valid JSON.');
+    // A9: a write the storage refused: 507 or 503 with its code; nothing of it was recorded.
+    if (storageFailure(error)) {
+      logStorageFault(console.error, 'a REST request', error);
+      return void sendStorageFault(res, error);
+    }
     console.error('circlewise: request failed', error);
     send(res, 500, 'internal', 'Something went wrong on the server.');
   });

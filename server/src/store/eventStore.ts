@@ -152,8 +152,10 @@ export interface EventStore {
   /**
    * Runs `send` once every append made so far is durable: at once for a store that commits each
    * append, after the shared commit for one that groups them (A1). Optional for other engines.
+   * If that shared commit fails (A9), nothing of it is in the log: `failed` runs instead of `send`
+   * (a waiter without `failed` still gets `send`, once the log is back to what it was).
    */
-  whenDurable?(send: () => void): void;
+  whenDurable?(send: () => void, failed?: (fault: StorageFault) => void): void;
   close(): void;
 }
 
@@ -163,4 +165,20 @@ export class SeqConflictError extends Error {
 
 export class DuplicateCommandError extends Error {
   override name = 'DuplicateCommandError';
+}
+
+/**
+ * A9: the storage refused a write (a full disk, an I/O error). Nothing of the write is in the
+ * log; reads go on, and a later write may succeed once the fault is gone.
+ */
+export class StorageFault extends Error {
+  override name = 'StorageFault';
+  constructor(
+    /** `full`: no space left (SQLITE_FULL); `failed`: any other write failure. */
+    readonly kind: 'full' | 'failed',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import Database from 'better-sqlite3';
+import { lockDataFolder } from './dataLock';
 import {
   type AppendWith,
   DuplicateCommandError,
@@ -13,6 +14,7 @@ import {
   type MeetingRecord,
   type NewToken,
   SeqConflictError,
+  StorageFault,
   type TokenRecord,
 } from './eventStore';
 import { GroupCommit } from './groupCommit';
@@ -26,19 +28,60 @@ export interface SqliteOptions {
   groupCommit?: boolean;
 }
 
+/** The SQLite store, with what only tests and drills use. */
+export interface SqliteStore extends EventStore {
+  /**
+   * A9 drills: caps the database at `pages` pages (SQLite's per-connection max_page_count), so
+   * writes fail as on a full disk; a higher cap lets them resume. Returns the page count now.
+   */
+  capPages(pages: number): number;
+}
+
+/** Part 3: the database file is not a readable SQLite database (damaged, or something else). */
+export class DamagedDatabase extends Error {
+  override name = 'DamagedDatabase';
+  readonly detail: string;
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    // SQLite's report spans lines; an operator reads one.
+    const line = detail
+      .replace(/\*\*\* in database main \*\*\*/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    super(`the database ${file} is damaged (${line})`);
+    this.detail = line;
+  }
+}
+
 const MIGRATIONS = join(import.meta.dirname, 'migrations');
 
 const toMeeting = (r: MeetingRow | undefined): MeetingRecord | undefined =>
   r && { id: r.id, code: r.code, createdAt: r.created_at, closedAt: r.closed_at, circleId: r.circle_id };
 
-export function openSqliteStore(file: string, options: SqliteOptions = {}): EventStore {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  const group = options.groupCommit ? new GroupCommit(db) : undefined;
+/**
+ * Opens the store on `file`: takes the data folder's lock first (A10, throws DataFolderLocked),
+ * then checks the file is a sound SQLite database (throws DamagedDatabase) and migrates it.
+ */
+export function openSqliteStore(file: string, options: SqliteOptions = {}): SqliteStore {
+  const lock = lockDataFolder(file);
+  let db: Database.Database;
+  try {
+    db = openChecked(file, options);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const group = options.groupCommit ? new GroupCommit(db, storageFault) : undefined;
+  /** A9: a write that is not an append; a failure of it is a StorageFault (nothing written). */
+  const write = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      throw refused(error);
+    }
+  };
   const circles = sqliteCircles(db);
 
   const q = {
@@ -119,7 +162,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     createMeeting(meeting, first, facilitator, then = []) {
       // The REST reply goes out at once, so a new meeting is committed on its own.
       group?.flush();
-      createTx(meeting, first, facilitator, then);
+      write(() => createTx(meeting, first, facilitator, then));
     },
     meetingByCode: (code) => toMeeting(q.meetingByCode.get(code)),
     meetingById: (id) => toMeeting(q.meetingById.get(id)),
@@ -129,7 +172,13 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
         group?.begin();
         appendTx(meetingId, commandId, events, alongside);
       } catch (error) {
-        throw translate(error);
+        const translated = translate(error);
+        // A9: a full disk can make SQLite roll back the whole shared transaction, not this
+        // append's savepoint only: every append of the group is then lost with it.
+        if (group?.pending && !db.inTransaction) {
+          group.fail(translated instanceof StorageFault ? translated : storageFault(translated));
+        }
+        throw translated;
       }
     },
     commandSeq: (meetingId, commandId) => q.commandSeq.get(meetingId, commandId)?.last_seq,
@@ -146,7 +195,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     setScreenLink(meetingId, hash) {
       // The old link must stop working before the new one is handed out.
       group?.flush();
-      q.setScreenLink.run(meetingId, hash);
+      write(() => q.setScreenLink.run(meetingId, hash));
     },
     roles: (meetingId) =>
       q.roles.all(meetingId).map((r) => ({
@@ -161,17 +210,17 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     createCircle(circle, hash) {
       // The REST reply goes out at once, as for a new meeting.
       group?.flush();
-      circles.createCircle(circle, hash);
+      write(() => circles.createCircle(circle, hash));
     },
     rotateCircleKey(circleId, hash) {
       // The old key must stop working before the new one is handed out.
       group?.flush();
-      circles.rotateCircleKey(circleId, hash);
+      write(() => circles.rotateCircleKey(circleId, hash));
     },
     updateCircle(circleId, changes) {
       // The REST reply goes out at once, as for a new circle.
       group?.flush();
-      return circles.updateCircle(circleId, changes);
+      return write(() => circles.updateCircle(circleId, changes));
     },
     circleByKeyHash: circles.circleByKeyHash,
     circleById: circles.circleById,
@@ -180,19 +229,73 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     agreement: circles.agreement,
     circleRoles: circles.circleRoles,
     search: circles.search,
-    whenDurable: (send) => (group ? group.whenDurable(send) : send()),
+    whenDurable: (send, failed) => (group ? group.whenDurable(send, failed) : send()),
     close() {
-      group?.flush();
-      db.close();
+      try {
+        group?.flush();
+        db.close();
+      } finally {
+        lock.release();
+      }
+    },
+    capPages: (pages) => {
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(pages))}`);
+      return db.pragma('page_count', { simple: true }) as number;
     },
   };
+}
+
+/**
+ * Opens the database, and refuses one that is not a sound SQLite file (part 3): the header is
+ * read by the first pragma, and `quick_check` walks every page (about 0.3 s per 200 MB).
+ */
+function openChecked(file: string, options: SqliteOptions): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    const check = db.pragma('quick_check(1)', { simple: true });
+    if (check !== 'ok') throw new DamagedDatabase(file, String(check));
+    db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+      throw new DamagedDatabase(file, (error as Error).message);
+    }
+    throw error;
+  }
 }
 
 function translate(error: unknown): unknown {
   const message = error instanceof Error ? error.message : '';
   if (message.includes('events.meeting_id, events.seq')) return new SeqConflictError(message);
   if (message.includes('commands.meeting_id, commands.command_id')) return new DuplicateCommandError(message);
-  return error;
+  return refused(error);
+}
+
+/**
+ * A9: what SQLite threw when a write failed, as a StorageFault when the storage is at fault (a
+ * full disk, an I/O error, a busy or read-only file). A constraint or a programming error stays
+ * what it is.
+ */
+function refused(error: unknown): unknown {
+  if (!(error instanceof Database.SqliteError) || error.code.startsWith('SQLITE_CONSTRAINT')) return error;
+  return storageFault(error);
+}
+
+/** Whatever failed, as a StorageFault: `full` for SQLITE_FULL, `failed` for anything else. */
+function storageFault(error: unknown): StorageFault {
+  if (error instanceof StorageFault) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  return new StorageFault(code === 'SQLITE_FULL' ? 'full' : 'failed', `${code || 'error'}: ${message}`, {
+    cause: error,
+  });
 }
 
 /** Versioned migration files, applied in order on start; PRAGMA user_version holds the last one. */
