@@ -56,7 +56,7 @@ async function stopGracefully({ http, io, store, connections }: Stoppable, grace
   const closed = new Promise<void>((done) => http.close(() => done()));
   http.closeIdleConnections();
   // 2. What was appended is committed, and its acks are on their way.
-  await new Promise<void>((done) => (store.whenDurable ? store.whenDurable(done) : done()));
+  await new Promise<void>((done) => (store.whenDurable ? store.whenDurable(done, () => done()) : done()));
   // 3. Every screen is told, then disconnected (a server disconnect: the client backs off).
   io.emit('server:restarting', RESTARTING_NOTICE);
   io.disconnectSockets(true);
