@@ -86,6 +86,11 @@ export interface AppendWith {
   token?: NewToken;
   /** The meeting's status after these events; absent: unchanged. */
   status?: MeetingStatus;
+  /**
+   * A2: who sent the command (a participant's id, `facilitator`, `system`): its id is kept once
+   * per sender. Absent: the author (`by`) of its events.
+   */
+  sender?: string;
 }
 
 export interface EventStore {
@@ -106,13 +111,13 @@ export interface EventStore {
   /**
    * Appends a command's events durably, in one transaction, before anyone is told (A1). Fails
    * with SeqConflictError if another writer took one of the seqs, and with DuplicateCommandError
-   * if the command id is already recorded (A2). A token and the meeting's status (A8) may be
+   * if the sender's command id is already recorded (A2). A token and the meeting's status (A8) may be
    * written in the same transaction (`alongside`). So are the projections of a circle's meeting (R3,
    * E5, search): agreements, reviews, roles and the search index move with the log.
    */
   append(meetingId: string, commandId: string, events: readonly MeetingEvent[], alongside?: AppendWith): void;
-  /** The last seq a command recorded, if it was recorded (A2). */
-  commandSeq(meetingId: string, commandId: string): number | undefined;
+  /** The last seq a command of this sender recorded, if it was recorded (A2: once per sender). */
+  commandSeq(meetingId: string, commandId: string, sender: string): number | undefined;
   /** Events after `afterSeq`, in order (A3). */
   events(meetingId: string, afterSeq?: number): MeetingEvent[];
   tokenByHash(hash: string): TokenRecord | undefined;
