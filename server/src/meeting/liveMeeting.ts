@@ -5,10 +5,13 @@
  *
  * Each event of the log is checked on replay as it was when it was decided. An event the rules
  * refuse quarantines the meeting (A11): its view is still the replay of its whole log, and it is
- * served read-only, with the seq and the reason reported.
+ * served read-only, with the seq and the reason reported. A damaged row (not JSON, not an event
+ * by the shared schema, a gap in seqs) quarantines it too; its view is then the replay of the log
+ * up to that row.
  */
 import type { ItemKind } from '@circlewise/shared/constants';
 import { wireError } from '@circlewise/shared/errors';
+import { eventProblem } from '@circlewise/shared/eventSchema';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { currentItem, emptyMeetingView, type MeetingView, reduceMeeting } from '@circlewise/shared/meeting';
 import type { Caller, DecideEnv, Decision } from '../decision/decideEngine';
@@ -34,15 +37,28 @@ export class LiveMeeting {
     readonly id: string,
     readonly code: string,
     history: readonly MeetingEvent[],
+    /** A row of the log that could not be read back (the store's DamagedRowError), after `history`. */
+    damaged?: Quarantine,
   ) {
     let quarantine: Quarantine | undefined;
     // [A11]
     for (const event of history) {
+      // A damaged event (not an event, or out of place) is not replayed, nor anything after it.
+      const damage = damageOf(this.meeting, event);
+      if (damage) {
+        quarantine ??= { seq: this.meeting.seq + 1, reason: damage };
+        break;
+      }
       const refused = quarantine ? null : admits(this.meeting, event);
       if (refused) quarantine = { seq: event.seq, reason: `${event.type}: ${refused.message}` };
-      this.meeting = reduceMeeting(this.meeting, event);
+      try {
+        this.meeting = reduceMeeting(this.meeting, event);
+      } catch (error) {
+        quarantine ??= { seq: event.seq, reason: `${event.type} cannot be replayed: ${String(error)}` };
+        break;
+      }
     }
-    this.quarantine = quarantine;
+    this.quarantine = quarantine ?? damaged;
   }
 
   get view(): MeetingView {
@@ -105,4 +121,12 @@ export class LiveMeeting {
     this.connections.set(participantId, n - 1);
     return false;
   }
+}
+
+/** Why this event of a log cannot be replayed after `view`, or null: the row is not a recorded event, or its seq leaves a gap. */
+function damageOf(view: MeetingView, event: MeetingEvent): string | null {
+  const problem = eventProblem(event);
+  if (problem) return `a damaged event (${problem})`;
+  const expected = view.seq + 1;
+  return event.seq === expected ? null : `a gap in seqs: seq ${expected} is missing, found ${event.seq}`;
 }

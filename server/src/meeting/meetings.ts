@@ -8,7 +8,7 @@ import type { MeetingKind } from '@circlewise/shared/constants';
 import { FACILITATOR, type MeetingEvent } from '@circlewise/shared/events';
 import type { CreatedMeeting } from '@circlewise/shared/protocol';
 import { hashSecret, newMeetingCode, newSecret } from '../auth/secrets';
-import type { EventStore } from '../store/eventStore';
+import { DamagedRowError, type EventStore } from '../store/eventStore';
 import { LiveMeeting } from './liveMeeting';
 
 export interface NewMeetingOptions {
@@ -131,12 +131,22 @@ export class Meetings {
   }
 
   private load(id: string, code: string): LiveMeeting {
-    const meeting = new LiveMeeting(id, code, this.store.events(id));
+    const meeting = replay(id, code, this.store);
     if (meeting.quarantine) {
       const { seq, reason } = meeting.quarantine;
       this.log(`circlewise: meeting ${id} quarantined at seq ${seq} (${reason}); it is served read-only`);
     }
     this.byId.set(id, meeting);
     return meeting;
+  }
+}
+
+/** A meeting from its log; a row the store cannot read stops the replay there (A11). */
+function replay(id: string, code: string, store: EventStore): LiveMeeting {
+  try {
+    return new LiveMeeting(id, code, store.events(id));
+  } catch (error) {
+    if (!(error instanceof DamagedRowError)) throw error;
+    return new LiveMeeting(id, code, error.readable, { seq: error.seq, reason: error.reason });
   }
 }

@@ -118,7 +118,10 @@ export interface EventStore {
   append(meetingId: string, commandId: string, events: readonly MeetingEvent[], alongside?: AppendWith): void;
   /** The last seq a command of this sender recorded, if it was recorded (A2: once per sender). */
   commandSeq(meetingId: string, commandId: string, sender: string): number | undefined;
-  /** Events after `afterSeq`, in order (A3). */
+  /**
+   * Events after `afterSeq`, in order (A3). A row that cannot be read back (its body is not
+   * JSON) throws DamagedRowError, which carries the events read before it (A11).
+   */
   events(meetingId: string, afterSeq?: number): MeetingEvent[];
   tokenByHash(hash: string): TokenRecord | undefined;
   /** The meeting whose current screen link has this hash; a rotated link's hash finds nothing. */
@@ -168,4 +171,20 @@ export class SeqConflictError extends Error {
 
 export class DuplicateCommandError extends Error {
   override name = 'DuplicateCommandError';
+}
+
+/**
+ * A row of a meeting's log that cannot be read back (A11): the meeting is quarantined at `seq`,
+ * and `readable` holds the events before it, in order.
+ */
+export class DamagedRowError extends Error {
+  override name = 'DamagedRowError';
+  constructor(
+    readonly meetingId: string,
+    readonly seq: number,
+    readonly reason: string,
+    readonly readable: MeetingEvent[],
+  ) {
+    super(`meeting ${meetingId}: the row at seq ${seq} cannot be read (${reason})`);
+  }
 }

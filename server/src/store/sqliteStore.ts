@@ -8,6 +8,7 @@ import type { MeetingEvent } from '@circlewise/shared/events';
 import Database from 'better-sqlite3';
 import {
   type AppendWith,
+  DamagedRowError,
   DuplicateCommandError,
   type EventStore,
   type MeetingRecord,
@@ -59,8 +60,8 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     commandSeq: db.prepare<[string, string, string], { last_seq: number }>(
       'SELECT last_seq FROM commands WHERE meeting_id = ? AND sender = ? AND command_id = ?',
     ),
-    events: db.prepare<[string, number], { body: string }>(
-      'SELECT body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq',
+    events: db.prepare<[string, number], { seq: number; body: string }>(
+      'SELECT seq, body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq',
     ),
     insertToken: db.prepare(
       'INSERT INTO tokens (token_hash, meeting_id, role, participant_id) VALUES (?, ?, ?, ?)',
@@ -136,8 +137,19 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
       }
     },
     commandSeq: (meetingId, commandId, sender) => q.commandSeq.get(meetingId, sender, commandId)?.last_seq,
-    events: (meetingId, afterSeq = 0) =>
-      q.events.all(meetingId, afterSeq).map((r) => JSON.parse(r.body) as MeetingEvent),
+    events(meetingId, afterSeq = 0) {
+      const events: MeetingEvent[] = [];
+      for (const row of q.events.all(meetingId, afterSeq)) {
+        try {
+          events.push(JSON.parse(row.body) as MeetingEvent);
+        } catch (error) {
+          // A11: a damaged row stops this meeting's log here, and nothing else.
+          const reason = error instanceof Error ? error.message : 'not JSON';
+          throw new DamagedRowError(meetingId, row.seq, `its body is not JSON: ${reason}`, events);
+        }
+      }
+      return events;
+    },
     tokenByHash(hash) {
       const r = q.tokenByHash.get(hash);
       return (
