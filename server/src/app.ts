@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
 import { CommandRunner } from './commands/commandRunner';
+import { DAY_MS, DEFAULT_ABANDON_DAYS, Lifetime } from './commands/lifetime';
 import { attachGateway, type GatewayServer } from './gateway/gateway';
 import { DEFAULT_PARTICIPANT_CAP, type JoinLimits, JoinThrottle } from './gateway/joinThrottle';
 import type { RateLimit } from './gateway/rateLimit';
@@ -38,6 +39,10 @@ export interface AppOptions {
   joinLimits?: JoinLimits;
   /** S12: read the client's address from X-Forwarded-For (behind a proxy the operator runs). */
   trustProxy?: boolean;
+  /** An open meeting with no event for this long is closed as abandoned; default 14 days, 0: never. */
+  abandonAfterMs?: number;
+  /** How often the abandonment sweep looks (default: a quarter of that time, at most an hour). */
+  abandonCheckMs?: number;
 }
 
 export interface App {
@@ -54,7 +59,6 @@ const MAX_SOCKET_MESSAGE = 100 * 1024;
 
 export function createApp(options: AppOptions): App {
   const meetings = new Meetings(options.store, options.now);
-  meetings.restore();
 
   const web = express();
   web.disable('x-powered-by');
@@ -72,6 +76,19 @@ export function createApp(options: AppOptions): App {
   // meeting with it (R3: a review put on an agenda).
   const rooms = new Rooms(io, meetings, options.broadcastWindowMs ?? 0);
   const runner = new CommandRunner(meetings, rooms, { ...(options.now && { now: options.now }) });
+  // A meeting's lifetime: start-up loads only live meetings; those due to be closed as abandoned
+  // are closed through the runner (recorded, broadcast) and not kept (commands/lifetime.ts).
+  const abandonAfterMs = options.abandonAfterMs ?? DEFAULT_ABANDON_DAYS * DAY_MS;
+  const lifetime =
+    abandonAfterMs > 0
+      ? new Lifetime(meetings, runner, {
+          abandonAfterMs,
+          ...(options.abandonCheckMs !== undefined && { checkEveryMs: options.abandonCheckMs }),
+          ...(options.now && { now: options.now }),
+        })
+      : undefined;
+  meetings.restore((m) => !lifetime?.due(m.id));
+  lifetime?.start();
   attachGateway(
     io,
     { meetings, runner, rooms },
@@ -124,6 +141,7 @@ export function createApp(options: AppOptions): App {
         });
       }),
     close: async () => {
+      lifetime?.stop();
       await new Promise<void>((done) => io.close(() => done()));
       options.store.close();
     },

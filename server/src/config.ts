@@ -3,6 +3,7 @@
  * runs the app on this machine with the embedded SQLite store.
  */
 import { resolve } from 'node:path';
+import { DAY_MS, DEFAULT_ABANDON_DAYS } from './commands/lifetime';
 import { DEFAULT_JOIN_LIMITS, DEFAULT_PARTICIPANT_CAP, type JoinLimits } from './gateway/joinThrottle';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './gateway/rateLimit';
 
@@ -26,6 +27,8 @@ export interface Config {
   joinLimits: JoinLimits | undefined;
   /** S12: read the client's address from X-Forwarded-For (TRUST_PROXY=on, behind your own proxy). */
   trustProxy: boolean;
+  /** An open meeting with no event for this long is closed as abandoned (CIRCLEWISE_ABANDON_DAYS); 0: never. */
+  abandonAfterMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,6 +61,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const joinThrottle = (env.CIRCLEWISE_JOIN_THROTTLE ?? 'on').toLowerCase();
   const trustProxy = (env.TRUST_PROXY ?? 'off').toLowerCase();
+  const abandonDays = Number(env.CIRCLEWISE_ABANDON_DAYS ?? DEFAULT_ABANDON_DAYS);
+  if (!Number.isFinite(abandonDays) || abandonDays < 0 || env.CIRCLEWISE_ABANDON_DAYS === '') {
+    throw new Error(
+      `CIRCLEWISE_ABANDON_DAYS must be a number of days ≥ 0 (0: never), not "${env.CIRCLEWISE_ABANDON_DAYS}".`,
+    );
+  }
   return {
     participantCap,
     joinLimits: joinThrottle === 'off' ? undefined : DEFAULT_JOIN_LIMITS,
@@ -74,5 +83,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     broadcastWindowMs,
     rateLimit: perSecond > 0 ? { ...DEFAULT_RATE_LIMIT, perSecond, burst } : undefined,
     clientDir: resolve(import.meta.dirname, '../../client/dist'),
+    abandonAfterMs: abandonDays * DAY_MS,
   };
 }

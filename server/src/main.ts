@@ -34,6 +34,7 @@ const app = createApp({
   participantCap: config.participantCap,
   ...(config.joinLimits && { joinLimits: config.joinLimits }),
   trustProxy: config.trustProxy,
+  abandonAfterMs: config.abandonAfterMs,
 });
 const port = await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
   // A clear line, not a stack trace: what went wrong and what to do about it.

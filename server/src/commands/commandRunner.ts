@@ -6,7 +6,7 @@
  * or Express.
  */
 import { randomUUID } from 'node:crypto';
-import { FACILITATOR, type MeetingEvent } from '@circlewise/shared/events';
+import { FACILITATOR, type MeetingEvent, SYSTEM } from '@circlewise/shared/events';
 import type { CommandResult } from '@circlewise/shared/protocol';
 import type { Caller } from '../decision/decideEngine';
 import type { InternalCommand, LiveMeeting } from '../meeting/liveMeeting';
@@ -88,14 +88,23 @@ export class CommandRunner {
     this.broadcast(meeting.id, decision.events);
   }
 
-  /** The server's own command, run as the facilitator (R3: a review put on a live agenda). */
-  run(meetingId: string, command: InternalCommand): CommandResult {
-    const meeting = this.meetings.get(meetingId);
+  /**
+   * The server's own command, run as the facilitator with the server as its sender (R3: a review
+   * put on a live agenda; A7: an abandoned meeting closed). `meeting`: the instance to run it on,
+   * when the caller has it already (a closed-over meeting read through, not kept).
+   */
+  run(meetingId: string, command: InternalCommand, meeting = this.meetings.get(meetingId)): CommandResult {
     if (!meeting) return fail('unknown_meeting', 'No such meeting.');
     let result: CommandResult = fail('internal', 'The command was not answered.');
-    this.execute(meeting, command, { role: 'facilitator' }, (r) => {
-      result = r;
-    });
+    this.execute(
+      meeting,
+      command,
+      { role: 'facilitator' },
+      (r) => {
+        result = r;
+      },
+      SYSTEM,
+    );
     return result;
   }
 

@@ -30,6 +30,8 @@ export class LiveMeeting {
   private meeting: MeetingView = emptyMeetingView();
   /** Set when the log holds an event the rules refuse: the meeting is read-only (A11). */
   readonly quarantine: Quarantine | undefined;
+  /** The time of the last event replayed or applied: how long the meeting has been idle (A7). */
+  private lastAt: number | undefined;
   /** Open connections per participant: presence is shown, not recorded (M2). */
   private readonly connections = new Map<string, number>();
 
@@ -53,6 +55,7 @@ export class LiveMeeting {
       if (refused) quarantine = { seq: event.seq, reason: `${event.type}: ${refused.message}` };
       try {
         this.meeting = reduceMeeting(this.meeting, event);
+        this.lastAt = event.at;
       } catch (error) {
         quarantine ??= { seq: event.seq, reason: `${event.type} cannot be replayed: ${String(error)}` };
         break;
@@ -92,12 +95,23 @@ export class LiveMeeting {
         'This meeting’s record could not be replayed, so it is read-only until someone looks at it.';
       return { ok: false, error: wireError('read_only', message) };
     }
-    return decideMeeting(this.meeting, command, caller, env);
+    return decideMeeting(this.meeting, command, caller, {
+      ...env,
+      ...(this.lastAt !== undefined && { lastEventAt: this.lastAt }),
+    });
+  }
+
+  /** The time of the meeting's last recorded event (A7: idleness is measured from the log). */
+  get lastEventAt(): number | undefined {
+    return this.lastAt;
   }
 
   /** APPLY: only events already in the log come here, each decided before it was appended. */
   apply(events: readonly MeetingEvent[]): void {
-    for (const event of events) this.meeting = reduceMeeting(this.meeting, event);
+    for (const event of events) {
+      this.meeting = reduceMeeting(this.meeting, event);
+      this.lastAt = event.at;
+    }
   }
 
   online(): string[] {

@@ -124,6 +124,11 @@ export interface EventStore {
    */
   events(meetingId: string, afterSeq?: number): MeetingEvent[];
   tokenByHash(hash: string): TokenRecord | undefined;
+  /**
+   * The time of the meeting's last event (its row's `at`, readable even when its body is
+   * damaged), or undefined for no such meeting: how long it has been idle (A7), without loading it.
+   */
+  lastEventAt(meetingId: string): number | undefined;
   /** The meeting whose current screen link has this hash; a rotated link's hash finds nothing. */
   screenLinkByHash(hash: string): string | undefined;
   /** Sets the meeting's screen link (its hash): from this call on, an earlier link opens nothing. */

@@ -63,6 +63,9 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     events: db.prepare<[string, number], { seq: number; body: string }>(
       'SELECT seq, body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq',
     ),
+    lastEventAt: db.prepare<[string], { at: number }>(
+      'SELECT at FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1',
+    ),
     insertToken: db.prepare(
       'INSERT INTO tokens (token_hash, meeting_id, role, participant_id) VALUES (?, ?, ?, ?)',
     ),
@@ -150,6 +153,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
       }
       return events;
     },
+    lastEventAt: (meetingId) => q.lastEventAt.get(meetingId)?.at,
     tokenByHash(hash) {
       const r = q.tokenByHash.get(hash);
       return (

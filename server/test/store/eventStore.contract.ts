@@ -74,6 +74,15 @@ export function describeEventStoreContract(engine: string, open: () => EventStor
       );
     });
 
+    it('[A7] the time of a meeting’s last event is read without its log; none for an unknown meeting', () => {
+      const { store, id } = fresh();
+      expect(store.lastEventAt(id)).toBe(1);
+      const cmd = randomUUID();
+      store.append(id, cmd, [event(id, 2, cmd), event(id, 3, cmd)]);
+      expect(store.lastEventAt(id)).toBe(3);
+      expect(store.lastEventAt(randomUUID())).toBeUndefined();
+    });
+
     it('[S4] tokens are found by hash, with their meeting and role; a token rides in the same append', () => {
       const { store, id } = fresh();
       expect(store.tokenByHash(`hash-${id}`)).toEqual({
