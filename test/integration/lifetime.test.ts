@@ -175,8 +175,12 @@ describe('meeting lifetime', () => {
     expect(reads).toHaveBeenCalled();
     expect(app.meetings.count()).toBe(1);
 
-    // A newcomer is refused, and nothing stays; a participant who was there reads it while connected.
+    // A newcomer is refused without its log being read, and nothing stays; a participant who was
+    // there reads it while connected.
+    const readsBefore = reads.mock.calls.length;
     expectError(await connect().join(closed.code, 'Late'), 'meeting_closed');
+    expectError(await connect(open.facilitatorKey).join(closed.code), 'meeting_closed');
+    expect(reads.mock.calls.length).toBe(readsBefore);
     expect(app.meetings.count()).toBe(1);
     const benAgain = connect(ben.token);
     expect(ok(await benAgain.join(closed.code)).view.closedAt).toBeDefined();
