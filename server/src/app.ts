@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
 import { CommandRunner } from './commands/commandRunner';
+import { DAY_MS, DEFAULT_ABANDON_DAYS, Lifetime } from './commands/lifetime';
 import { attachGateway, type GatewayServer } from './gateway/gateway';
 import { DEFAULT_PARTICIPANT_CAP, type JoinLimits, JoinThrottle } from './gateway/joinThrottle';
 import type { RateLimit } from './gateway/rateLimit';
@@ -62,6 +63,10 @@ export interface AppOptions {
   httpTimeouts?: HttpTimeouts;
   /** A12: how long a stop lets open connections finish before it cuts them (ms, default 1000). */
   stopGraceMs?: number;
+  /** An open meeting with no event for this long is closed as abandoned; default 14 days, 0: never. */
+  abandonAfterMs?: number;
+  /** How often the abandonment sweep looks (default: a quarter of that time, at most an hour). */
+  abandonCheckMs?: number;
 }
 
 export interface App {
@@ -78,7 +83,6 @@ const MAX_SOCKET_MESSAGE = 100 * 1024;
 
 export function createApp(options: AppOptions): App {
   const meetings = new Meetings(options.store, options.now);
-  meetings.restore();
 
   const web = express();
   web.disable('x-powered-by');
@@ -120,6 +124,19 @@ export function createApp(options: AppOptions): App {
   // meeting with it (R3: a review put on an agenda).
   const rooms = new Rooms(io, meetings, options.broadcastWindowMs ?? 0);
   const runner = new CommandRunner(meetings, rooms, { ...(options.now && { now: options.now }) });
+  // A meeting's lifetime: start-up loads only live meetings; those due to be closed as abandoned
+  // are closed through the runner (recorded, broadcast) and not kept (commands/lifetime.ts).
+  const abandonAfterMs = options.abandonAfterMs ?? DEFAULT_ABANDON_DAYS * DAY_MS;
+  const lifetime =
+    abandonAfterMs > 0
+      ? new Lifetime(meetings, runner, {
+          abandonAfterMs,
+          ...(options.abandonCheckMs !== undefined && { checkEveryMs: options.abandonCheckMs }),
+          ...(options.now && { now: options.now }),
+        })
+      : undefined;
+  meetings.restore((m) => !lifetime?.due(m.id));
+  lifetime?.start();
   attachGateway(
     io,
     { meetings, runner, rooms, joinOrigins: options.joinOrigins ?? [] },
@@ -161,6 +178,9 @@ export function createApp(options: AppOptions): App {
         });
       }),
     // A12: take no new work, commit what is in flight, tell the screens, cut what is left.
-    close: () => stop.run({ http, io, store: options.store, connections }, options.stopGraceMs),
+    close: () => {
+      lifetime?.stop();
+      return stop.run({ http, io, store: options.store, connections }, options.stopGraceMs);
+    },
   };
 }

@@ -3,6 +3,7 @@
  * runs the app on this machine with the embedded SQLite store.
  */
 import { resolve } from 'node:path';
+import { DAY_MS, DEFAULT_ABANDON_DAYS } from './commands/lifetime';
 import { DEFAULT_JOIN_LIMITS, DEFAULT_PARTICIPANT_CAP, type JoinLimits } from './gateway/joinThrottle';
 import { DEFAULT_ADDRESS_RATE, DEFAULT_RATE_LIMIT, type RateLimit } from './gateway/rateLimit';
 import {
@@ -43,6 +44,8 @@ export interface Config {
   connectionLimits: ConnectionLimits;
   /** S7: header, request and keep-alive time-outs (CIRCLEWISE_*_TIMEOUT_MS). */
   httpTimeouts: HttpTimeouts;
+  /** An open meeting with no event for this long is closed as abandoned (CIRCLEWISE_ABANDON_DAYS); 0: never. */
+  abandonAfterMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -98,6 +101,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     perSecond: whole('CIRCLEWISE_RATE_ADDRESS_PER_SECOND', DEFAULT_ADDRESS_RATE.perSecond, 0),
     burst: whole('CIRCLEWISE_RATE_ADDRESS_BURST', DEFAULT_ADDRESS_RATE.burst, 1),
   };
+  const abandonDays = Number(env.CIRCLEWISE_ABANDON_DAYS ?? DEFAULT_ABANDON_DAYS);
+  if (!Number.isFinite(abandonDays) || abandonDays < 0 || env.CIRCLEWISE_ABANDON_DAYS === '') {
+    throw new Error(
+      `CIRCLEWISE_ABANDON_DAYS must be a number of days ≥ 0 (0: never), not "${env.CIRCLEWISE_ABANDON_DAYS}".`,
+    );
+  }
   return {
     participantCap,
     joinLimits: joinThrottle === 'off' ? undefined : DEFAULT_JOIN_LIMITS,
@@ -127,6 +136,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sourceMaps: sourceMaps === 'on' || sourceMaps === 'true',
     connectionLimits,
     httpTimeouts,
+    abandonAfterMs: abandonDays * DAY_MS,
   };
 }
 

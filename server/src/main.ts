@@ -40,6 +40,7 @@ const app = createApp({
   sourceMaps: config.sourceMaps,
   connectionLimits: config.connectionLimits,
   httpTimeouts: config.httpTimeouts,
+  abandonAfterMs: config.abandonAfterMs,
 });
 const port = await app.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
   // A clear line, not a stack trace: what went wrong and what to do about it.

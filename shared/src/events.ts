@@ -221,7 +221,12 @@ export type EventBody =
   | { type: 'hand.raised'; participantId: string; stage: 'clarifying' | 'objections' }
   | { type: 'hand.lowered'; participantId: string }
   /** The facilitator gives the floor to someone in the queue; they leave it. */
-  | { type: 'hand.called'; participantId: string; stage: 'clarifying' | 'objections' };
+  | { type: 'hand.called'; participantId: string; stage: 'clarifying' | 'objections' }
+  /**
+   * The server closed a meeting that had no activity for its abandonment time: `lastActivityAt`
+   * is the time of the log's last event before this one, `idleDays` the whole days since (A7).
+   */
+  | { type: 'meeting.abandoned'; lastActivityAt: number; idleDays: number };
 
 export type EventType = EventBody['type'];
 

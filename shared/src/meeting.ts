@@ -199,6 +199,7 @@ export function isMeetingEvent(event: MeetingEvent): boolean {
     case 'agenda.item.opened':
     case 'facilitation.handed':
     case 'meeting.closed':
+    case 'meeting.abandoned':
     // Who is in the meeting is the meeting's, the same for every item (M2).
     case 'participant.joined':
     case 'participant.left':
@@ -293,6 +294,8 @@ function apply(view: MeetingView, e: MeetingEvent): MeetingView {
         handOvers: [...view.handOvers, { from: e.from, to: e.to, at: e.at }],
       };
     case 'meeting.closed':
+    // Closed by the server after too long without activity: closed all the same.
+    case 'meeting.abandoned':
       return { ...view, closedAt: e.at };
     case 'timebox.set':
       return { ...view, timebox: { itemId: e.itemId, stage: e.stage, deadline: e.deadline, setAt: e.at } };

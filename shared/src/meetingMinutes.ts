@@ -78,6 +78,7 @@ export function itemLogs(events: readonly MeetingEvent[]): {
       case 'agenda.item.opened':
       case 'facilitation.handed':
       case 'meeting.closed':
+      case 'meeting.abandoned':
         meetingLog.push(e);
         break;
       // A timebox is how the room used its time, not part of the record (T1).
@@ -177,6 +178,8 @@ function meetingLine(
       return `Facilitation handed from ${name(e.from)} to ${name(e.to)}.`;
     case 'meeting.closed':
       return 'The meeting was closed.';
+    case 'meeting.abandoned':
+      return `Closed as abandoned after ${e.idleDays} ${e.idleDays === 1 ? 'day' : 'days'} without activity.`;
     default:
       return e.type;
   }

@@ -16,6 +16,7 @@ import type { CommandResult, CreatedMeeting, JoinResult } from '@circlewise/shar
 import { io, type Socket } from 'socket.io-client';
 import { seededRandom } from '../support/random';
 import { type ServerProcess, startServerProcess } from '../support/serverProcess';
+import type { LifetimeReply } from './lifetimeServer';
 import type { ProbeReply } from './probe';
 
 const args = process.argv.slice(2);
@@ -24,7 +25,10 @@ const cpuProf = args.includes('--cpu-prof');
 const sync = args.includes('--sync=normal') ? 'normal' : 'full';
 const groupCommit = args.includes('--no-group-commit') ? 'off' : 'on';
 const broadcastMs = args.find((a) => a.startsWith('--broadcast-ms='))?.slice(15) ?? '40';
-/** For profiling one part: `--only=big` or `--only=rooms` (the floor is skipped, ratios NaN). */
+/**
+ * For profiling one part: `--only=big` or `--only=rooms` (the floor is skipped, ratios NaN);
+ * `--only=lifetime`: the flood of abandoned meetings alone.
+ */
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
 const seed = Number(args.find((a) => a.startsWith('--seed='))?.slice(7) ?? 20261123);
 
@@ -37,6 +41,7 @@ const SIZE = quick
       rooms: 40,
       roomPhones: 10,
       sustainMs: 5_000,
+      flood: 2_000,
     }
   : {
       phones: 1_000,
@@ -46,6 +51,7 @@ const SIZE = quick
       rooms: 200,
       roomPhones: 10,
       sustainMs: 15_000,
+      flood: 10_000,
     };
 
 /** Pause between fan-out samples, so each measures one broadcast and not a queue. */
@@ -106,6 +112,14 @@ class BenchServer {
         resolve(m);
       });
       this.server.child.send({ type: 'rss' });
+    });
+  }
+
+  /** One step of a server that answers steps (lifetimeServer.ts); resolves with its reply. */
+  step<T>(message: object): Promise<T> {
+    return new Promise((resolve) => {
+      this.waiting.push((m) => resolve(m as unknown as T));
+      this.server.child.send(message);
     });
   }
 
@@ -449,7 +463,54 @@ async function manyRooms(rooms: number, perRoom: number, sustainMs: number) {
   return { acks, eventsPerSecond: acks.length / seconds };
 }
 
+/**
+ * Memory over a flood of meetings created and abandoned (issue 11, lifetime): RSS and heap after
+ * a full GC before the flood, with every meeting live in memory, once the sweep has closed them
+ * all as abandoned, and after a restart on the same file (start-up loads live meetings only).
+ */
+async function abandonFlood(n: number) {
+  const server = await BenchServer.start('lifetimeServer.ts', {
+    BENCH_SYNC: sync,
+    BENCH_GROUP_COMMIT: groupCommit,
+  });
+  const before = await server.rss();
+  const created = await server.step<LifetimeReply>({ type: 'create', n });
+  log(`    ${n} meetings created in ${Math.round(created.ms)} ms; ${created.inMemory} in memory`);
+  const live = await server.rss();
+  const abandoned = await server.step<LifetimeReply>({ type: 'abandon' });
+  log(
+    `    closed as abandoned in ${Math.round(abandoned.ms)} ms; ${abandoned.inMemory} in memory, ${abandoned.open} open`,
+  );
+  const after = await server.rss();
+  const restarted = await server.step<LifetimeReply>({ type: 'restart' });
+  log(`    restarted in ${Math.round(restarted.ms)} ms; ${restarted.inMemory} in memory`);
+  const again = await server.rss();
+  await server.stop();
+  const mb = (b: number) => round(b / 1048576, 1);
+  return {
+    flood_meetings: n,
+    flood_create_ms: Math.round(created.ms),
+    flood_abandon_ms: Math.round(abandoned.ms),
+    flood_restart_ms: Math.round(restarted.ms),
+    flood_in_memory_live: created.inMemory,
+    flood_in_memory_after: abandoned.inMemory,
+    flood_in_memory_restarted: restarted.inMemory,
+    flood_rss_mb: [mb(before.rss), mb(live.rss), mb(after.rss), mb(again.rss)],
+    flood_heap_mb: [mb(before.heap), mb(live.heap), mb(after.heap), mb(again.heap)],
+  };
+}
+
 // ---------------------------------------------------------------- main
+
+if (only === 'lifetime') {
+  log(`app: ${SIZE.flood} meetings created, then abandoned`);
+  const flood = await abandonFlood(SIZE.flood);
+  console.log('memory over a flood of abandoned meetings: before, all live, all abandoned, restarted');
+  console.log(`  RSS (MB):  ${flood.flood_rss_mb.join(' → ')}`);
+  console.log(`  heap (MB): ${flood.flood_heap_mb.join(' → ')}`);
+  console.log(JSON.stringify({ mode: quick ? 'quick' : 'full', synchronous: sync, ...flood }));
+  process.exit(0);
+}
 
 const startedAt = performance.now();
 log(`circlewise bench (${quick ? 'quick' : 'full'}, synchronous=${sync}, seed ${seed})`);
@@ -481,6 +542,8 @@ const many =
   only === 'big'
     ? { acks: [], eventsPerSecond: Number.NaN }
     : await manyRooms(SIZE.rooms, SIZE.roomPhones, SIZE.sustainMs);
+log(`app: ${SIZE.flood} meetings created, then abandoned`);
+const flood = only ? {} : await abandonFlood(SIZE.flood);
 
 const result = {
   mode: quick ? 'quick' : 'full',
@@ -517,6 +580,7 @@ const result = {
   rooms_ack_p50_ms: round(pct(many.acks, 0.5)),
   rooms_ack_p99_ms: round(pct(many.acks, 0.99)),
   refusals: Object.fromEntries(refusals),
+  ...flood,
   seconds: Math.round((performance.now() - startedAt) / 1000),
 };
 

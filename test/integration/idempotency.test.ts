@@ -11,6 +11,7 @@ import {
   log,
   ok,
   openMeeting,
+  pid,
   receivedEvents,
   settle,
   withServer,
@@ -101,6 +102,48 @@ describe.each([{ groupCommit: false }, { groupCommit: true }])(
         for (const id of [commandId, racedId, crossId]) expect(deliveries(peer, id)).toBe(1);
         expect(peer.view?.questions.filter((q) => !q.text.startsWith('fence'))).toHaveLength(3);
       }
+    });
+
+    it("[A2] two participants sending the same command id both get their command recorded; each one's resend gets its own first ack", async () => {
+      const { meeting, facilitator: fac, participants } = await openMeeting(server, ['Ada', 'Ben']);
+      const [ada, ben] = participants as [TestClient, TestClient];
+      ok(await fac.command({ type: 'proposal.edit', title: 'Bikes', driver: 'No room.', text: 'Yard.' }));
+      await advance(fac, 'proposal');
+
+      // Ben sends with the id Ada used (seen in a broadcast, or drawn by a weak generator).
+      const commandId = uuid();
+      const first = ok(await ada.command({ commandId, type: 'question.ask', text: 'Which yard?' }));
+      const second = ok(await ben.command({ commandId, type: 'question.ask', text: 'Covered?' }));
+      expect(first.duplicate).toBe(false);
+      expect(second).toEqual({ ok: true, seq: first.seq + 1, duplicate: false });
+      // The facilitator too is a sender of their own.
+      await settle([fac], second.seq);
+      const questionId = fac.view?.questions[0]?.id ?? '';
+      const third = ok(
+        await fac.command({ commandId, type: 'question.answer', questionId, text: 'The back one.' }),
+      );
+      expect(third).toEqual({ ok: true, seq: first.seq + 2, duplicate: false });
+
+      // Each resend is answered with that sender's own first result, and records nothing.
+      expect(await ben.command({ commandId, type: 'question.ask', text: 'Covered?' })).toEqual({
+        ...second,
+        duplicate: true,
+      });
+      expect(await ada.command({ commandId, type: 'question.ask', text: 'Which yard?' })).toEqual({
+        ...first,
+        duplicate: true,
+      });
+      const events = log(server, meeting.meetingId).filter((e) => e.commandId === commandId);
+      expect(events.map((e) => [e.type, e.by])).toEqual([
+        ['question.asked', pid(ada)],
+        ['question.asked', pid(ben)],
+        ['question.answered', 'facilitator'],
+      ]);
+      await settle([fac, ada, ben], third.seq);
+      expect(fac.view?.questions.map((q) => [q.text, q.answer?.text])).toEqual([
+        ['Which yard?', 'The back one.'],
+        ['Covered?', undefined],
+      ]);
     });
 
     it('[A2] a retry after the meeting moved on still returns the first result, not a refusal', async () => {

@@ -68,11 +68,12 @@ describe('[A9] a full store over real sockets', () => {
     ok(await fac.command({ type: 'proposal.edit', title: 'Full', driver: 'D', text: 'T' }));
     ok(await fac.command({ type: 'stage.advance', from: 'proposal' }));
 
-    /** Every command acknowledged as recorded: its id and seq (checked after the restart). */
-    const acked = new Map<string, number>();
+    /** Every command acknowledged as recorded: its id, its sender (A2) and seq (checked after the restart). */
+    const acked = new Map<string, { sender: string; seq: number }>();
     const send = async (c: TestClient, command: ReturnType<typeof question>): Promise<CommandResult> => {
       const result = await c.command(command);
-      if (result.ok) acked.set(command.commandId, result.seq);
+      if (result.ok)
+        acked.set(command.commandId, { sender: c.participantId ?? 'facilitator', seq: result.seq });
       return result;
     };
     ok(await send(ada, question(0)));
@@ -150,8 +151,8 @@ describe('[A9] a full store over real sockets', () => {
     // A restart finds everything that was acknowledged, and nothing refused.
     await app?.close();
     const again = await serve(dbFile);
-    for (const [commandId, seq] of acked) {
-      expect(again.store.commandSeq(meeting.meetingId, commandId)).toBe(seq);
+    for (const [commandId, { sender, seq }] of acked) {
+      expect(again.store.commandSeq(meeting.meetingId, commandId, sender)).toBe(seq);
     }
     const events = again.store.events(meeting.meetingId);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));

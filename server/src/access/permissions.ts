@@ -10,7 +10,7 @@ import { facilitates } from '@circlewise/shared/meeting';
 import type { Role } from '@circlewise/shared/protocol';
 import { SCREEN_VIEWER, type Viewer } from '@circlewise/shared/visibility';
 import type { Caller } from '../decision/decideEngine';
-import type { LiveMeeting } from '../meeting/liveMeeting';
+import type { InternalCommand, LiveMeeting } from '../meeting/liveMeeting';
 
 export const PERMISSIONS: Record<CommandType, Role> = {
   'proposal.edit': 'facilitator',
@@ -61,6 +61,14 @@ export const PERMISSIONS: Record<CommandType, Role> = {
   'hand.lower': 'participant',
   'hand.call': 'facilitator',
 };
+
+/**
+ * Commands no connection may send, whatever its role: only the server runs them, through
+ * `CommandRunner.run` with itself (`system`) as the sender. They are in no schema of
+ * shared/commands.ts, so a socket that sends one is refused (`invalid_payload`) before AUTH.
+ * `meeting.abandon`: an open meeting idle for its abandonment time is closed (commands/lifetime.ts).
+ */
+export const SERVER_COMMANDS = ['meeting.abandon'] as const satisfies readonly InternalCommand['type'][];
 
 const DENIED: Record<Role, string> = {
   facilitator: 'Only participants do this. To take part yourself, join from your phone as well.',

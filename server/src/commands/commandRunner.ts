@@ -6,7 +6,7 @@
  * or Express.
  */
 import { randomUUID } from 'node:crypto';
-import type { MeetingEvent } from '@circlewise/shared/events';
+import { FACILITATOR, type MeetingEvent, SYSTEM } from '@circlewise/shared/events';
 import type { CommandResult } from '@circlewise/shared/protocol';
 import type { Caller } from '../decision/decideEngine';
 import type { InternalCommand, LiveMeeting } from '../meeting/liveMeeting';
@@ -42,18 +42,21 @@ export class CommandRunner {
    * DECIDE → APPEND → APPLY → ACK → BROADCAST for a command whose caller is known (AUTH and
    * VALIDATE are the transport's). `ack` is called once, before the broadcast; a transport that
    * groups commits sends it once the log is durable (A1). A throw out of here means nothing was
-   * recorded.
+   * recorded. `sender` is who sent it (the connection's participant, or `facilitator` for the
+   * key's holder); absent, the caller's identity.
    */
   execute(
     meeting: LiveMeeting,
     command: InternalCommand,
     caller: Caller,
     ack: (result: CommandResult) => void,
+    sender: string = caller.role === 'participant' ? caller.participantId : FACILITATOR,
   ) {
     const { store } = this.meetings;
     // [A2]
-    // A retry of a recorded command returns its first result and records nothing.
-    const seen = store.commandSeq(meeting.id, command.commandId);
+    // A retry of a recorded command returns its first result and records nothing. Ids are kept
+    // per sender: someone else's id is not a retry of yours.
+    const seen = store.commandSeq(meeting.id, command.commandId, sender);
     if (seen !== undefined) return ack({ ok: true, seq: seen, duplicate: true });
 
     // DECIDE
@@ -68,10 +71,11 @@ export class CommandRunner {
     // APPEND → APPLY
     let recorded: Recorded;
     try {
-      recorded = this.recorder.record(meeting, command.commandId, decision.events);
+      recorded = this.recorder.record(meeting, command.commandId, decision.events, undefined, sender);
     } catch (error) {
       if (error instanceof DuplicateCommandError) {
-        return ack({ ok: true, seq: store.commandSeq(meeting.id, command.commandId) ?? 0, duplicate: true });
+        const seq = store.commandSeq(meeting.id, command.commandId, sender) ?? 0;
+        return ack({ ok: true, seq, duplicate: true });
       }
       if (error instanceof SeqConflictError) {
         return ack(fail('stale_stage', 'The meeting changed at the same moment: look again and resend.'));
@@ -92,14 +96,23 @@ export class CommandRunner {
     this.broadcast(meeting.id, decision.events);
   }
 
-  /** The server's own command, run as the facilitator (R3: a review put on a live agenda). */
-  run(meetingId: string, command: InternalCommand): CommandResult {
-    const meeting = this.meetings.get(meetingId);
+  /**
+   * The server's own command, run as the facilitator with the server as its sender (R3: a review
+   * put on a live agenda; A7: an abandoned meeting closed). `meeting`: the instance to run it on,
+   * when the caller has it already (a closed-over meeting read through, not kept).
+   */
+  run(meetingId: string, command: InternalCommand, meeting = this.meetings.get(meetingId)): CommandResult {
     if (!meeting) return fail('unknown_meeting', 'No such meeting.');
     let result: CommandResult = fail('internal', 'The command was not answered.');
-    this.execute(meeting, command, { role: 'facilitator' }, (r) => {
-      result = r;
-    });
+    this.execute(
+      meeting,
+      command,
+      { role: 'facilitator' },
+      (r) => {
+        result = r;
+      },
+      SYSTEM,
+    );
     return result;
   }
 

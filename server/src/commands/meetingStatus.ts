@@ -21,6 +21,7 @@ const MAY_CHANGE_STATUS: ReadonlySet<EventType> = new Set<EventType>([
   'round.closed',
   'meeting.closed',
   'agenda.item.added',
+  'meeting.abandoned',
 ]);
 
 /**

@@ -35,12 +35,15 @@ export class Recorder {
     commandId: string,
     events: readonly MeetingEvent[],
     token?: NewToken,
+    /** A2: who sent the command; absent, the author of its events. */
+    sender?: string,
   ): Recorded {
     // APPEND
     const status = statusAfter(meeting.view, events);
     this.meetings.store.append(meeting.id, commandId, events, {
       ...(token && { token }),
       ...(status && { status }),
+      ...(sender !== undefined && { sender }),
     });
     // APPLY
     const live = this.apply(meeting, events);

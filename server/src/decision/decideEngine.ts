@@ -25,6 +25,8 @@ export interface DecideEnv {
   newId: () => string;
   /** The circle's review period (R3, C9): months from adoption to review when none is given. */
   reviewMonths?: number;
+  /** The time of the meeting's last recorded event: how long it has been idle (A7). */
+  lastEventAt?: number;
 }
 
 /** A refusal: the one way the decision layer says no (the wire's error, code and message). */

@@ -46,8 +46,24 @@ export type AgendaAdd = CommandOf<'agenda.add'> & {
   reviewOf?: string;
 };
 
-/** A command as the server may run it: what clients send, and a review pre-filled with its text. */
-export type InternalCommand = Command | AgendaAdd;
+/**
+ * The server's own command: close a meeting whose log has had no event for `afterMs` (its
+ * abandonment time). No client can send it (it is in no schema of shared/commands.ts); the
+ * server's lifetime sweep runs it (commands/lifetime.ts).
+ */
+export interface AbandonCommand {
+  type: 'meeting.abandon';
+  commandId: string;
+  afterMs: number;
+}
+
+/**
+ * A command as the server may run it: what clients send, a review pre-filled with its text, and
+ * the closing of an abandoned meeting.
+ */
+export type InternalCommand = Command | AgendaAdd | AbandonCommand;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const LOGIC: Record<ItemKind, ItemLogic<never>> = {
   decision: decisionLogic as unknown as ItemLogic<never>,
@@ -74,9 +90,12 @@ export function decideMeeting(
   env: DecideEnv,
 ): Decision {
   if (view.closedAt !== undefined) return { ok: false, error: refusal('meeting_closed', CLOSED) };
-  const by =
-    command.type === 'agenda.add' && 'reviewOf' in command && command.reviewOf ? SYSTEM : authorOf(caller);
-  const bodies = bodiesOf(view, command, by, env);
+  const byServer =
+    command.type === 'meeting.abandon' ||
+    (command.type === 'agenda.add' && 'reviewOf' in command && command.reviewOf);
+  const by = byServer ? SYSTEM : authorOf(caller);
+  const bodies =
+    command.type === 'meeting.abandon' ? abandonEvents(view, command, env) : bodiesOf(view, command, by, env);
   if (!Array.isArray(bodies)) return { ok: false, error: bodies };
   const events = stamp(bodies, view.seq, by, env, command.commandId);
   let step = view;
@@ -90,7 +109,7 @@ export function decideMeeting(
 
 function bodiesOf(
   view: MeetingView,
-  command: InternalCommand,
+  command: Command | AgendaAdd,
   by: string,
   env: DecideEnv,
 ): EventBody[] | Refusal {
@@ -191,8 +210,23 @@ function meetingRule(view: MeetingView, event: MeetingEvent): Refusal | null {
   }
 }
 
+// [A7]
+/**
+ * A meeting is abandoned once its log has had no event for its abandonment time: idleness is
+ * measured from the last recorded event's time (time is data), never from a timer in memory, so a
+ * restart neither resets nor loses it.
+ */
+function abandonEvents(view: MeetingView, command: AbandonCommand, env: DecideEnv): EventBody[] | Refusal {
+  const since = env.lastEventAt ?? view.createdAt;
+  const idle = env.now - since;
+  if (idle < command.afterMs) {
+    return refusal('not_allowed', 'This meeting had activity within its abandonment time: it stays open.');
+  }
+  return [{ type: 'meeting.abandoned', lastActivityAt: since, idleDays: Math.floor(idle / DAY_MS) }];
+}
+
 /** S12: the facilitator's commands about who is in the meeting; undefined for any other command. */
-function doorEvents(view: MeetingView, command: InternalCommand): EventBody[] | undefined {
+function doorEvents(view: MeetingView, command: Command | AgendaAdd): EventBody[] | undefined {
   switch (command.type) {
     case 'meeting.lock':
       return [{ type: 'meeting.locked' }];

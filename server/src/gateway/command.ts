@@ -40,7 +40,8 @@ export function onCommand(gateway: Gateway, socket: GatewaySocket) {
     if ('denied' in caller) return ack(fail('forbidden', caller.denied));
 
     // DECIDE → APPEND → APPLY → ACK → BROADCAST
-    gateway.runner.execute(meeting, command, caller, ack);
+    // A2: the command id is the sender's own: this token's participant, or the key's holder.
+    gateway.runner.execute(meeting, command, caller, ack, session.participantId ?? session.role);
   });
 }
 

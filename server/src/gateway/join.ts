@@ -15,6 +15,7 @@ import { hashSecret } from '../auth/secrets';
 import type { LiveMeeting } from '../meeting/liveMeeting';
 import type { TokenRecord } from '../store/eventStore';
 import { fail, invalid, isFailure } from '../wire/failures';
+import { closedToStranger } from './closedDoor';
 import type { Gateway, GatewaySocket } from './context';
 import { handler } from './handler';
 import { clientAddress, DEFAULT_PARTICIPANT_CAP } from './joinThrottle';
@@ -38,6 +39,9 @@ export function onJoin(gateway: Gateway, socket: GatewaySocket) {
       // VALIDATE
       const request = validJoin(raw);
       if (isFailure(request)) return ack(request);
+      // A finished meeting is read from its log only for someone who belongs in it.
+      const stranger = closedToStranger(gateway, request.code, request.token);
+      if (stranger) return ack(stranger);
       const found = gateway.meetings.byCode(request.code);
       if (!found) {
         return ack(

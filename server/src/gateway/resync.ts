@@ -24,8 +24,9 @@ export function onResync(gateway: Gateway, socket: GatewaySocket) {
     const { afterSeq } = parsed.data;
     const { seq } = meeting.view;
     // The missing events if there are few; a fresh snapshot if the client is far behind, or
-    // claims a seq the server never reached.
-    if (afterSeq > seq || seq - afterSeq > LIMITS.resyncEvents) {
+    // claims a seq the server never reached, or the meeting's log is quarantined (A11: its view
+    // is what could be replayed, which a damaged log may not give back event by event).
+    if (meeting.quarantine || afterSeq > seq || seq - afterSeq > LIMITS.resyncEvents) {
       return ack({ ok: true, view: agendaFor(meeting.view, viewer), serverNow: gateway.runner.serverNow() });
     }
     const events = gateway.meetings.store.events(meeting.id, afterSeq).map((e) => eventFor(e, viewer));

@@ -61,6 +61,8 @@ export class Rooms implements Publisher {
     this.leave(socket);
     for (const room of socket.rooms) if (room !== socket.id) socket.leave(room);
     socket.data.session = session;
+    // A finished meeting read through for this join stays in memory while someone is in it.
+    this.meetings.hold(meeting);
     socket.join(roomNames.meeting(meeting.id));
     if (session.role === 'facilitator') socket.join(roomNames.keyHolders(meeting.id));
     if (facilitates(meeting.view, keyHolderOf(session))) socket.join(roomNames.facilitators(meeting.id));

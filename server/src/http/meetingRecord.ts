@@ -4,11 +4,13 @@
  * member link (circleRoutes.ts). The minutes are made from the same filtered log as the events,
  * so an export holds nothing its reader could not read there (A6).
  */
+import { eventProblem } from '@circlewise/shared/eventSchema';
+import type { MeetingEvent } from '@circlewise/shared/events';
 import { buildMeetingMinutes, meetingMinutesToJson } from '@circlewise/shared/meetingMinutes';
 import { isTimeZone, meetingMinutesToMarkdown } from '@circlewise/shared/minutesMarkdown';
 import { eventFor, type Viewer } from '@circlewise/shared/visibility';
 import type { Request, Response } from 'express';
-import type { EventStore } from '../store/eventStore';
+import { DamagedRowError, type EventStore } from '../store/eventStore';
 import { sendError, whenDurable } from './respond';
 
 export interface ReadableMeeting {
@@ -16,8 +18,20 @@ export interface ReadableMeeting {
   code: string;
 }
 
-const readLog = (store: EventStore, meeting: ReadableMeeting, viewer: Viewer) =>
-  store.events(meeting.id).map((e) => eventFor(e, viewer));
+/** The log as far as it can be read: a damaged row ends it there (A11, quarantined). */
+function readLog(store: EventStore, meeting: ReadableMeeting, viewer: Viewer) {
+  let events: MeetingEvent[];
+  try {
+    events = store.events(meeting.id);
+  } catch (error) {
+    if (!(error instanceof DamagedRowError)) throw error;
+    events = error.readable;
+  }
+  // A row that is JSON but not an event, or out of place, ends it too: the minutes are made from
+  // what a replay accepts, and never crash on what it would not.
+  const bad = events.findIndex((e, i) => e.seq !== i + 1 || eventProblem(e) !== null);
+  return (bad < 0 ? events : events.slice(0, bad)).map((e) => eventFor(e, viewer));
+}
 
 export function sendMeetingEvents(
   store: EventStore,

@@ -3,7 +3,7 @@
  * minutes, health; circles in circleRoutes.ts.
  * Errors are `{ error: { code, message } }` with a fitting status.
  */
-import { createMeetingSchema } from '@circlewise/shared/commands';
+import { createMeetingSchema, normaliseCode } from '@circlewise/shared/commands';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { viewerOf } from '../access/permissions';
 import { hashSecret } from '../auth/secrets';
@@ -51,13 +51,16 @@ export function apiRoutes(
 
   /** Who holds this meeting's token, or a refusal already sent. */
   function holder(req: Request, res: Response) {
-    const meeting = meetings.byCode(String(req.params.code));
-    if (!meeting) return void send(res, 404, 'unknown_meeting', 'No meeting has that code.');
+    const record = meetings.store.meetingByCode(normaliseCode(String(req.params.code)));
+    if (!record) return void send(res, 404, 'unknown_meeting', 'No meeting has that code.');
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     const known = token ? meetings.store.tokenByHash(hashSecret(token)) : undefined;
-    if (!known || known.meetingId !== meeting.id) {
+    if (!known || known.meetingId !== record.id) {
       return void send(res, 401, 'bad_token', 'This link does not open this meeting’s minutes.');
     }
+    // Only now, for a reader it opens to, is the meeting loaded (a closed one is read, not kept).
+    const meeting = meetings.get(record.id);
+    if (!meeting) return void send(res, 404, 'unknown_meeting', 'No meeting has that code.');
     return {
       meeting,
       viewer: viewerOf(

@@ -8,7 +8,7 @@ import type { MeetingKind } from '@circlewise/shared/constants';
 import { FACILITATOR, type MeetingEvent } from '@circlewise/shared/events';
 import type { CreatedMeeting } from '@circlewise/shared/protocol';
 import { hashSecret, newMeetingCode, newSecret } from '../auth/secrets';
-import type { EventStore } from '../store/eventStore';
+import { DamagedRowError, type EventStore, type MeetingRecord } from '../store/eventStore';
 import { LiveMeeting } from './liveMeeting';
 
 export interface NewMeetingOptions {
@@ -30,18 +30,23 @@ export class Meetings {
       e === undefined ? console.error(m) : console.error(m, e),
   ) {}
 
-  /** A8: rebuild every open meeting by replaying its log. Returns how many. */
-  restore(): number {
-    const open = this.store.openMeetings();
-    for (const m of open) {
+  /**
+   * A8: rebuild every live meeting by replaying its log: the open ones that `keep` keeps (the
+   * lifetime sweep leaves out those due to be closed as abandoned). Returns how many were loaded.
+   */
+  restore(keep: (meeting: MeetingRecord) => boolean = () => true): number {
+    let loaded = 0;
+    for (const m of this.store.openMeetings()) {
+      if (!keep(m)) continue;
       // A11: one meeting whose log cannot be read is reported; every other meeting starts.
       try {
-        this.load(m.id, m.code);
+        this.byId.set(m.id, this.load(m.id, m.code));
+        loaded++;
       } catch (error) {
         this.log(`circlewise: meeting ${m.id} could not be loaded from its log; it is left out`, error);
       }
     }
-    return open.length;
+    return loaded;
   }
 
   /**
@@ -91,19 +96,44 @@ export class Meetings {
     return { meetingId, code, facilitatorKey };
   }
 
+  /**
+   * The meeting with this code. A live (open) one is kept in memory; a closed one is read from its
+   * log for the caller and not kept, so reading old meetings does not fill memory. Callers ask
+   * only once the reader may read it (a join, a valid token or circle key).
+   */
   byCode(code: string): LiveMeeting | undefined {
     const record = this.store.meetingByCode(normaliseCode(code));
-    if (!record) return undefined;
-    return this.byId.get(record.id) ?? this.load(record.id, record.code);
+    return record && this.fetch(record);
   }
 
+  /** The meeting by id: kept in memory when live, read through when closed (see byCode). */
   get(id: string): LiveMeeting | undefined {
+    const cached = this.byId.get(id);
+    if (cached) return cached;
+    const record = this.store.meetingById(id);
+    return record && this.fetch(record);
+  }
+
+  /**
+   * The meeting for one read or one server command, without keeping it: the instance in memory if
+   * there is one, else a replay of its log that the caller lets go.
+   */
+  read(id: string): LiveMeeting | undefined {
     const cached = this.byId.get(id);
     if (cached) return cached;
     const record = this.store.meetingById(id);
     return record && this.load(record.id, record.code);
   }
 
+  /**
+   * Keeps a meeting that a connection has joined in memory while it is there, closed or not (its
+   * presence is counted on it); the gateway lets a finished one go with its last connection.
+   */
+  hold(meeting: LiveMeeting): void {
+    if (!this.byId.has(meeting.id)) this.byId.set(meeting.id, meeting);
+  }
+
+  /** Meetings in memory now: the live ones, and finished ones someone is connected to. */
   count(): number {
     return this.byId.size;
   }
@@ -130,13 +160,31 @@ export class Meetings {
     return this.byId.get(id);
   }
 
+  private fetch(record: MeetingRecord): LiveMeeting {
+    const cached = this.byId.get(record.id);
+    if (cached) return cached;
+    const meeting = this.load(record.id, record.code);
+    if (record.closedAt === null) this.byId.set(record.id, meeting);
+    return meeting;
+  }
+
+  /** Replays a meeting's log into a new instance; the caller decides whether it is kept. */
   private load(id: string, code: string): LiveMeeting {
-    const meeting = new LiveMeeting(id, code, this.store.events(id));
+    const meeting = replay(id, code, this.store);
     if (meeting.quarantine) {
       const { seq, reason } = meeting.quarantine;
       this.log(`circlewise: meeting ${id} quarantined at seq ${seq} (${reason}); it is served read-only`);
     }
-    this.byId.set(id, meeting);
     return meeting;
+  }
+}
+
+/** A meeting from its log; a row the store cannot read stops the replay there (A11). */
+function replay(id: string, code: string, store: EventStore): LiveMeeting {
+  try {
+    return new LiveMeeting(id, code, store.events(id));
+  } catch (error) {
+    if (!(error instanceof DamagedRowError)) throw error;
+    return new LiveMeeting(id, code, error.readable, { seq: error.seq, reason: error.reason });
   }
 }

@@ -86,6 +86,11 @@ export interface AppendWith {
   token?: NewToken;
   /** The meeting's status after these events; absent: unchanged. */
   status?: MeetingStatus;
+  /**
+   * A2: who sent the command (a participant's id, `facilitator`, `system`): its id is kept once
+   * per sender. Absent: the author (`by`) of its events.
+   */
+  sender?: string;
 }
 
 export interface EventStore {
@@ -106,16 +111,24 @@ export interface EventStore {
   /**
    * Appends a command's events durably, in one transaction, before anyone is told (A1). Fails
    * with SeqConflictError if another writer took one of the seqs, and with DuplicateCommandError
-   * if the command id is already recorded (A2). A token and the meeting's status (A8) may be
+   * if the sender's command id is already recorded (A2). A token and the meeting's status (A8) may be
    * written in the same transaction (`alongside`). So are the projections of a circle's meeting (R3,
    * E5, search): agreements, reviews, roles and the search index move with the log.
    */
   append(meetingId: string, commandId: string, events: readonly MeetingEvent[], alongside?: AppendWith): void;
-  /** The last seq a command recorded, if it was recorded (A2). */
-  commandSeq(meetingId: string, commandId: string): number | undefined;
-  /** Events after `afterSeq`, in order (A3). */
+  /** The last seq a command of this sender recorded, if it was recorded (A2: once per sender). */
+  commandSeq(meetingId: string, commandId: string, sender: string): number | undefined;
+  /**
+   * Events after `afterSeq`, in order (A3). A row that cannot be read back (its body is not
+   * JSON) throws DamagedRowError, which carries the events read before it (A11).
+   */
   events(meetingId: string, afterSeq?: number): MeetingEvent[];
   tokenByHash(hash: string): TokenRecord | undefined;
+  /**
+   * The time of the meeting's last event (its row's `at`, readable even when its body is
+   * damaged), or undefined for no such meeting: how long it has been idle (A7), without loading it.
+   */
+  lastEventAt(meetingId: string): number | undefined;
   /** The meeting whose current screen link has this hash; a rotated link's hash finds nothing. */
   screenLinkByHash(hash: string): string | undefined;
   /** Sets the meeting's screen link (its hash): from this call on, an earlier link opens nothing. */
@@ -180,5 +193,21 @@ export class StorageFault extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/**
+ * A row of a meeting's log that cannot be read back (A11): the meeting is quarantined at `seq`,
+ * and `readable` holds the events before it, in order.
+ */
+export class DamagedRowError extends Error {
+  override name = 'DamagedRowError';
+  constructor(
+    readonly meetingId: string,
+    readonly seq: number,
+    readonly reason: string,
+    readonly readable: MeetingEvent[],
+  ) {
+    super(`meeting ${meetingId}: the row at seq ${seq} cannot be read (${reason})`);
   }
 }

@@ -77,11 +77,11 @@ describe('group commit', () => {
   it('[A2] a duplicate command rolls back only itself; the batch commits', async () => {
     const { store, file } = open();
     store.append('m', 'c2', [joined(2)]);
-    expect(() => store.append('m', 'c2', [joined(3, 'c2')])).toThrow(DuplicateCommandError);
+    expect(() => store.append('m', 'c2', [joined(3, 'c2')], { sender: 'p2' })).toThrow(DuplicateCommandError);
     store.append('m', 'c4', [joined(3, 'c4')]);
     await new Promise((r) => setImmediate(r));
     expect(onDisk(file)).toBe(3);
-    expect(store.commandSeq('m', 'c4')).toBe(3);
+    expect(store.commandSeq('m', 'c4', 'p3')).toBe(3);
     store.close();
   });
 

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { lockDataFolder } from './dataLock';
 import {
   type AppendWith,
+  DamagedRowError,
   DuplicateCommandError,
   type EventStore,
   type MeetingRecord,
@@ -96,12 +97,17 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
     insertEvent: db.prepare(
       'INSERT INTO events (meeting_id, seq, command_id, type, at, body) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    insertCommand: db.prepare('INSERT INTO commands (meeting_id, command_id, last_seq) VALUES (?, ?, ?)'),
-    commandSeq: db.prepare<[string, string], { last_seq: number }>(
-      'SELECT last_seq FROM commands WHERE meeting_id = ? AND command_id = ?',
+    insertCommand: db.prepare(
+      'INSERT INTO commands (meeting_id, sender, command_id, last_seq) VALUES (?, ?, ?, ?)',
     ),
-    events: db.prepare<[string, number], { body: string }>(
-      'SELECT body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq',
+    commandSeq: db.prepare<[string, string, string], { last_seq: number }>(
+      'SELECT last_seq FROM commands WHERE meeting_id = ? AND sender = ? AND command_id = ?',
+    ),
+    events: db.prepare<[string, number], { seq: number; body: string }>(
+      'SELECT seq, body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq',
+    ),
+    lastEventAt: db.prepare<[string], { at: number }>(
+      'SELECT at FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1',
     ),
     insertToken: db.prepare(
       'INSERT INTO tokens (token_hash, meeting_id, role, participant_id) VALUES (?, ?, ?, ?)',
@@ -142,8 +148,9 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
       // R3, search: a circle's registers and index move with the log, in the same transaction.
       circles.project(meetingId, events);
       const last = events[events.length - 1];
-      if (last) q.insertCommand.run(meetingId, commandId, last.seq);
       const { token, status } = alongside;
+      // A2: kept once per sender; absent, the sender is the author of the command's events.
+      if (last) q.insertCommand.run(meetingId, alongside.sender ?? last.by, commandId, last.seq);
       if (token) q.insertToken.run(token.hash, meetingId, token.role, token.participantId);
       // A8: whether the meeting is rebuilt on start moves with its log, in the same transaction.
       if (status?.closedAt === null) q.reopenMeeting.run(meetingId);
@@ -154,7 +161,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
   const createTx = db.transaction(
     (m: MeetingRecord, first: MeetingEvent, facilitator: NewToken, then: readonly MeetingEvent[]) => {
       q.insertMeeting.run(m.id, m.code, m.createdAt, m.circleId ?? null);
-      appendTx(m.id, first.commandId, [first, ...then], { token: facilitator });
+      appendTx(m.id, first.commandId, [first, ...then], { token: facilitator, sender: first.by });
     },
   );
 
@@ -181,9 +188,21 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
         throw translated;
       }
     },
-    commandSeq: (meetingId, commandId) => q.commandSeq.get(meetingId, commandId)?.last_seq,
-    events: (meetingId, afterSeq = 0) =>
-      q.events.all(meetingId, afterSeq).map((r) => JSON.parse(r.body) as MeetingEvent),
+    commandSeq: (meetingId, commandId, sender) => q.commandSeq.get(meetingId, sender, commandId)?.last_seq,
+    events(meetingId, afterSeq = 0) {
+      const events: MeetingEvent[] = [];
+      for (const row of q.events.all(meetingId, afterSeq)) {
+        try {
+          events.push(JSON.parse(row.body) as MeetingEvent);
+        } catch (error) {
+          // A11: a damaged row stops this meeting's log here, and nothing else.
+          const reason = error instanceof Error ? error.message : 'not JSON';
+          throw new DamagedRowError(meetingId, row.seq, `its body is not JSON: ${reason}`, events);
+        }
+      }
+      return events;
+    },
+    lastEventAt: (meetingId) => q.lastEventAt.get(meetingId)?.at,
     tokenByHash(hash) {
       const r = q.tokenByHash.get(hash);
       return (
@@ -274,7 +293,9 @@ function openChecked(file: string, options: SqliteOptions): Database.Database {
 function translate(error: unknown): unknown {
   const message = error instanceof Error ? error.message : '';
   if (message.includes('events.meeting_id, events.seq')) return new SeqConflictError(message);
-  if (message.includes('commands.meeting_id, commands.command_id')) return new DuplicateCommandError(message);
+  if (message.includes('commands.meeting_id, commands.sender, commands.command_id')) {
+    return new DuplicateCommandError(message);
+  }
   return refused(error);
 }
 

@@ -33,7 +33,7 @@ export function describeEventStoreContract(engine: string, open: () => EventStor
       store.append(id, cmd, more);
       expect(store.events(id)).toEqual([first, ...more]);
       expect(store.events(id, 2)).toEqual([more[1]]);
-      expect(store.commandSeq(id, cmd)).toBe(3);
+      expect(store.commandSeq(id, cmd, 'p3')).toBe(3);
     });
 
     it('[A3] a seq already taken is refused, and nothing of that append is kept', () => {
@@ -41,15 +41,46 @@ export function describeEventStoreContract(engine: string, open: () => EventStor
       const cmd = randomUUID();
       expect(() => store.append(id, cmd, [event(id, 2, cmd), event(id, 1, cmd)])).toThrow(SeqConflictError);
       expect(store.events(id).map((e) => e.seq)).toEqual([1]);
-      expect(store.commandSeq(id, cmd)).toBeUndefined();
+      expect(store.commandSeq(id, cmd, 'p2')).toBeUndefined();
     });
 
-    it('[A2] a command id is recorded once', () => {
+    it('[A2] a command id is recorded once per sender', () => {
       const { store, id } = fresh();
       const cmd = randomUUID();
-      store.append(id, cmd, [event(id, 2, cmd)]);
-      expect(() => store.append(id, cmd, [event(id, 3, cmd)])).toThrow(DuplicateCommandError);
+      store.append(id, cmd, [event(id, 2, cmd)], { sender: 'ada' });
+      expect(() => store.append(id, cmd, [event(id, 3, cmd)], { sender: 'ada' })).toThrow(
+        DuplicateCommandError,
+      );
       expect(store.events(id).map((e) => e.seq)).toEqual([1, 2]);
+      expect(store.commandSeq(id, cmd, 'ada')).toBe(2);
+    });
+
+    it("[A2] another sender's command with the same id is its own command, recorded beside the first", () => {
+      const { store, id } = fresh();
+      const cmd = randomUUID();
+      store.append(id, cmd, [event(id, 2, cmd)], { sender: 'ada' });
+      expect(store.commandSeq(id, cmd, 'ben')).toBeUndefined();
+      store.append(id, cmd, [event(id, 3, cmd)], { sender: 'ben' });
+      expect(store.events(id).map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(store.commandSeq(id, cmd, 'ada')).toBe(2);
+      expect(store.commandSeq(id, cmd, 'ben')).toBe(3);
+      // Without a sender given, the author of the events is the sender.
+      const own = randomUUID();
+      store.append(id, own, [event(id, 4, own)]);
+      expect(store.commandSeq(id, own, 'p4')).toBe(4);
+      expect(store.commandSeq(id, own, 'ada')).toBeUndefined();
+      expect(() => store.append(id, own, [{ ...event(id, 5, own), by: 'p4' }])).toThrow(
+        DuplicateCommandError,
+      );
+    });
+
+    it('[A7] the time of a meeting’s last event is read without its log; none for an unknown meeting', () => {
+      const { store, id } = fresh();
+      expect(store.lastEventAt(id)).toBe(1);
+      const cmd = randomUUID();
+      store.append(id, cmd, [event(id, 2, cmd), event(id, 3, cmd)]);
+      expect(store.lastEventAt(id)).toBe(3);
+      expect(store.lastEventAt(randomUUID())).toBeUndefined();
     });
 
     it('[S4] tokens are found by hash, with their meeting and role; a token rides in the same append', () => {
@@ -107,7 +138,7 @@ export function describeEventStoreContract(engine: string, open: () => EventStor
       const duplicate = randomUUID();
       store.append(id, duplicate, [event(id, 3, duplicate)]);
       expect(() =>
-        store.append(id, duplicate, [event(id, 4, duplicate)], { status: { closedAt: null } }),
+        store.append(id, duplicate, [event(id, 4, duplicate)], { status: { closedAt: null }, sender: 'p3' }),
       ).toThrow(DuplicateCommandError);
       expect(store.meetingById(id)?.closedAt).toBe(8);
     });
@@ -129,7 +160,7 @@ export function describeEventStoreContract(engine: string, open: () => EventStor
         [then],
       );
       expect(store.events(id)).toEqual([first, then]);
-      expect(store.commandSeq(id, first.commandId)).toBe(2);
+      expect(store.commandSeq(id, first.commandId, 'facilitator')).toBe(2);
       store.close();
     });
   });

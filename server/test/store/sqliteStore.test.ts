@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqliteStore';
 import { describeEventStoreContract } from './eventStore.contract';
@@ -38,5 +39,53 @@ describe('sqlite store', () => {
     expect(again.events('m1')).toHaveLength(1);
     expect(again.openMeetings().map((m) => m.code)).toEqual(['ZZZZZZ']);
     again.close();
+  });
+});
+
+describe('sqlite store, migration 007 (A2: command ids per sender)', () => {
+  it('[A2] commands recorded before the migration keep their result, under the author of their events', () => {
+    const file = join(dir, 'before-007.db');
+    const store = openSqliteStore(file);
+    const created = {
+      type: 'meeting.created',
+      meetingId: 'm7',
+      code: 'SEVENS',
+      title: 'T',
+      by: 'facilitator',
+      seq: 1,
+      at: 1,
+      commandId: 'c1',
+    } as const;
+    store.createMeeting({ id: 'm7', code: 'SEVENS', createdAt: 1, closedAt: null }, created, {
+      hash: 'h7',
+      role: 'facilitator',
+      participantId: null,
+    });
+    store.close();
+    // The file as a server before 007 left it: commands kept once per meeting, one of them
+    // pointing at a row whose JSON is damaged (the migration must not stop on it, A11).
+    const db = new Database(file);
+    db.exec(`
+      DROP TABLE commands;
+      CREATE TABLE commands (
+        meeting_id TEXT NOT NULL REFERENCES meetings (id),
+        command_id TEXT NOT NULL,
+        last_seq   INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, command_id)
+      ) WITHOUT ROWID;
+      INSERT INTO commands VALUES ('m7', 'c1', 1), ('m7', 'c2', 2);
+      INSERT INTO events VALUES ('m7', 2, 'c2', 'participant.joined', 2, '{"type":"participant.jo');
+    `);
+    db.pragma('user_version = 6');
+    db.close();
+
+    const again = openSqliteStore(file);
+    expect(again.commandSeq('m7', 'c1', 'facilitator')).toBe(1);
+    expect(again.commandSeq('m7', 'c1', 'p1')).toBeUndefined();
+    expect(again.commandSeq('m7', 'c2', '')).toBe(2);
+    again.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(7);
+    after.close();
   });
 });

@@ -87,7 +87,7 @@ describe('[A9] storage faults at the store', () => {
     expect(durable).toEqual([]);
     // The log is as it was before the group, and reads go on.
     expect(store.events('m').map((e) => e.seq)).toEqual([1]);
-    expect(store.commandSeq('m', 'c2')).toBeUndefined();
+    expect(store.commandSeq('m', 'c2', 'p2')).toBeUndefined();
     // Full to the last page: the next append is refused alone, and nothing is half-written.
     store.capPages(store.capPages(1_000_000));
     expect(() => store.append('m', 'c2', [joined(2)])).toThrow(StorageFault);
