@@ -12,6 +12,7 @@ import { attachGateway, type GatewayServer } from './gateway/gateway';
 import { DEFAULT_PARTICIPANT_CAP, type JoinLimits, JoinThrottle } from './gateway/joinThrottle';
 import type { RateLimit } from './gateway/rateLimit';
 import { Rooms } from './gateway/rooms';
+import { legacyCircleLinks } from './http/legacyLinks';
 import { apiRoutes } from './http/routes';
 import { Meetings } from './meeting/meetings';
 import type { EventStore } from './store/eventStore';
@@ -94,6 +95,8 @@ export function createApp(options: AppOptions): App {
       options.now,
     ),
   );
+  // S10: an old member link (the key in the path) is sent once to its fragment form.
+  web.use(legacyCircleLinks());
   const clientDir = options.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     web.use(express.static(clientDir, { index: false, maxAge: '1h' }));

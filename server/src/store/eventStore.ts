@@ -124,12 +124,15 @@ export interface EventStore {
   roles(meetingId: string): RoleRecord[];
 
   // Circles (S3, R3). The member key is never stored, only its hash (S4).
-  createCircle(circle: Circle, memberKeyHash: string): void;
+  /** `keeperKeyHash`: the keeper key's hash (needed to rotate); absent only in old tests' circles. */
+  createCircle(circle: Circle, memberKeyHash: string, keeperKeyHash?: string): void;
   /** The circle whose current member key has this hash; a rotated key's hash finds nothing. */
   circleByKeyHash(hash: string): Circle | undefined;
   circleById(id: string): Circle | undefined;
   /** Replaces the member key's hash: from this call on the old key opens nothing. */
-  rotateCircleKey(circleId: string, newHash: string): void;
+  rotateCircleKey(circleId: string, newHash: string, keeperKeyHash?: string): void;
+  /** The hash of the circle's keeper key; null for a circle made before keeper keys (keeper.ts). */
+  circleKeeperHash(circleId: string): string | null;
   /**
    * Changes the given details of the circle and leaves the others as they are; returns the circle
    * as it now stands, or undefined if there is no such circle. Meetings already made keep the

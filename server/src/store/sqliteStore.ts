@@ -158,16 +158,17 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
         termEnd: r.term_end,
         electedAt: r.elected_at,
       })),
-    createCircle(circle, hash) {
+    createCircle(circle, hash, keeperHash) {
       // The REST reply goes out at once, as for a new meeting.
       group?.flush();
-      circles.createCircle(circle, hash);
+      circles.createCircle(circle, hash, keeperHash);
     },
-    rotateCircleKey(circleId, hash) {
+    rotateCircleKey(circleId, hash, keeperHash) {
       // The old key must stop working before the new one is handed out.
       group?.flush();
-      circles.rotateCircleKey(circleId, hash);
+      circles.rotateCircleKey(circleId, hash, keeperHash);
     },
+    circleKeeperHash: circles.circleKeeperHash,
     updateCircle(circleId, changes) {
       // The REST reply goes out at once, as for a new circle.
       group?.flush();
