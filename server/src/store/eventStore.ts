@@ -52,6 +52,8 @@ export interface TokenRecord {
   meetingId: string;
   role: Role;
   participantId: string | null;
+  /** S2: the joinId of the join that minted it still finds it (the device has not come back yet). */
+  joinIdOpen?: boolean;
 }
 
 /** E5: a role held, with its term, as elected in a meeting. */
@@ -69,6 +71,8 @@ export interface NewToken {
   hash: string;
   role: Role;
   participantId: string | null;
+  /** S2: the hash of the joinId of the first join that minted this token, so a retry finds it. */
+  joinIdHash?: string;
 }
 
 /**
@@ -116,6 +120,14 @@ export interface EventStore {
   /** Events after `afterSeq`, in order (A3). */
   events(meetingId: string, afterSeq?: number): MeetingEvent[];
   tokenByHash(hash: string): TokenRecord | undefined;
+  /**
+   * S2: a retried first join. Replaces the token minted for this joinId in this meeting with
+   * `newHash` (the lost one opens nothing from then on) and returns its record; undefined if this
+   * meeting minted nothing for the joinId, or the device has since come back with its token.
+   */
+  reissueToken(meetingId: string, joinIdHash: string, newHash: string): TokenRecord | undefined;
+  /** S2: the device came back with its token, so the joinId of its first join is retired. */
+  confirmToken(hash: string): void;
   /** The meeting whose current screen link has this hash; a rotated link's hash finds nothing. */
   screenLinkByHash(hash: string): string | undefined;
   /** Sets the meeting's screen link (its hash): from this call on, an earlier link opens nothing. */

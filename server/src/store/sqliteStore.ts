@@ -61,7 +61,11 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
       'SELECT body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq',
     ),
     insertToken: db.prepare(
-      'INSERT INTO tokens (token_hash, meeting_id, role, participant_id) VALUES (?, ?, ?, ?)',
+      'INSERT INTO tokens (token_hash, meeting_id, role, participant_id, join_id_hash) VALUES (?, ?, ?, ?, ?)',
+    ),
+    reissueToken: db.prepare('UPDATE tokens SET token_hash = ? WHERE meeting_id = ? AND join_id_hash = ?'),
+    confirmToken: db.prepare(
+      'UPDATE tokens SET join_id_hash = NULL WHERE token_hash = ? AND join_id_hash IS NOT NULL',
     ),
     insertRole: db.prepare(
       'INSERT OR REPLACE INTO roles (meeting_id, role, participant_id, person, term_start, term_end, elected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -69,8 +73,15 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     roles: db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE meeting_id = ? ORDER BY elected_at'),
     tokenByHash: db.prepare<
       [string],
-      { meeting_id: string; role: 'facilitator' | 'participant'; participant_id: string | null }
-    >('SELECT meeting_id, role, participant_id FROM tokens WHERE token_hash = ?'),
+      {
+        meeting_id: string;
+        role: 'facilitator' | 'participant';
+        participant_id: string | null;
+        join_id_open: 0 | 1;
+      }
+    >(
+      'SELECT meeting_id, role, participant_id, join_id_hash IS NOT NULL AS join_id_open FROM tokens WHERE token_hash = ?',
+    ),
     screenLinkByHash: db.prepare<[string], { meeting_id: string }>(
       'SELECT meeting_id FROM screen_links WHERE token_hash = ?',
     ),
@@ -78,6 +89,19 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
       'INSERT INTO screen_links (meeting_id, token_hash) VALUES (?, ?) ON CONFLICT (meeting_id) DO UPDATE SET token_hash = excluded.token_hash',
     ),
   };
+
+  function tokenByHash(hash: string): TokenRecord | undefined {
+    const r = q.tokenByHash.get(hash);
+    return (
+      r &&
+      ({
+        meetingId: r.meeting_id,
+        role: r.role,
+        participantId: r.participant_id,
+        ...(r.join_id_open === 1 && { joinIdOpen: true }),
+      } satisfies TokenRecord)
+    );
+  }
 
   const appendTx = db.transaction(
     (meetingId: string, commandId: string, events: readonly MeetingEvent[], alongside: AppendWith = {}) => {
@@ -101,7 +125,9 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
       const last = events[events.length - 1];
       if (last) q.insertCommand.run(meetingId, commandId, last.seq);
       const { token, status } = alongside;
-      if (token) q.insertToken.run(token.hash, meetingId, token.role, token.participantId);
+      if (token) {
+        q.insertToken.run(token.hash, meetingId, token.role, token.participantId, token.joinIdHash ?? null);
+      }
       // A8: whether the meeting is rebuilt on start moves with its log, in the same transaction.
       if (status?.closedAt === null) q.reopenMeeting.run(meetingId);
       else if (status) q.closeMeeting.run(status.closedAt, meetingId);
@@ -135,12 +161,16 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Even
     commandSeq: (meetingId, commandId) => q.commandSeq.get(meetingId, commandId)?.last_seq,
     events: (meetingId, afterSeq = 0) =>
       q.events.all(meetingId, afterSeq).map((r) => JSON.parse(r.body) as MeetingEvent),
-    tokenByHash(hash) {
-      const r = q.tokenByHash.get(hash);
-      return (
-        r &&
-        ({ meetingId: r.meeting_id, role: r.role, participantId: r.participant_id } satisfies TokenRecord)
-      );
+    tokenByHash,
+    reissueToken(meetingId, joinIdHash, newHash) {
+      // In the open batch, if any: the ack that carries the new token waits for its commit (A1).
+      group?.begin();
+      const changed = q.reissueToken.run(newHash, meetingId, joinIdHash).changes;
+      return changed === 1 ? tokenByHash(newHash) : undefined;
+    },
+    confirmToken(hash) {
+      group?.begin();
+      q.confirmToken.run(hash);
     },
     screenLinkByHash: (hash) => q.screenLinkByHash.get(hash)?.meeting_id,
     setScreenLink(meetingId, hash) {
