@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashSecret } from '@circlewise/server/auth/secrets';
 import type { KeyRotated } from '@circlewise/shared/circles';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TestServer } from '../support/server';
 import { call, createCircle, expectRefusal, overview, UNKNOWN_CIRCLE_MESSAGE } from './circleSupport';
 import { openMeeting, withServer } from './helpers';
@@ -44,6 +44,36 @@ describe('S10 keys stay out of paths', () => {
       expect(next.headers.get('location')).toBeNull();
       await next.body?.cancel();
     }
+  });
+
+  it('[S10] a member key in an old link’s path is never logged', async () => {
+    const { memberKey } = await createCircle(server);
+    const written: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void written.push(args.join(' '))),
+    );
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      for (const path of [
+        `/c/${memberKey}`,
+        `/c/${memberKey}/m/ABC123`,
+        `/c/${memberKey}/x/y`,
+        `/c/%E0%A4%A`,
+      ]) {
+        const res = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+        await res.body?.cancel();
+      }
+    } finally {
+      for (const spy of [...spies, out, err]) spy.mockRestore();
+    }
+    expect(written.filter((line) => line.includes(memberKey))).toEqual([]);
   });
 
   it('[S10] the API takes the key only in the Authorization header: the old paths open nothing', async () => {
