@@ -4,14 +4,14 @@ import { Console } from './facilitator/Console';
 import { MinutesScreen } from './minutes/Minutes';
 import { ReturnWhenHandedBack } from './participant/ReturnWhenHandedBack';
 import { Projector } from './projector/Projector';
-import { parseRoute, usePathname } from './routing';
+import { parseRoute, useAddress } from './routing';
 import { FacilitatorScreen } from './screens/FacilitatorScreen';
 import { Home } from './screens/Home';
 import { ParticipantScreen } from './screens/ParticipantScreen';
 import { ScreenLinkScreen } from './screens/ScreenLinkScreen';
 
 export function App() {
-  const route = parseRoute(usePathname());
+  const route = parseRoute(useAddress());
   switch (route.page) {
     case 'home':
       return <Home />;

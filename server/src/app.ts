@@ -21,6 +21,7 @@ import {
 } from './http/connectionLimits';
 import { edgeAfter, edgeBefore } from './http/edge';
 import { requestAllowed } from './http/hostCheck';
+import { legacyCircleLinks } from './http/legacyLinks';
 import type { RestLimits } from './http/restLimits';
 import { apiRoutes } from './http/routes';
 import { socketHeaders } from './http/securityHeaders';
@@ -152,6 +153,8 @@ export function createApp(options: AppOptions): App {
   );
 
   web.use('/api', apiRoutes(meetings, { version: options.version ?? '0.1.0' }, runner, options.now));
+  // S10: an old member link (the key in the path) is sent once to its fragment form.
+  web.use(legacyCircleLinks());
   const clientDir = options.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     serveClient(web, clientDir, { sourceMaps: options.sourceMaps ?? false });

@@ -1,7 +1,8 @@
 /**
  * Circles and their records (S3, R3): the REST contract between the server and the circle pages.
- * No accounts: a circle's member key (in its member link, `/c/<key>`) opens its records, and only
- * its own (S3). Rotating the key makes the old link stop working at once.
+ * No accounts: a circle's member key (in its member link, `/c#<key>`) opens its records, and only
+ * its own (S3). It reaches the API in an `Authorization: Bearer <key>` header, never in a path
+ * (S10). Rotating the key needs the circle's keeper key and makes the old link stop working at once.
  */
 import { z } from 'zod';
 import { DEFAULT_REVIEW_MONTHS, LIMITS, MEETING_KINDS, type ReviewResult } from './constants';
@@ -57,7 +58,7 @@ export const createCircleSchema = z.strictObject({
 export type CreateCircleRequest = z.input<typeof createCircleSchema>;
 
 /**
- * PATCH /api/circles/:key: the details to change, each optional, with creation's rules. A field
+ * PATCH /api/circle: the details to change, each optional, with creation's rules. A field
  * left out stays as it is, so two members changing different details do not undo each other.
  * A new review period applies to meetings made afterwards: each meeting keeps the period it was
  * created with (its `meeting.created` event), so an open meeting is not changed under it.
@@ -79,7 +80,7 @@ export type CircleChanges = Partial<
   Pick<Circle, 'name' | 'aim' | 'reviewMonths' | 'members' | 'timeboxMinutes'>
 >;
 
-/** POST /api/circles/:key/meetings: a meeting held in the circle, its first item of `kind`. */
+/** POST /api/circle/meetings: a meeting held in the circle, its first item of `kind`. */
 export const createCircleMeetingSchema = z.strictObject({
   title: text(LIMITS.title, 'The title').optional(),
   kind: z.enum(MEETING_KINDS, { error: 'kind must be decision or election.' }).default('decision'),
@@ -89,6 +90,11 @@ export interface CircleCreated {
   circleId: string;
   /** The capability: whoever has it reads the circle's records. Shown once; kept in the link. */
   memberKey: string;
+  /**
+   * Needed, with the member link, to make a new member link (rotation). Shown once, kept by the
+   * person who looks after the circle; only its hash is stored.
+   */
+  keeperKey: string;
 }
 
 export interface Circle {
@@ -137,7 +143,7 @@ export interface Agreement {
   status: 'active' | 'dropped';
   /** `due`: the review date is within the next 30 days; `overdue`: it has passed. */
   due: ReviewDue;
-  /** The meeting where it was adopted (its minutes link: /c/<key>/m/<code>). */
+  /** The meeting where it was adopted (its minutes link: /c/m/<code>#<key>). */
   meetingCode: string;
   reviews: AgreementReview[];
 }
@@ -152,15 +158,20 @@ export interface CircleRole {
   meetingCode: string;
 }
 
-/** GET /api/circles/:key — agreements due or overdue first, then by review date. */
+/** GET /api/circle — agreements due or overdue first, then by review date. */
 export interface CircleOverview {
   circle: Circle;
   meetings: CircleMeeting[];
   agreements: Agreement[];
   roles: CircleRole[];
+  /**
+   * Whether rotating the member link needs a keeper key. False only for a circle made before
+   * keeper keys: its next rotation mints one and returns it once.
+   */
+  hasKeeperKey: boolean;
 }
 
-/** GET /api/circles/:key/search?q= — FTS5 over the circle's minutes and agreements. */
+/** GET /api/circle/search?q= — FTS5 over the circle's minutes and agreements. */
 export interface SearchHit {
   kind: 'minutes' | 'agreement';
   meetingCode: string;
@@ -171,7 +182,7 @@ export interface SearchHit {
   agreementId?: string;
 }
 
-/** POST /api/circles/:key/agreements/:id/review */
+/** POST /api/circle/agreements/:id/review */
 export interface ReviewScheduled {
   meetingCode: string;
   itemId: string;
@@ -179,11 +190,25 @@ export interface ReviewScheduled {
   facilitatorKey?: string;
 }
 
-/** POST /api/circles/:key/rotate */
+/** POST /api/circle/rotate: the keeper key, in the body (never in a path; S10). */
+export const rotateCircleSchema = z.strictObject({
+  keeperKey: z.string({ error: 'The keeper key must be text.' }).trim().max(200).optional(),
+});
+export type RotateCircleRequest = z.input<typeof rotateCircleSchema>;
+
+/** POST /api/circle/rotate */
 export interface KeyRotated {
   memberKey: string;
+  /** Set only when the circle had no keeper key yet (made before them): the new one, shown once. */
+  keeperKey?: string;
 }
 
+/** S10: a circle's page; the key in the fragment, which the browser never sends to a server. */
 export function circlePath(key: string): string {
-  return `/c/${encodeURIComponent(key)}`;
+  return `/c#${encodeURIComponent(key)}`;
+}
+
+/** A meeting's minutes read through its circle: `/c/m/<code>#<key>`. */
+export function circleMinutesPath(key: string, code: string): string {
+  return `/c/m/${encodeURIComponent(code)}#${encodeURIComponent(key)}`;
 }

@@ -377,7 +377,10 @@ export const joinSchema = z.strictObject({
     .string({ error: 'The meeting code must be text.' })
     .max(20, { error: 'That is not a meeting code.' })
     .transform(normaliseCode),
-  /** S4: a long random secret; participants make their own (docs/protocol.md). */
+  /**
+   * S2, S4: the secret this device was given: a participant token the server minted in an earlier
+   * join's ack, a facilitator key, or a screen link. A new device sends none (see `joinId`).
+   */
   token: z
     .string({ error: 'The token must be text.' })
     .min(32, { error: 'The token must be a random secret of at least 32 characters.' })
@@ -387,6 +390,16 @@ export const joinSchema = z.strictObject({
     .string({ error: 'Your name must be text.' })
     .transform(stripInvisible)
     .pipe(text(LIMITS.name, 'Your name'))
+    .optional(),
+  /**
+   * S2: a new device's first join, without a token: a random idempotency id the device makes and
+   * keeps until the ack brings its token. A retry with the same joinId (the ack was lost) finds
+   * the same participant rather than making a second; the server then mints a fresh token.
+   */
+  joinId: z
+    .string({ error: 'The joinId must be text.' })
+    .min(32, { error: 'The joinId must be a random id of at least 32 characters.' })
+    .max(200, { error: 'The joinId must be at most 200 characters.' })
     .optional(),
 });
 export type JoinRequest = z.input<typeof joinSchema>;

@@ -219,12 +219,12 @@ function command(
   });
 }
 
-async function join(socket: Phone, code: string, token: string, name?: string): Promise<JoinResult> {
+/** With a name: a new device's first join, by `secret` as its joinId (S2); without: the secret is its token. */
+async function join(socket: Phone, code: string, secret: string, name?: string): Promise<JoinResult> {
   const r = (await socket.emitWithAck('meeting:join', {
     protocol: PROTOCOL_VERSION,
     code,
-    token,
-    ...(name && { name }),
+    ...(name ? { joinId: secret, name } : { token: secret }),
   })) as JoinResult;
   if (!r.ok) throw new Error(`join refused: ${r.error.code} ${r.error.message}`);
   return r;

@@ -34,9 +34,13 @@ function adoptWithConcern(fac: TestClient, ana: TestClient, ben: TestClient, tex
   );
 }
 
-it('[M1][R1][R2][R3][S3] a circle meets with two items, then its minutes, export and register entry are reviewed', async () => {
+it('[M1][R1][R2][R3][S3][S10] a circle meets with two items, then its minutes, export and register entry are reviewed', async () => {
   const { server, browser } = session;
   const errors: string[] = [];
+  // S10: every path and query the server is asked for while the browser uses the circle pages.
+  const seen: string[] = [];
+  const record = (req: { url?: string }) => seen.push(req.url ?? '');
+  server.app.http.prependListener('request', record);
   const laptop = await (await laptopContext(browser)).newPage();
   const phone = await (await phoneContext(browser)).newPage();
   for (const page of [laptop, phone]) page.on('pageerror', (e) => errors.push(e.message));
@@ -50,8 +54,9 @@ it('[M1][R1][R2][R3][S3] a circle meets with two items, then its minutes, export
   await laptop.getByLabel('Members, one name per line (optional)').fill('Ana\nBen');
   await button(laptop, 'Start a circle').click();
   await button(laptop, 'Open the circle page').click();
-  await laptop.waitForURL('**/c/**');
+  await laptop.waitForURL((url) => url.pathname === '/c' && url.hash.length > 1);
   const circleUrl = laptop.url();
+  const memberKey = decodeURIComponent(new URL(circleUrl).hash.slice(1));
   await expect.poll(visible(laptop, 'No agreements yet')).toBe(true);
 
   // A meeting in the circle: the laptop becomes its console (S1).
@@ -108,7 +113,7 @@ it('[M1][R1][R2][R3][S3] a circle meets with two items, then its minutes, export
 
   // R1 at phone size: the minutes from the entry's link show the agenda and both items.
   await entry.getByRole('link', { name: `Minutes of meeting ${code}` }).click();
-  await phone.waitForURL(`**/m/${code}`);
+  await phone.waitForURL((url) => url.pathname === `/c/m/${code}`);
   await expect.poll(visible(phone, 'Agenda')).toBe(true);
   expect(await phone.getByText('Glad the sink is on the agenda.').count()).toBeGreaterThan(0);
   expect(
@@ -174,8 +179,23 @@ it('[M1][R1][R2][R3][S3] a circle meets with two items, then its minutes, export
   await expect.poll(visible(laptop, 'Review history')).toBe(true);
   await shot(laptop, '06-desktop-register');
 
+  // S10: all this, and the member key never reached the server in a path or a query string.
+  expect(seen.length).toBeGreaterThan(10);
+  expect(
+    seen.filter((url) => url.includes(memberKey) || url.includes(encodeURIComponent(memberKey))),
+  ).toEqual([]);
+  expect(seen.some((url) => url.startsWith('/api/circle'))).toBe(true);
+
+  // S10: an old link, with the key in the path, is redirected once and opens the circle.
+  seen.length = 0;
+  await phone.goto(`${server.url}/c/${memberKey}`);
+  await phone.waitForURL((url) => url.pathname === '/c' && url.hash === `#${memberKey}`);
+  await expect.poll(visible(phone, 'Agreement register')).toBe(true);
+  expect(seen.filter((url) => url.includes(memberKey))).toEqual([`/c/${memberKey}`]);
+  server.app.http.off('request', record);
+
   // S3: a wrong link opens nothing, with a page that says so.
-  await phone.goto(`${server.url}/c/not-a-real-key-${'x'.repeat(30)}`);
+  await phone.goto(`${server.url}/c#not-a-real-key-${'x'.repeat(30)}`);
   await expect.poll(visible(phone, /no longer opens this circle/i)).toBe(true);
   expect(await phone.getByText('Kitchen circle').count()).toBe(0);
   await shot(phone, '07-phone-bad-link');

@@ -38,7 +38,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 class Phone {
   readonly socket: Socket;
-  readonly token = `${uuid()}${uuid()}`.replaceAll('-', '');
+  /** S2: minted by the server in the first join's ack; until then the phone joins with its joinId. */
+  token: string | undefined;
+  readonly joinId = `${uuid()}${uuid()}`.replaceAll('-', '');
   /** The whole meeting as this phone holds it (its snapshot plus the events since). */
   view: MeetingView | undefined;
   joined = false;
@@ -69,10 +71,11 @@ class Phone {
       const r = (await this.socket.timeout(2000).emitWithAck('meeting:join', {
         protocol: PROTOCOL_VERSION,
         code: this.code,
-        token: this.token,
+        ...(this.token ? { token: this.token } : { joinId: this.joinId }),
         name: this.name,
       })) as JoinResult;
       if (r.ok) {
+        this.token = r.token;
         this.view = r.view;
         this.joined = true;
       }

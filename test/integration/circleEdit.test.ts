@@ -27,7 +27,7 @@ withServer({ set: (s) => (server = s), current: () => server });
 
 const KITCHEN = { name: 'Kitchen', aim: 'Food for everyone.', reviewMonths: 6, members: ['Ana', 'Ben'] };
 
-const edit = (key: string, body: unknown) => call<Circle>(server, 'PATCH', `/api/circles/${key}`, body);
+const edit = (key: string, body: unknown) => call<Circle>(server, 'PATCH', `/api/circle`, body, key);
 
 describe('changing a circle’s details', () => {
   it('[S3] a member changes what they give; the rest stays; the change is kept across a restart', async () => {
@@ -70,7 +70,13 @@ describe('changing a circle’s details', () => {
       expectRefusal(await edit(a.memberKey, body), 400, 'invalid_payload');
     }
     // A wrong, malformed or rotated key: the one 404 of every circle route, saying nothing.
-    const rotated = await call<{ memberKey: string }>(server, 'POST', `/api/circles/${b.memberKey}/rotate`);
+    const rotated = await call<{ memberKey: string }>(
+      server,
+      'POST',
+      '/api/circle/rotate',
+      { keeperKey: b.keeperKey },
+      b.memberKey,
+    );
     expect(rotated.status).toBe(200);
     for (const key of [b.memberKey, 'x'.repeat(43), 'short', `${rotated.json.memberKey}x`]) {
       const answer = await edit(key, { name: 'Taken over' });
@@ -112,7 +118,7 @@ describe('changing a circle’s details', () => {
     { name: 'an array', body: '[]', says: /./ },
     { name: 'broken JSON', body: '{"name": ', says: /not valid JSON/ },
   ] as const)(
-    '[S6] PATCH /api/circles/:key with $name is refused with 400, changing nothing',
+    '[S6] PATCH /api/circle with $name is refused with 400, changing nothing',
     async ({ body, says }) => {
       const { memberKey } = await createCircle(server, KITCHEN);
       const before = (await overview(server, memberKey)).circle;

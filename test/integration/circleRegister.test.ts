@@ -37,7 +37,9 @@ async function scheduleReview(key: string, agreementId: string) {
   const answer = await call<ReviewScheduled>(
     server,
     'POST',
-    `/api/circles/${key}/agreements/${agreementId}/review`,
+    `/api/circle/agreements/${agreementId}/review`,
+    undefined,
+    key,
   );
   expect(answer.status, answer.text).toBe(201);
   return answer.json;
@@ -103,7 +105,9 @@ async function search(key: string, q: string): Promise<SearchHit[]> {
   const answer = await call<{ hits: SearchHit[] }>(
     server,
     'GET',
-    `/api/circles/${key}/search?q=${encodeURIComponent(q)}`,
+    `/api/circle/search?q=${encodeURIComponent(q)}`,
+    undefined,
+    key,
   );
   expect(answer.status, answer.text).toBe(200);
   return answer.json.hits;
@@ -132,13 +136,13 @@ describe('R3 who is responsible and the evaluation criteria', () => {
     }
 
     // The minutes say them just under the outcome line, and in the JSON's outcome.
-    const base = `/api/circles/${memberKey}/meetings/${m.meeting.code}`;
-    const md = await call(server, 'GET', `${base}/minutes.md`);
+    const base = `/api/circle/meetings/${m.meeting.code}`;
+    const md = await call(server, 'GET', `${base}/minutes.md`, undefined, memberKey);
     expect(md.status).toBe(200);
     expect(md.text).toMatch(
       /\*\*Outcome: Adopted\*\* \(version 1\), review by [^\n]+\n\n\*\*Responsible:\*\* Marguerite books the table\n\n\*\*Evaluation criteria:\*\* Half the team lunches together weekly by June; checked in the retrospective\.\n/,
     );
-    const json = await call<MeetingMinutes>(server, 'GET', `${base}/minutes.json`);
+    const json = await call<MeetingMinutes>(server, 'GET', `${base}/minutes.json`, undefined, memberKey);
     expect(json.status).toBe(200);
     expect(json.json.items[0]?.minutes).toMatchObject({
       outcome: { outcome: 'adopted', responsible: RESPONSIBLE, evaluation: EVALUATION },
@@ -265,7 +269,7 @@ describe('R3 reviewing an agreement', () => {
     expect(agreement.reviews.at(-1)).not.toHaveProperty('reviewDate');
     // Nothing left to review; and no agreement is made of a review.
     expectRefusal(
-      await call(server, 'POST', `/api/circles/${memberKey}/agreements/${id}/review`),
+      await call(server, 'POST', `/api/circle/agreements/${id}/review`, undefined, memberKey),
       409,
       'not_allowed',
     );
@@ -308,7 +312,7 @@ describe('R3 reviewing an agreement', () => {
     const { memberKey } = await createCircle(server, { name: 'Kitchen' });
     for (const id of ['nope', 'x'.repeat(32), '%22%3B--']) {
       expectRefusal(
-        await call(server, 'POST', `/api/circles/${memberKey}/agreements/${id}/review`),
+        await call(server, 'POST', `/api/circle/agreements/${id}/review`, undefined, memberKey),
         404,
         'not_found',
       );

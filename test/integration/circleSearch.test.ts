@@ -29,7 +29,9 @@ async function search(q: string): Promise<SearchHit[]> {
   const answer = await call<{ hits: SearchHit[] }>(
     server,
     'GET',
-    `/api/circles/${key}/search?q=${encodeURIComponent(q)}`,
+    `/api/circle/search?q=${encodeURIComponent(q)}`,
+    undefined,
+    key,
   );
   expect(answer.status, answer.text).toBe(200);
   return answer.json.hits;
@@ -63,7 +65,9 @@ describe('search', () => {
     const events = await call<{ events: MeetingEvent[] }>(
       server,
       'GET',
-      `/api/circles/${key}/meetings/${held.meeting.code}/events`,
+      `/api/circle/meetings/${held.meeting.code}/events`,
+      undefined,
+      key,
     );
     expect(events.text).not.toContain('Pistachio');
     expect(events.json.events.some((e) => e.type === 'reaction.given')).toBe(true);
@@ -144,7 +148,7 @@ describe('search', () => {
   it('[S6] an empty, missing, repeated or overlong query is a 400 with a clear message', async () => {
     for (const query of ['', '?q=', '?q=%20%20', '?q=a&q=b', `?q=${'a'.repeat(201)}`]) {
       const message = expectRefusal(
-        await call(server, 'GET', `/api/circles/${key}/search${query}`),
+        await call(server, 'GET', `/api/circle/search${query}`, undefined, key),
         400,
         'invalid_payload',
       );

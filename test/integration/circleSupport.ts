@@ -18,16 +18,23 @@ export interface Answer<T = unknown> {
   text: string;
 }
 
-/** One real HTTP request; `body` is sent as JSON unless it is already a string. */
+/**
+ * One real HTTP request; `body` is sent as JSON unless it is already a string. `key`, a circle's
+ * member key, goes in the Authorization header (S10: never in the path).
+ */
 export async function call<T = Record<string, unknown>>(
   server: TestServer,
   method: 'GET' | 'POST' | 'PATCH',
   path: string,
   body?: unknown,
+  key?: string,
 ): Promise<Answer<T>> {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(key !== undefined && { authorization: `Bearer ${key}` }),
+    },
     ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -63,7 +70,7 @@ export async function createCircle(
 }
 
 export async function overview(server: TestServer, key: string): Promise<CircleOverview> {
-  const answer = await call<CircleOverview>(server, 'GET', `/api/circles/${key}`);
+  const answer = await call<CircleOverview>(server, 'GET', `/api/circle`, undefined, key);
   expect(answer.status, answer.text).toBe(200);
   return answer.json;
 }
@@ -85,7 +92,7 @@ export async function openCircleMeeting(
   title = 'Circle meeting',
   kind: MeetingKind = 'decision',
 ): Promise<CircleMeeting> {
-  const answer = await call<CreatedMeeting>(server, 'POST', `/api/circles/${key}/meetings`, { title, kind });
+  const answer = await call<CreatedMeeting>(server, 'POST', `/api/circle/meetings`, { title, kind }, key);
   expect(answer.status, answer.text).toBe(201);
   return joinMeeting(server, answer.json, names);
 }

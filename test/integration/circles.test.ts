@@ -4,7 +4,7 @@
  * clear refusal in the one shape.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { CircleOverview, SearchHit } from '@circlewise/shared/circles';
+import type { CircleCreated, CircleOverview, KeyRotated, SearchHit } from '@circlewise/shared/circles';
 import { LIMITS } from '@circlewise/shared/constants';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import { describe, expect, it } from 'vitest';
@@ -23,18 +23,18 @@ import { client, expectError, ok, openMeeting, withServer } from './helpers';
 let server: TestServer;
 withServer({ set: (s) => (server = s), current: () => server });
 
-/** Every way into a circle's records, for a key, a meeting code and an agreement id. */
-function circlePaths(key: string, code: string, agreementId: string) {
+/** Every way into a circle's records, for a meeting code and an agreement id (the key is a header). */
+function circlePaths(code: string, agreementId: string) {
   return [
-    ['GET', `/api/circles/${key}`],
-    ['PATCH', `/api/circles/${key}`],
-    ['POST', `/api/circles/${key}/meetings`],
-    ['GET', `/api/circles/${key}/meetings/${code}/events`],
-    ['GET', `/api/circles/${key}/meetings/${code}/minutes.md`],
-    ['GET', `/api/circles/${key}/meetings/${code}/minutes.json`],
-    ['GET', `/api/circles/${key}/search?q=lunch`],
-    ['POST', `/api/circles/${key}/agreements/${agreementId}/review`],
-    ['POST', `/api/circles/${key}/rotate`],
+    ['GET', '/api/circle'],
+    ['PATCH', '/api/circle'],
+    ['POST', '/api/circle/meetings'],
+    ['GET', `/api/circle/meetings/${code}/events`],
+    ['GET', `/api/circle/meetings/${code}/minutes.md`],
+    ['GET', `/api/circle/meetings/${code}/minutes.json`],
+    ['GET', '/api/circle/search?q=lunch'],
+    ['POST', `/api/circle/agreements/${agreementId}/review`],
+    ['POST', '/api/circle/rotate'],
   ] as const;
 }
 
@@ -68,12 +68,16 @@ describe('creating a circle', () => {
       members: ['Ana', ' Ben '],
     });
     expect(answer.status).toBe(201);
-    expect(Object.keys(answer.json).sort()).toEqual(['circleId', 'memberKey']);
-    const { circleId, memberKey } = answer.json as { circleId: string; memberKey: string };
+    expect(Object.keys(answer.json).sort()).toEqual(['circleId', 'keeperKey', 'memberKey']);
+    const { circleId, memberKey, keeperKey } = answer.json as unknown as CircleCreated;
     expect(memberKey.length).toBeGreaterThanOrEqual(40);
-    // S4: the key itself is nowhere on disk, only its hash.
+    expect(keeperKey.length).toBeGreaterThanOrEqual(40);
+    expect(keeperKey).not.toBe(memberKey);
+    // S4: the keys themselves are nowhere on disk, only their hashes.
     for (const file of [server.dbFile, `${server.dbFile}-wal`]) {
-      if (existsSync(file)) expect(readFileSync(file).includes(memberKey)).toBe(false);
+      if (!existsSync(file)) continue;
+      expect(readFileSync(file).includes(memberKey)).toBe(false);
+      expect(readFileSync(file).includes(keeperKey)).toBe(false);
     }
     const circle = await overview(server, memberKey);
     expect(circle).toEqual({
@@ -88,6 +92,7 @@ describe('creating a circle', () => {
       meetings: [],
       agreements: [],
       roles: [],
+      hasKeeperKey: true,
     } satisfies CircleOverview);
     const defaults = await overview(server, (await createCircle(server, { name: 'Bare' })).memberKey);
     expect(defaults.circle).toMatchObject({ aim: '', reviewMonths: 6, members: [] });
@@ -158,7 +163,7 @@ describe('creating a circle', () => {
     const { memberKey } = await createCircle(server);
     for (const body of [{ kind: 'party' }, { title: '' }, { title: 'x', circleId: 'other' }, '{"title":']) {
       expectRefusal(
-        await call(server, 'POST', `/api/circles/${memberKey}/meetings`, body),
+        await call(server, 'POST', `/api/circle/meetings`, body, memberKey),
         400,
         'invalid_payload',
       );
@@ -170,9 +175,19 @@ describe('creating a circle', () => {
 describe('S3 a circle’s link opens its own records only', () => {
   it('[S3] a wrong or malformed link gets the same 404 everywhere, exposing nothing', async () => {
     const b = await circleWithRecords('Garden', 'Tulip');
-    for (const key of ['x'.repeat(43), 'short', '%20', b.memberKey.slice(0, -1), `${b.memberKey}x`]) {
-      for (const [method, path] of circlePaths(key, b.meeting.code, b.agreementId)) {
-        const answer = await call(server, method, path, BODY[method]);
+    // No key, wrong ones, a malformed one, and the keeper key (it opens nothing by itself).
+    const keys = [
+      undefined,
+      'x'.repeat(43),
+      'short',
+      '%20',
+      b.memberKey.slice(0, -1),
+      `${b.memberKey}x`,
+      b.keeperKey,
+    ];
+    for (const key of keys) {
+      for (const [method, path] of circlePaths(b.meeting.code, b.agreementId)) {
+        const answer = await call(server, method, path, BODY[method], key);
         expect(expectRefusal(answer, 404, 'unknown_circle'), `${method} ${path}`).toBe(
           UNKNOWN_CIRCLE_MESSAGE,
         );
@@ -199,11 +214,15 @@ describe('S3 a circle’s link opens its own records only', () => {
     const events = await call<{ events: MeetingEvent[] }>(
       server,
       'GET',
-      `/api/circles/${a.memberKey}/meetings/${a.meeting.code}/events`,
+      `/api/circle/meetings/${a.meeting.code}/events`,
+      undefined,
+      a.memberKey,
     );
     expect(events.status).toBe(200);
     expect(events.json.events[0]).toMatchObject({ type: 'meeting.created', circleId: a.circleId });
-    const md = await fetch(`${server.url}/api/circles/${a.memberKey}/meetings/${a.meeting.code}/minutes.md`);
+    const md = await fetch(`${server.url}/api/circle/meetings/${a.meeting.code}/minutes.md`, {
+      headers: { authorization: `Bearer ${a.memberKey}` },
+    });
     expect(md.status).toBe(200);
     expect(md.headers.get('content-type')).toMatch(/text\/markdown/);
     expect(await md.text()).toContain('Lentil');
@@ -211,7 +230,13 @@ describe('S3 a circle’s link opens its own records only', () => {
     // B's meeting, and one outside any circle, through A's link: as if they did not exist.
     for (const code of [b.meeting.code, outside.meeting.code, 'ZZZZZZ']) {
       for (const file of ['events', 'minutes.md', 'minutes.json']) {
-        const answer = await call(server, 'GET', `/api/circles/${a.memberKey}/meetings/${code}/${file}`);
+        const answer = await call(
+          server,
+          'GET',
+          `/api/circle/meetings/${code}/${file}`,
+          undefined,
+          a.memberKey,
+        );
         expectRefusal(answer, 404, 'unknown_meeting');
         expect(answer.text).not.toContain('Tulip');
       }
@@ -222,7 +247,9 @@ describe('S3 a circle’s link opens its own records only', () => {
         await call<{ hits: SearchHit[] }>(
           server,
           'GET',
-          `/api/circles/${key}/search?q=${encodeURIComponent(q)}`,
+          `/api/circle/search?q=${encodeURIComponent(q)}`,
+          undefined,
+          key,
         )
       ).json.hits;
     expect((await search(a.memberKey, 'lentil')).length).toBeGreaterThan(0);
@@ -230,14 +257,20 @@ describe('S3 a circle’s link opens its own records only', () => {
     expect((await search(b.memberKey, 'tulip')).length).toBeGreaterThan(0);
     // B's agreement cannot be put up for review through A's link.
     expectRefusal(
-      await call(server, 'POST', `/api/circles/${a.memberKey}/agreements/${b.agreementId}/review`),
+      await call(server, 'POST', `/api/circle/agreements/${b.agreementId}/review`, undefined, a.memberKey),
       404,
       'not_found',
     );
     // A meeting made with A's link is A's.
-    const made = await call<{ code: string }>(server, 'POST', `/api/circles/${a.memberKey}/meetings`, {
-      title: 'Next',
-    });
+    const made = await call<{ code: string }>(
+      server,
+      'POST',
+      `/api/circle/meetings`,
+      {
+        title: 'Next',
+      },
+      a.memberKey,
+    );
     expect(made.status).toBe(201);
     expect((await overview(server, a.memberKey)).meetings.map((m) => m.code)).toContain(made.json.code);
     expect((await overview(server, b.memberKey)).meetings.map((m) => m.code)).not.toContain(made.json.code);
@@ -270,25 +303,38 @@ describe('S3 a circle’s link opens its own records only', () => {
 
   it('[S3] a rotated link stops working at once; the new one opens the circle and its records', async () => {
     const a = await circleWithRecords('Kitchen', 'Lentil');
-    const rotated = await call<{ memberKey: string }>(server, 'POST', `/api/circles/${a.memberKey}/rotate`);
+    const rotated = await call<KeyRotated>(
+      server,
+      'POST',
+      '/api/circle/rotate',
+      { keeperKey: a.keeperKey },
+      a.memberKey,
+    );
     expect(rotated.status).toBe(200);
+    expect(Object.keys(rotated.json)).toEqual(['memberKey']);
     const fresh = rotated.json.memberKey;
     expect(fresh).not.toBe(a.memberKey);
     expect(fresh.length).toBeGreaterThanOrEqual(40);
 
-    for (const [method, path] of circlePaths(a.memberKey, a.meeting.code, a.agreementId)) {
-      const answer = await call(server, method, path, BODY[method]);
+    for (const [method, path] of circlePaths(a.meeting.code, a.agreementId)) {
+      const answer = await call(server, method, path, BODY[method], a.memberKey);
       expect(expectRefusal(answer, 404, 'unknown_circle'), `${method} ${path}`).toBe(UNKNOWN_CIRCLE_MESSAGE);
     }
     const circle = await overview(server, fresh);
     expect(circle.circle.id).toBe(a.circleId);
     expect(circle.circle.name).toBe('Kitchen');
     expect(circle.agreements.map((x) => x.id)).toEqual([a.agreementId]);
-    const events = await call(server, 'GET', `/api/circles/${fresh}/meetings/${a.meeting.code}/events`);
+    const events = await call(
+      server,
+      'GET',
+      `/api/circle/meetings/${a.meeting.code}/events`,
+      undefined,
+      fresh,
+    );
     expect(events.status).toBe(200);
     // And it survives a restart: the store holds the new key's hash only.
     server = await server.restart();
     expect((await overview(server, fresh)).circle.id).toBe(a.circleId);
-    expectRefusal(await call(server, 'GET', `/api/circles/${a.memberKey}`), 404, 'unknown_circle');
+    expectRefusal(await call(server, 'GET', `/api/circle`, undefined, a.memberKey), 404, 'unknown_circle');
   });
 });

@@ -36,7 +36,7 @@ async function joinFrom(url: string, code: string, name: string, address: string
       protocol: PROTOCOL_VERSION,
       code,
       name,
-      token: `${uuid()}${uuid()}`.replaceAll('-', ''),
+      joinId: `${uuid()}${uuid()}`.replaceAll('-', ''),
     });
   } finally {
     socket.close();

@@ -419,7 +419,9 @@ describe('GET /api/meetings/:code/minutes.md and .json [R2, A6]', () => {
       const good = await get(meeting.code, `${file}?tz=Europe/Amsterdam`, meeting.facilitatorKey);
       expect(good.status).toBe(200);
     }
+    // S8: an unknown code gets the answer of a wrong token.
     const unknown = await get('ZZZZZZ', 'minutes.md', meeting.facilitatorKey);
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'bad_token' } });
   });
 });

@@ -71,17 +71,29 @@ describe('timeboxes over sockets', () => {
     const { meeting, facilitator: fac } = await openCircleMeeting(server, memberKey, ['Ada']);
     expect(fac.meeting?.timeboxMinutes).toEqual({ clarifying: 7, open: 3 });
     // A later change is for meetings made afterwards; this one keeps what it was made with.
-    const changed = await call(server, 'PATCH', `/api/circles/${memberKey}`, {
-      timeboxMinutes: { clarifying: 2 },
-    });
+    const changed = await call(
+      server,
+      'PATCH',
+      `/api/circle`,
+      {
+        timeboxMinutes: { clarifying: 2 },
+      },
+      memberKey,
+    );
     expect(changed.status, changed.text).toBe(200);
     expect(server.app.meetings.get(meeting.meetingId)!.view.timeboxMinutes).toEqual({
       clarifying: 7,
       open: 3,
     });
-    const bad = await call(server, 'PATCH', `/api/circles/${memberKey}`, {
-      timeboxMinutes: { clarifying: 0 },
-    });
+    const bad = await call(
+      server,
+      'PATCH',
+      `/api/circle`,
+      {
+        timeboxMinutes: { clarifying: 0 },
+      },
+      memberKey,
+    );
     expectRefusal(bad, 400, 'invalid_payload');
   });
 });

@@ -126,10 +126,17 @@ export class TestClient<V extends ItemView = DecisionView> {
   /** The whole meeting: its agenda and every item's view. */
   meeting: MeetingView | undefined;
   participantId: string | undefined;
-  readonly token: string;
+  /**
+   * The secret this client joins with: one given (a facilitator key, a screen link, a token kept
+   * from an earlier client), or, for a new device, the token the server minted in its first join's
+   * ack (S2); empty until then.
+   */
+  token: string;
+  /** S2: a new device's first join carries this instead of a token; a retry sends it again. */
+  readonly joinId = `${uuid()}${uuid()}`.replaceAll('-', '');
 
   constructor(url: string, token?: string) {
-    this.token = token ?? `${uuid()}${uuid()}`.replaceAll('-', '');
+    this.token = token ?? '';
     this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
     this.socket.on('meeting:events', (events) => {
       this.received.push(events);
@@ -158,12 +165,14 @@ export class TestClient<V extends ItemView = DecisionView> {
         {
           protocol: PROTOCOL_VERSION,
           code,
-          token: this.token,
+          ...(this.token ? { token: this.token } : { joinId: this.joinId }),
           ...(name !== undefined && { name }),
           ...extra,
         },
         (result) => {
           if (result.ok) {
+            // S2: a new device keeps the token the server minted for it.
+            if (extra.token === undefined) this.token = result.token;
             this.meeting = result.view;
             this.participantId = result.participantId;
             this.role = result.role;

@@ -41,9 +41,13 @@ describe('minutes read with the member key', () => {
     expect(screen.getByRole('status').textContent).toBe('Loading the minutes…');
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Plant care');
     expect(server.to(`GET ${EVENTS_URL}`)).toHaveLength(1);
-    // The key is in the path, never a participant's or facilitator's token.
+    // S10: the member key is in the Authorization header, never in a path or query, and never a
+    // participant's or facilitator's token.
     expect(server.requests.every((r) => r.url.startsWith(CIRCLE_URL))).toBe(true);
-    expect(screen.getByRole('link', { name: '← Back to the circle' }).getAttribute('href')).toBe(`/c/${KEY}`);
+    expect(server.requests.every((r) => r.authorization === `Bearer ${KEY}` && !r.url.includes(KEY))).toBe(
+      true,
+    );
+    expect(screen.getByRole('link', { name: '← Back to the circle' }).getAttribute('href')).toBe(`/c#${KEY}`);
   });
 
   it('[R2] download the Markdown through the circle', async () => {
@@ -51,7 +55,11 @@ describe('minutes read with the member key', () => {
     render(<CircleMinutesScreen circleKey={KEY} code="ABC123" />);
     await userEvent.click(await screen.findByRole('button', { name: 'Download Markdown' }));
     await waitFor(() => expect(server.to(`GET ${CIRCLE_URL}/meetings/ABC123/minutes.md`)).toHaveLength(1));
-    expect(server.to(`GET ${CIRCLE_URL}/meetings/ABC123/minutes.md`)[0]?.url).toMatch(/\?tz=/);
+    const download = server.to(`GET ${CIRCLE_URL}/meetings/ABC123/minutes.md`)[0];
+    expect(download?.url).toMatch(/\?tz=/);
+    // S10: a download is fetched with the key in the header and saved from a Blob.
+    expect(download?.authorization).toBe(`Bearer ${KEY}`);
+    expect(download?.url).not.toContain(KEY);
     expect(URL.createObjectURL).toHaveBeenCalled();
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -96,7 +104,7 @@ describe('minutes read with the member key', () => {
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(
       'No meeting ABC123 in this circle',
     );
-    expect(screen.getByRole('link', { name: 'Go to the circle' }).getAttribute('href')).toBe(`/c/${KEY}`);
+    expect(screen.getByRole('link', { name: 'Go to the circle' }).getAttribute('href')).toBe(`/c#${KEY}`);
   });
 
   it('offer a retry when the network fails', async () => {

@@ -16,7 +16,7 @@ type Load =
   | { state: 'ready'; events: MeetingEvent[]; roles: RolesLoad };
 
 /**
- * `/c/<key>/m/<code>`: a meeting's minutes read with the circle's member key (S3, R1), in the
+ * `/c/m/<code>#<key>`: a meeting's minutes read with the circle's member key (S3, R1), in the
  * same view as a participant's, with downloads through the circle. An election's roles come from
  * the circle's role register, which holds every role its meetings filled.
  */

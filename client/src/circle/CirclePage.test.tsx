@@ -22,7 +22,7 @@ async function openPage() {
 const register = () => screen.getByRole('region', { name: 'Agreement register' });
 
 beforeEach(() => {
-  window.history.replaceState(null, '', `/c/${KEY}`);
+  window.history.replaceState(null, '', `/c#${KEY}`);
 });
 
 describe('circle page', () => {
@@ -70,7 +70,7 @@ describe('circle page', () => {
     expect(within(entry).getByRole('heading', { name: 'Review history' })).toBeTruthy();
     expect(within(entry).getByText('Evolved')).toBeTruthy();
     const links = within(entry).getAllByRole('link', { name: 'Minutes of meeting OLD111' });
-    expect(links.map((a) => a.getAttribute('href'))).toEqual([`/c/${KEY}/m/OLD111`, `/c/${KEY}/m/OLD111`]);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([`/c/m/OLD111#${KEY}`, `/c/m/OLD111#${KEY}`]);
     // A dropped agreement cannot be put on an agenda; an active one can.
     expect(within(entry).getByRole('button', { name: 'Put on the next meeting’s agenda' })).toBeTruthy();
     const dropped = within(register()).getByRole('article', { name: 'Bee hotel' });
@@ -126,14 +126,14 @@ describe('circle page', () => {
       within(meetings[1]!)
         .getByRole('link', { name: /Minutes/ })
         .getAttribute('href'),
-    ).toBe(`/c/${KEY}/m/OLD111`);
+    ).toBe(`/c/m/OLD111#${KEY}`);
     const roles = screen.getByRole('region', { name: 'Role register' });
     expect(within(roles).getByText('Garden lead')).toBeTruthy();
     expect(
       within(roles)
         .getByRole('link', { name: /Minutes of the election/ })
         .getAttribute('href'),
-    ).toBe(`/c/${KEY}/m/OLD111`);
+    ).toBe(`/c/m/OLD111#${KEY}`);
     expect(loadSavedCircles().map((c) => [c.key, c.name])).toEqual([[KEY, 'Garden circle']]);
   });
 
@@ -206,7 +206,7 @@ describe('circle page', () => {
     await openPage();
     await userEvent.click(screen.getByRole('button', { name: 'Start the meeting' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The title must be at most 200 characters.');
-    expect(window.location.pathname).toBe(`/c/${KEY}`);
+    expect(`${window.location.pathname}${window.location.hash}`).toBe(`/c#${KEY}`);
   });
 });
 
@@ -309,7 +309,7 @@ describe('search', () => {
     expect(search().querySelector('img')).toBeNull();
     expect(within(search()).getByText(/<img src=x/)).toBeTruthy();
     expect(within(search()).getByRole('link', { name: 'Compost' }).getAttribute('href')).toBe(
-      `/c/${KEY}/m/OLD111`,
+      `/c/m/OLD111#${KEY}`,
     );
     expect(within(search()).getByRole('link', { name: 'Plant care' }).getAttribute('href')).toBe(
       '#agreement-a-overdue',
@@ -330,17 +330,17 @@ describe('search', () => {
 
 describe('rotating the member link [S3]', () => {
   const NEW_KEY = 'n3wKeyOfTheGardenCircle_0123456789abcdefgh';
+  const KEEPER = 'k33perOfTheGardenCircle_0123456789abcdefghi';
   const linkSection = () => screen.getByRole('region', { name: 'The member link' });
 
-  it('[S3] asks first; then shows the new link, says the old one stopped, and keeps only the new one', async () => {
+  it('[S3] asks first, with the keeper key; then shows the new link, says the old one stopped, and keeps only the new one', async () => {
     rememberCircle(KEY, 'Garden circle');
     const server = serve(ok(gardenCircle()), {
       [`POST ${CIRCLE_URL}/rotate`]: () => ({ status: 200, body: { memberKey: NEW_KEY } }),
-      [`GET /api/circles/${NEW_KEY}`]: () => ({ status: 200, body: gardenCircle() }),
     });
     await openPage();
     expect(within(linkSection()).getByRole<HTMLInputElement>('textbox').value).toBe(
-      `${window.location.origin}/c/${KEY}`,
+      `${window.location.origin}/c#${KEY}`,
     );
 
     await userEvent.click(within(linkSection()).getByRole('button', { name: 'Make a new member link' }));
@@ -349,26 +349,75 @@ describe('rotating the member link [S3]', () => {
     expect(server.to(`POST ${CIRCLE_URL}/rotate`)).toHaveLength(0);
 
     await userEvent.click(within(linkSection()).getByRole('button', { name: 'Make a new member link' }));
-    await userEvent.click(within(linkSection()).getByRole('button', { name: 'Yes, make a new link' }));
+    const yes = within(linkSection()).getByRole<HTMLButtonElement>('button', {
+      name: 'Yes, make a new link',
+    });
+    // Not without the keeper key.
+    expect(yes.disabled).toBe(true);
+    await userEvent.type(within(linkSection()).getByLabelText('The circle’s keeper key'), KEEPER);
+    await userEvent.click(yes);
     expect(await within(linkSection()).findByText(/The old link no longer opens this circle/)).toBeTruthy();
+    expect(server.to(`POST ${CIRCLE_URL}/rotate`)[0]).toMatchObject({
+      body: { keeperKey: KEEPER },
+      authorization: `Bearer ${KEY}`,
+    });
     expect(within(linkSection()).getByLabelText<HTMLInputElement>('The new member link').value).toBe(
-      `${window.location.origin}/c/${NEW_KEY}`,
+      `${window.location.origin}/c#${NEW_KEY}`,
     );
-    expect(window.location.pathname).toBe(`/c/${NEW_KEY}`);
-    await waitFor(() => expect(server.to(`GET /api/circles/${NEW_KEY}`)).toHaveLength(1));
+    expect(`${window.location.pathname}${window.location.hash}`).toBe(`/c#${NEW_KEY}`);
+    await waitFor(() =>
+      expect(
+        server.to(`GET ${CIRCLE_URL}`).filter((r) => r.authorization === `Bearer ${NEW_KEY}`),
+      ).toHaveLength(1),
+    );
     expect(loadSavedCircles().map((c) => c.key)).toEqual([NEW_KEY]);
     // The page goes on with the new key.
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Garden circle');
+  });
+
+  it('a member without the keeper key is refused in words, and the link stays', async () => {
+    const server = serve(ok(gardenCircle()), {
+      [`POST ${CIRCLE_URL}/rotate`]: () => ({
+        status: 403,
+        body: {
+          error: { code: 'forbidden', message: 'Only the circle’s keeper can make a new member link.' },
+        },
+      }),
+    });
+    await openPage();
+    await userEvent.click(within(linkSection()).getByRole('button', { name: 'Make a new member link' }));
+    await userEvent.type(within(linkSection()).getByLabelText('The circle’s keeper key'), 'a guess');
+    await userEvent.click(within(linkSection()).getByRole('button', { name: 'Yes, make a new link' }));
+    expect((await within(linkSection()).findByRole('alert')).textContent).toBe(
+      'Could not make a new link: Only the circle’s keeper can make a new member link.',
+    );
+    expect(server.to(`POST ${CIRCLE_URL}/rotate`)).toHaveLength(1);
+    expect(`${window.location.pathname}${window.location.hash}`).toBe(`/c#${KEY}`);
+  });
+
+  it('a circle made before keeper keys rotates without one and shows the keeper key it was given, once', async () => {
+    const server = serve(ok({ ...gardenCircle(), hasKeeperKey: false }), {
+      [`POST ${CIRCLE_URL}/rotate`]: () => ({ status: 200, body: { memberKey: NEW_KEY, keeperKey: KEEPER } }),
+    });
+    await openPage();
+    await userEvent.click(within(linkSection()).getByRole('button', { name: 'Make a new member link' }));
+    expect(within(linkSection()).queryByLabelText('The circle’s keeper key')).toBeNull();
+    await userEvent.click(within(linkSection()).getByRole('button', { name: 'Yes, make a new link' }));
+    expect((await within(linkSection()).findByLabelText<HTMLInputElement>('The keeper key')).value).toBe(
+      KEEPER,
+    );
+    expect(server.to(`POST ${CIRCLE_URL}/rotate`)[0]?.body).toEqual({});
   });
 
   it('shows a failed rotation in words', async () => {
     serve(ok(gardenCircle()), { [`POST ${CIRCLE_URL}/rotate`]: () => 'offline' });
     await openPage();
     await userEvent.click(within(linkSection()).getByRole('button', { name: 'Make a new member link' }));
+    await userEvent.type(within(linkSection()).getByLabelText('The circle’s keeper key'), KEEPER);
     await userEvent.click(within(linkSection()).getByRole('button', { name: 'Yes, make a new link' }));
     expect((await within(linkSection()).findByRole('alert')).textContent).toMatch(
       /^Could not make a new link: Could not reach the server/,
     );
-    expect(window.location.pathname).toBe(`/c/${KEY}`);
+    expect(`${window.location.pathname}${window.location.hash}`).toBe(`/c#${KEY}`);
   });
 });

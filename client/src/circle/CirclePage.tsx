@@ -21,7 +21,7 @@ type Load =
   | { state: 'ready'; overview: CircleOverview };
 
 /**
- * `/c/<key>`: a circle's page, opened by its member link (S3): its details (which a member may
+ * `/c#<key>`: a circle’s page, opened by its member link (S3): its details (which a member may
  * change), meetings, registers (R3), search.
  */
 export function CirclePage({ circleKey }: { circleKey: string }) {
@@ -116,6 +116,7 @@ export function CirclePage({ circleKey }: { circleKey: string }) {
       <CircleSearch circleKey={key} />
       <RotateLink
         circleKey={key}
+        hasKeeperKey={load.overview.hasKeeperKey}
         onRotated={(newKey) => {
           replaceCircleKey(key, newKey);
           replaceAddress(circlePath(newKey));

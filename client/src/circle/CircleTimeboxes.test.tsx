@@ -27,7 +27,7 @@ const section = () => screen.getByRole('region', { name: 'Default timeboxes' });
 const box = (label: string) => within(section()).getByLabelText<HTMLInputElement>(label);
 
 beforeEach(() => {
-  window.history.replaceState(null, '', `/c/${KEY}`);
+  window.history.replaceState(null, '', `/c#${KEY}`);
 });
 
 describe('[T1] a circle’s default timeboxes', () => {

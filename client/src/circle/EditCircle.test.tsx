@@ -44,7 +44,7 @@ async function retype(label: RegExp, text: string) {
 const save = () => userEvent.click(within(form()).getByRole('button', { name: 'Save' }));
 
 beforeEach(() => {
-  window.history.replaceState(null, '', `/c/${KEY}`);
+  window.history.replaceState(null, '', `/c#${KEY}`);
 });
 
 describe('editing the circle’s details', () => {

@@ -3,11 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadSavedCircles, rememberCircle } from '../net/savedCircles';
 import { KEY } from '../test/circleFixtures';
+
+const KEEPER = 'k33perOfTheGardenCircle_0123456789abcdefghi';
+
 import { fakeFetch } from '../test/fakeFetch';
 import { HomeCircles } from './HomeCircles';
 
 const created = () =>
-  fakeFetch({ 'POST /api/circles': () => ({ status: 201, body: { circleId: 'c1', memberKey: KEY } }) });
+  fakeFetch({
+    'POST /api/circles': () => ({ status: 201, body: { circleId: 'c1', memberKey: KEY, keeperKey: KEEPER } }),
+  });
 const form = () => screen.getByRole('form', { name: 'Start a circle' });
 
 async function fill(fields: { name?: string; aim?: string; months?: string; members?: string }) {
@@ -68,7 +73,7 @@ describe('start a circle (Home)', () => {
       reviewMonths: 3,
       members: ['Ana', 'Ben'],
     });
-    const link = `${window.location.origin}/c/${KEY}`;
+    const link = `${window.location.origin}/c#${KEY}`;
     expect(screen.getByLabelText<HTMLInputElement>('The circle’s member link').value).toBe(link);
     expect(
       screen.getByText(/it is the key to the circle’s records; anyone with it can read them/).textContent,
@@ -78,12 +83,19 @@ describe('start a circle (Home)', () => {
     expect(await navigator.clipboard.readText()).toBe(link);
     expect(screen.getByText('Copied.')).toBeTruthy();
 
+    // The keeper key, shown once with what it is for, copied on its own (issue 11 §6).
+    expect(screen.getByLabelText<HTMLInputElement>('The keeper key').value).toBe(KEEPER);
+    expect(screen.getByText(/it is shown only now/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Copy the keeper key' }));
+    expect(await navigator.clipboard.readText()).toBe(KEEPER);
+    expect(loadSavedCircles().map((c) => c.key)).not.toContain(KEEPER);
+
     const yours = screen.getByRole('region', { name: 'Your circles' });
-    expect(within(yours).getByRole('link', { name: 'Garden circle' }).getAttribute('href')).toBe(`/c/${KEY}`);
+    expect(within(yours).getByRole('link', { name: 'Garden circle' }).getAttribute('href')).toBe(`/c#${KEY}`);
     expect(loadSavedCircles().map((c) => c.key)).toEqual([KEY]);
 
     await user.click(screen.getByRole('button', { name: 'Open the circle page' }));
-    expect(window.location.pathname).toBe(`/c/${KEY}`);
+    expect(`${window.location.pathname}${window.location.hash}`).toBe(`/c#${KEY}`);
   });
 
   it('selects the link for copying by hand where the browser will not copy', async () => {

@@ -1,7 +1,7 @@
 import { circlePath } from '@circlewise/shared/circles';
 import { useId, useRef, useState } from 'react';
 
-/** The whole member link as a member would send it on: this page's origin and /c/<key>. */
+/** The whole member link as a member would send it on: this page's origin and /c#<key>. */
 export function memberLinkOf(key: string): string {
   return `${window.location.origin}${circlePath(key)}`;
 }

@@ -1,33 +1,41 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { rotateCircleKey } from '../net/circleApi';
+import { KeeperKey } from './KeeperKey';
 import { MemberLink } from './MemberLink';
 
 type State =
   | { state: 'idle' }
   | { state: 'confirm' }
   | { state: 'busy' }
-  | { state: 'rotated' }
+  | { state: 'rotated'; keeperKey?: string }
   | { state: 'error'; message: string };
 
 /**
  * The member link and how to replace it (S3). Rotating cuts off everyone who holds the old link
- * at once, members included, so it asks first and then says plainly what happened.
+ * at once, members included, so it asks first, needs the circle's keeper key (a member cannot
+ * lock the others out), and then says plainly what happened. A circle made before keeper keys
+ * (`hasKeeperKey` false) rotates without one and is given its keeper key, shown once.
  */
 export function RotateLink({
   circleKey,
+  hasKeeperKey,
   onRotated,
 }: {
   circleKey: string;
+  hasKeeperKey: boolean;
   onRotated: (newKey: string) => void;
 }) {
   const [s, setS] = useState<State>({ state: 'idle' });
+  const [keeperKey, setKeeperKey] = useState('');
+  const keeperId = useId();
 
   async function rotate() {
     setS({ state: 'busy' });
-    const result = await rotateCircleKey(circleKey);
+    const result = await rotateCircleKey(circleKey, hasKeeperKey ? keeperKey.trim() : undefined);
     if (!result.ok) return setS({ state: 'error', message: result.error.message });
+    setKeeperKey('');
     onRotated(result.value.memberKey);
-    setS({ state: 'rotated' });
+    setS({ state: 'rotated', ...(result.value.keeperKey && { keeperKey: result.value.keeperKey }) });
   }
 
   return (
@@ -45,17 +53,38 @@ export function RotateLink({
           </p>
         )}
       </div>
+      {s.state === 'rotated' && s.keeperKey && (
+        <>
+          <p>This circle had no keeper key yet: here it is. From now on a new link needs it.</p>
+          <KeeperKey keeperKey={s.keeperKey} />
+        </>
+      )}
       {s.state === 'confirm' || s.state === 'busy' ? (
         <div className="refusal">
           <p>
             The current link will stop working at once, for everyone who has it. You will need to send the new
             link to every member. Make a new link?
           </p>
+          {hasKeeperKey && (
+            <>
+              <label htmlFor={keeperId}>The circle’s keeper key</label>
+              <input
+                id={keeperId}
+                value={keeperKey}
+                onChange={(e) => setKeeperKey(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <p className="muted">
+                Only the keeper of the circle can make a new link: the key given when the circle was started.
+              </p>
+            </>
+          )}
           <p className="actions">
             <button
               type="button"
               className="danger"
-              disabled={s.state === 'busy'}
+              disabled={s.state === 'busy' || (hasKeeperKey && !keeperKey.trim())}
               onClick={() => void rotate()}
             >
               {s.state === 'busy' ? 'Making a new link…' : 'Yes, make a new link'}

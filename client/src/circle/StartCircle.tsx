@@ -5,6 +5,7 @@ import { createCircle } from '../net/circleApi';
 import { rememberCircle } from '../net/savedCircles';
 import { navigate } from '../routing';
 import { type CircleDraft, type CircleField, checkCircle } from './circleForm';
+import { KeeperKey } from './KeeperKey';
 import { MemberLink } from './MemberLink';
 
 const EMPTY: CircleDraft = { name: '', aim: '', reviewMonths: String(DEFAULT_REVIEW_MONTHS), members: '' };
@@ -14,7 +15,7 @@ export function StartCircle({ onCreated }: { onCreated: () => void }) {
   const [draft, setDraft] = useState<CircleDraft>(EMPTY);
   const [problem, setProblem] = useState<{ field?: CircleField; message: string }>();
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<{ key: string; name: string }>();
+  const [created, setCreated] = useState<{ key: string; keeperKey: string; name: string }>();
   const form = useRef<HTMLFormElement>(null);
 
   const field = (name: CircleField) => ({
@@ -40,7 +41,11 @@ export function StartCircle({ onCreated }: { onCreated: () => void }) {
     setBusy(false);
     if (!result.ok) return setProblem({ message: result.error.message });
     rememberCircle(result.value.memberKey, checked.request.name);
-    setCreated({ key: result.value.memberKey, name: checked.request.name });
+    setCreated({
+      key: result.value.memberKey,
+      keeperKey: result.value.keeperKey,
+      name: checked.request.name,
+    });
     onCreated();
   }
 
@@ -50,6 +55,7 @@ export function StartCircle({ onCreated }: { onCreated: () => void }) {
         <h2 id="circle-created-heading">“{created.name}” is started</h2>
         <p>Send this link to the circle’s members: it opens the circle’s meetings, minutes and registers.</p>
         <MemberLink memberKey={created.key} label="The circle’s member link" />
+        <KeeperKey keeperKey={created.keeperKey} />
         <button type="button" className="primary" onClick={() => navigate(circlePath(created.key))}>
           Open the circle page
         </button>

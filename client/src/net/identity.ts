@@ -1,12 +1,19 @@
 /**
- * What this browser keeps between visits: the participant token it made for a meeting (S2: a
- * reload or a dropped connection comes back as the same person) and a facilitator key (S1).
+ * What this browser keeps between visits: the participant token the server gave it for a meeting
+ * (S2: a reload or a dropped connection comes back as the same person) and a facilitator key (S1).
  */
 import { normaliseCode } from '@circlewise/shared/commands';
 import { v4 as uuidv4 } from 'uuid';
 
 export interface ParticipantIdentity {
-  token: string;
+  /** S2: minted by the server and sent in the first join's ack; absent until then. */
+  token?: string;
+  /**
+   * S2: a random idempotency id this browser sends, with the name, on its first join, and again
+   * if the ack was lost; never an identity once the token is here (it is kept only as this
+   * device's local name for its outbox).
+   */
+  joinId: string;
   name: string;
 }
 
@@ -14,10 +21,10 @@ const participantKey = (code: string) => `circlewise:participant:${normaliseCode
 const facilitatorKeyName = (code: string) => `circlewise:facilitator:${normaliseCode(code)}`;
 
 /**
- * A long random secret (S4). The uuid package, because crypto.randomUUID is missing outside
- * secure contexts, and phones often join over plain http on a local network.
+ * A long random id (S4). The uuid package, because crypto.randomUUID is missing outside secure
+ * contexts, and phones often join over plain http on a local network.
  */
-export function newToken(): string {
+export function newJoinId(): string {
   return `${uuidv4()}${uuidv4()}`.replaceAll('-', '');
 }
 
@@ -26,20 +33,38 @@ export function loadParticipant(code: string): ParticipantIdentity | undefined {
   if (!raw) return undefined;
   try {
     const parsed = JSON.parse(raw) as Partial<ParticipantIdentity>;
-    if (typeof parsed.token === 'string' && typeof parsed.name === 'string') {
-      return { token: parsed.token, name: parsed.name };
-    }
+    if (typeof parsed.name !== 'string') return undefined;
+    const token = typeof parsed.token === 'string' ? parsed.token : undefined;
+    const joinId = typeof parsed.joinId === 'string' ? parsed.joinId : undefined;
+    // Kept before server-minted tokens: a token and no joinId; its token names its outbox.
+    if (token) return { token, joinId: joinId ?? token, name: parsed.name };
+    if (joinId) return { joinId, name: parsed.name };
   } catch {
     // A damaged entry is treated as absent; the person joins again with their name.
   }
   return undefined;
 }
 
-/** Stored before the first join, so a connection lost mid-join still comes back as one person. */
+/**
+ * Stored before the first join, so a connection lost mid-join retries with the same joinId and
+ * still comes back as one person (S2).
+ */
 export function saveParticipant(code: string, name: string): ParticipantIdentity {
-  const identity = { token: loadParticipant(code)?.token ?? newToken(), name: name.trim() };
+  const kept = loadParticipant(code);
+  const identity: ParticipantIdentity = {
+    ...(kept?.token && { token: kept.token }),
+    joinId: kept?.joinId ?? newJoinId(),
+    name: name.trim(),
+  };
   write(participantKey(code), JSON.stringify(identity));
   return identity;
+}
+
+/** S2: the token the server minted for this device, kept for every later join. */
+export function saveParticipantToken(code: string, token: string): void {
+  const kept = loadParticipant(code);
+  if (!kept) return;
+  write(participantKey(code), JSON.stringify({ ...kept, token }));
 }
 
 export function forgetParticipant(code: string): void {

@@ -51,6 +51,48 @@ describe('meetingConnection', () => {
     expect(state.online).toEqual({ [ANA]: true, [BEN]: true });
   });
 
+  it('[S2] a new device joins with its name and joinId, keeps the token the ack brings, and rejoins with it', () => {
+    const socket = new FakeSocket();
+    const onToken = vi.fn();
+    const JOIN_ID = 'j'.repeat(64);
+    const { store } = createMeetingConnection(socket, {
+      code: 'ABC123',
+      name: 'Ana',
+      joinId: JOIN_ID,
+      onToken,
+    });
+    socket.open();
+    expect(socket.last('meeting:join').payload).toEqual({
+      protocol: PROTOCOL_VERSION,
+      code: 'ABC123',
+      joinId: JOIN_ID,
+      name: 'Ana',
+    });
+    // The ack is lost: the retry after a reconnect carries the same joinId.
+    socket.drop();
+    socket.open();
+    expect(socket.last('meeting:join').payload).toMatchObject({ joinId: JOIN_ID });
+    socket.last('meeting:join').ack({
+      ok: true,
+      protocol: PROTOCOL_VERSION,
+      role: 'participant',
+      participantId: ANA,
+      token: TOKEN,
+      view: MeetingScript.at('clarifying').agendaFor({ role: 'participant', participantId: ANA }),
+      online: [ANA],
+    } satisfies JoinResult);
+    expect(store.getState().connection).toBe('joined');
+    expect(onToken).toHaveBeenCalledExactlyOnceWith(TOKEN);
+    socket.drop();
+    socket.open();
+    expect(socket.last('meeting:join').payload).toEqual({
+      protocol: PROTOCOL_VERSION,
+      code: 'ABC123',
+      token: TOKEN,
+      name: 'Ana',
+    });
+  });
+
   it('shows why a join was refused', () => {
     const { socket, store } = setup();
     socket.open();

@@ -50,10 +50,14 @@ export interface MeetingSocket {
 
 export interface JoinIdentity {
   code: string;
-  /** Participant token (made by this phone) or facilitator key. */
-  token: string;
-  /** Needed on the first join of a new participant token; harmless later. */
+  /** Participant token (minted by the server, S2), facilitator key or screen link. */
+  token?: string;
+  /** Needed on the first join of a new device; harmless later. */
   name?: string;
+  /** S2: a new device's first join, sent while it has no token yet (and again if the ack was lost). */
+  joinId?: string;
+  /** S2: called once with the token the server minted for this device, to keep for later joins. */
+  onToken?: (token: string) => void;
 }
 
 export interface MeetingConnection {
@@ -78,6 +82,8 @@ export function createMeetingConnection(
   outbox?: Outbox,
 ): MeetingConnection {
   const pending = new Map<string, Pending>();
+  /** The token to join with; a new device learns it from its first join's ack (S2). */
+  let token = identity.token;
   const persist = () => outbox?.save([...pending.values()].map((p) => p.command));
   /** Events that arrived while joining or resyncing; applied once the view is settled. */
   let buffered: MeetingEvent[] = [];
@@ -101,7 +107,7 @@ export function createMeetingConnection(
     const request = {
       protocol: PROTOCOL_VERSION,
       code: identity.code,
-      token: identity.token,
+      ...(token ? { token } : identity.joinId ? { joinId: identity.joinId } : {}),
       ...(identity.name ? { name: identity.name } : {}),
     };
     const sentAt = Date.now();
@@ -118,6 +124,11 @@ export function createMeetingConnection(
         return;
       }
       learnClock(sentAt, result.serverNow);
+      if (!token && result.token) {
+        // S2: the token the server minted for this device: every later join sends it.
+        token = result.token;
+        identity.onToken?.(result.token);
+      }
       joined = true;
       const who = { role: result.role, participantId: result.participantId };
       restartNotice = undefined;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { saveParticipantToken } from './identity';
 import {
   createMeetingConnection,
   type JoinIdentity,
@@ -17,20 +18,29 @@ export function useMeetingConnection(
   const code = identity?.code;
   const token = identity?.token;
   const name = identity?.name;
+  const joinId = identity?.joinId;
   useEffect(() => {
-    if (!code || !token) {
+    // The outbox is named by the device: its joinId, or the secret it was given.
+    const device = joinId ?? token;
+    if (!code || !device) {
       setConnection(undefined);
       return;
     }
     const storage = browserStorage();
     const c = createMeetingConnection(
       makeSocket(),
-      { code, token, ...(name && { name }) },
+      {
+        code,
+        ...(token && { token }),
+        ...(name && { name }),
+        // S2: a new device joins with its joinId and keeps the token the ack brings.
+        ...(joinId && { joinId, onToken: (minted: string) => saveParticipantToken(code, minted) }),
+      },
       undefined,
-      storage && createOutbox(storage, code, token),
+      storage && createOutbox(storage, code, device),
     );
     setConnection(c);
     return () => c.close();
-  }, [code, token, name, makeSocket]);
+  }, [code, token, name, joinId, makeSocket]);
   return connection;
 }

@@ -1,8 +1,9 @@
-/** A circle as GET /api/circles/:key returns it (shared/src/circles.ts), for the circle pages' tests. */
+/** A circle as GET /api/circle returns it (shared/src/circles.ts), for the circle pages' tests. */
 import type { Agreement, CircleOverview } from '@circlewise/shared/circles';
 
 export const KEY = 'k3yOfTheGardenCircle_0123456789abcdefghijk';
-export const CIRCLE_URL = `/api/circles/${KEY}`;
+/** S10: the key is in the Authorization header, not the path. */
+export const CIRCLE_URL = '/api/circle';
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 15, 9, 0);
 
@@ -35,6 +36,7 @@ export function gardenCircle(): CircleOverview {
       members: ['Ana', 'Ben', 'Cleo'],
       createdAt: T0 - 30 * DAY,
     },
+    hasKeeperKey: true,
     meetings: [
       { code: 'OLD111', title: 'Compost', createdAt: T0 - 20 * DAY, closedAt: T0 - 20 * DAY + 3_600_000 },
       { code: 'NEW222', title: 'Spring planning', createdAt: T0, closedAt: null },

@@ -10,6 +10,8 @@ export interface FakeRequest {
   url: string;
   path: string;
   body: unknown;
+  /** The Authorization header, where a circle's member key travels (S10). */
+  authorization?: string;
 }
 
 /** An answer: a status and JSON body, a ready Response, or a network that does not answer. */
@@ -27,7 +29,8 @@ export function fakeFetch(routes: Record<string, FakeRoute>) {
     const method = init?.method ?? 'GET';
     const path = url.split('?')[0] ?? url;
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    const request = { method, url, path, body };
+    const authorization = new Headers(init?.headers).get('authorization') ?? undefined;
+    const request = { method, url, path, body, ...(authorization !== undefined && { authorization }) };
     requests.push(request);
     const route = routes[`${method} ${path}`];
     const answer = route

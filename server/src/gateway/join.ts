@@ -2,6 +2,12 @@
  * `meeting:join`: VALIDATE the request, AUTH the token (S2: the token is the identity), record a
  * newcomer's or a returning absentee's presence through the command runner, enter the rooms, ACK
  * with a snapshot filtered for this viewer (A6), then BROADCAST the join itself.
+ *
+ * S2: participant tokens are minted here. A new device joins with its name and a `joinId` (no
+ * token); the server makes a long random token, stores its hash with the joinId's, and returns it
+ * once in the ack. A retry with the same joinId (the ack was lost) finds the same participant and
+ * gets a fresh token in place of the lost one. Once the device comes back with its token, the
+ * joinId is retired. A token the server did not mint is refused.
  */
 import { randomUUID } from 'node:crypto';
 import { joinSchema } from '@circlewise/shared/commands';
@@ -11,7 +17,7 @@ import { isOver } from '@circlewise/shared/meeting';
 import type { Failure, JoinResult } from '@circlewise/shared/protocol';
 import { agendaFor } from '@circlewise/shared/visibility';
 import { type Session, viewerOf } from '../access/permissions';
-import { hashSecret } from '../auth/secrets';
+import { hashSecret, newSecret } from '../auth/secrets';
 import type { LiveMeeting } from '../meeting/liveMeeting';
 import type { TokenRecord } from '../store/eventStore';
 import { fail, invalid, isFailure } from '../wire/failures';
@@ -20,18 +26,21 @@ import type { Gateway, GatewaySocket } from './context';
 import { handler } from './handler';
 import { clientAddress, DEFAULT_PARTICIPANT_CAP } from './joinThrottle';
 
-/** A valid join request, with the token it must carry. */
-type JoinRequest = ReturnType<typeof joinSchema.parse> & { token: string };
+/** A valid join request: with a token, or (a new device) with a joinId. */
+type JoinRequest = ReturnType<typeof joinSchema.parse> &
+  ({ token: string; joinId?: undefined } | { token?: undefined; joinId: string });
 
 /** Who joined, in which meeting (a fresh instance if it was rebuilt), and the events to broadcast. */
 interface Admitted {
   meeting: LiveMeeting;
   session: Session;
   joined?: MeetingEvent[];
+  /** S2: the token minted for a new device (or a retry of its first join), sent once in the ack. */
+  minted?: string;
 }
 
 export function onJoin(gateway: Gateway, socket: GatewaySocket) {
-  // A join may have recorded the participant before it failed: a retry with the same token finds them.
+  // A join may have recorded the participant before it failed: a retry with the same joinId finds them.
   return handler<JoinResult>(
     gateway,
     'Something went wrong on the server while joining. Try again.',
@@ -67,7 +76,7 @@ export function onJoin(gateway: Gateway, socket: GatewaySocket) {
         if (admitted.joined) gateway.runner.broadcast(admitted.meeting.id, admitted.joined);
         return;
       }
-      const { meeting, session, joined } = admitted;
+      const { meeting, session, joined, minted } = admitted;
       try {
         gateway.rooms.enter(socket, meeting, session);
         // ACK
@@ -76,7 +85,7 @@ export function onJoin(gateway: Gateway, socket: GatewaySocket) {
           protocol: PROTOCOL_VERSION,
           role: session.role,
           ...(session.participantId && { participantId: session.participantId }),
-          token: request.token,
+          token: minted ?? request.token ?? '',
           view: agendaFor(meeting.view, viewerOf(session, meeting)),
           online: meeting.online(),
           serverNow: gateway.runner.serverNow(),
@@ -109,8 +118,12 @@ function validJoin(raw: unknown): JoinRequest | Failure {
       },
     };
   }
-  if (!request.token) return fail('bad_token', 'A join needs a token: the secret this device keeps.');
-  return { ...request, token: request.token };
+  if (request.token) return { ...request, token: request.token, joinId: undefined };
+  if (request.joinId) return { ...request, token: undefined, joinId: request.joinId };
+  return fail(
+    'bad_token',
+    'A join needs the token this device was given, or, for a new device, a name and a joinId: the server then gives it its token.',
+  );
 }
 
 /** S12: a device that waits at a locked door, and the `participant.waiting` to broadcast if it is new. */
@@ -127,15 +140,49 @@ function admit(
   request: JoinRequest,
   address: string,
 ): Admitted | Waits | Failure {
+  const store = gateway.meetings.store;
+  if (request.joinId !== undefined) {
+    // S2: a new device, or the retry of its first join: either way it gets a fresh token.
+    const minted = newSecret();
+    const joinIdHash = hashSecret(request.joinId);
+    const again = store.reissueToken(meeting.id, joinIdHash, hashSecret(minted));
+    const admitted = again
+      ? returning(gateway, meeting, again)
+      : newcomer(gateway, meeting, request, { hash: hashSecret(minted), joinIdHash }, address);
+    return 'session' in admitted ? { ...admitted, minted } : admitted;
+  }
   const hash = hashSecret(request.token);
-  const known = gateway.meetings.store.tokenByHash(hash);
-  if (!known) return screen(gateway, meeting, hash) ?? newcomer(gateway, meeting, request, hash, address);
+  const known = store.tokenByHash(hash);
+  if (!known) return screen(gateway, meeting, hash) ?? unknownToken(gateway, request, hash);
   // A secret of another meeting opens nothing here, and cannot become a participant here either:
   // a token is bound to one meeting (S2, S3).
   if (known.meetingId !== meeting.id) {
     return fail('bad_token', 'This device’s secret belongs to another meeting: join this one afresh.');
   }
+  // S2: the device has its token, so the joinId of its first join finds nothing from now on.
+  if (known.joinIdOpen) store.confirmToken(hash);
   return returning(gateway, meeting, known);
+}
+
+/**
+ * S2: a token the server never minted opens nothing and makes no one: not a circle's member key
+ * (S3), and not a token a client made up for its first join (the form before server-minted
+ * tokens), which is told the way in now.
+ */
+function unknownToken(gateway: Gateway, request: JoinRequest, hash: string): Failure {
+  if (gateway.meetings.store.circleByKeyHash(hash)) {
+    return fail(
+      'bad_token',
+      'That is a circle’s member link, not a way into a meeting: join with the meeting’s code.',
+    );
+  }
+  if (request.name) {
+    return fail(
+      'bad_token',
+      'Tokens are given by the server now: join with your name and a joinId and no token, and keep the token the answer brings (docs/protocol.md).',
+    );
+  }
+  return fail('bad_token', 'This device is not known in this meeting: enter your name to join.');
 }
 
 /** A known device: the same person as before; someone who left or was marked absent is present again (M2). */
@@ -160,22 +207,15 @@ function screen(gateway: Gateway, meeting: LiveMeeting, hash: string): Admitted 
   return { meeting, session: { meetingId: meeting.id, role: 'screen', participantId: null } };
 }
 
-/** A new device: a new participant, recorded with its token in one transaction (S2). */
+/** A new device: a new participant, recorded with its minted token in one transaction (S2). */
 function newcomer(
   gateway: Gateway,
   meeting: LiveMeeting,
   request: JoinRequest,
-  hash: string,
+  secret: { hash: string; joinIdHash: string },
   address: string,
 ): Admitted | Waits | Failure {
-  // S3: a circle's member key opens the circle's records, never a meeting's socket, and it is not
-  // taken as a new device's token either (its hash would be stored as one).
-  if (gateway.meetings.store.circleByKeyHash(hash)) {
-    return fail(
-      'bad_token',
-      'That is a circle’s member link, not a way into a meeting: join with the meeting’s code.',
-    );
-  }
+  const { hash, joinIdHash } = secret;
   if (!request.name) {
     return fail('bad_token', 'This device is not known in this meeting: enter your name to join.');
   }
@@ -197,7 +237,7 @@ function newcomer(
     const waits = gateway.runner.wait(
       meeting,
       { id: participantId, name: request.name },
-      { hash, role: 'participant', participantId },
+      { hash, role: 'participant', participantId, joinIdHash },
     );
     if (!waits) return fail('not_allowed', 'This meeting cannot take new participants.');
     return { meeting: waits.meeting, waiting: participantId, joined: waits.events };
@@ -205,7 +245,7 @@ function newcomer(
   const joined = gateway.runner.join(
     meeting,
     { id: participantId, name: request.name },
-    { hash, role: 'participant', participantId },
+    { hash, role: 'participant', participantId, joinIdHash },
   );
   if (!joined) return fail('not_allowed', 'This meeting cannot take new participants.');
   return {

@@ -1,10 +1,11 @@
 /**
- * Circles over REST (S3, R3, E5): create a circle, and with its member link (the key in
- * `/c/<key>`) read its meetings, registers and minutes, search them, change its details, hold a
- * meeting in it, put an agreement up for review, rotate the key. The key is the only credential
- * and it opens this circle only: a wrong, malformed or rotated key gets the same 404, and a
- * meeting or agreement of another circle is answered as if it did not exist (S3). Contract:
- * shared/src/circles.ts.
+ * Circles over REST (S3, R3, E5): create a circle (`POST /api/circles`), and with its member key
+ * (`Authorization: Bearer <key>` on `/api/circle…`; S10: never in a path or a query) read its
+ * meetings, registers and minutes, search them, change its details, hold a meeting in it, put an
+ * agreement up for review. The key is the only credential and it opens this circle only: a
+ * missing, wrong, malformed or rotated key gets the same 404, and a meeting or agreement of
+ * another circle is answered as if it did not exist (S3). Rotating the member key also needs the
+ * circle's keeper key, given once at creation (keeper.ts). Contract: shared/src/circles.ts.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -13,7 +14,6 @@ import {
   type CircleOverview,
   createCircleMeetingSchema,
   createCircleSchema,
-  type KeyRotated,
   type ReviewScheduled,
   updateCircleSchema,
 } from '@circlewise/shared/circles';
@@ -27,6 +27,8 @@ import type { Meetings } from '../meeting/meetings';
 import type { AgreementRecord } from '../store/eventStore';
 import { CIRCLE_READER } from '../store/searchText';
 import { invalid } from '../wire/failures';
+import { bearer } from './bearer';
+import { rotateWithKeeper } from './keeper';
 import { sendMeetingEvents, sendMinutes } from './meetingRecord';
 import { durably, sendError, sendStorageFault, whenDurable } from './respond';
 
@@ -47,6 +49,10 @@ const UNKNOWN_CIRCLE =
 /** A member key as newSecret makes it (base64url); anything else is not worth a lookup. */
 const KEY_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
+/**
+ * Mounted at `/api`: `POST /circles` creates; everything else is under `/circle`, the circle named
+ * by the member key in the Authorization header.
+ */
 export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = {}): Router {
   const router = express.Router();
   const store = meetings.store;
@@ -54,7 +60,7 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
 
   /** The circle this link opens, or the one refusal for every link that opens none (S3). */
   function circleOf(req: Request, res: Response) {
-    const key = String(req.params.key);
+    const key = bearer(req) ?? '';
     const circle = KEY_SHAPE.test(key) ? store.circleByKeyHash(hashSecret(key)) : undefined;
     if (!circle) return void sendError(res, 404, 'unknown_circle', UNKNOWN_CIRCLE);
     return circle;
@@ -72,19 +78,24 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
   }
 
   router.post(
-    '/',
+    '/circles',
     durably(store, (req, res) => {
       const parsed = createCircleSchema.safeParse(req.body ?? {});
       if (!parsed.success) return void res.status(400).json(invalid(parsed.error));
       const memberKey = newSecret();
+      const keeperKey = newSecret();
       const circleId = randomUUID();
-      store.createCircle({ id: circleId, ...parsed.data, createdAt: now() }, hashSecret(memberKey));
-      res.status(201).json({ circleId, memberKey } satisfies CircleCreated);
+      store.createCircle(
+        { id: circleId, ...parsed.data, createdAt: now() },
+        hashSecret(memberKey),
+        hashSecret(keeperKey),
+      );
+      res.status(201).json({ circleId, memberKey, keeperKey } satisfies CircleCreated);
     }),
   );
 
   router.get(
-    '/:key',
+    '/circle',
     durably(store, (req, res) => {
       const circle = circleOf(req, res);
       if (!circle) return;
@@ -95,6 +106,7 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
           .map((m) => ({ code: m.code, title: m.title, createdAt: m.createdAt, closedAt: m.closedAt })),
         agreements: agreementRegister(store.agreements(circle.id), now()),
         roles: roleRegister(store.circleRoles(circle.id)),
+        hasKeeperKey: store.circleKeeperHash(circle.id) !== null,
       };
       res.json(overview);
     }),
@@ -105,7 +117,7 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
    * is for meetings made from now on; each meeting keeps the one it was created with (A7).
    */
   router.patch(
-    '/:key',
+    '/circle',
     durably(store, (req, res) => {
       const circle = circleOf(req, res);
       if (!circle) return;
@@ -117,20 +129,20 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
     }),
   );
 
-  /** A new key; the old one stops opening the circle before this answer leaves. */
+  /**
+   * A new member key; the old one stops opening the circle before this answer leaves. Only the
+   * holder of the keeper key may do it (keeper.ts), so a member cannot lock the others out.
+   */
   router.post(
-    '/:key/rotate',
+    '/circle/rotate',
     durably(store, (req, res) => {
       const circle = circleOf(req, res);
-      if (!circle) return;
-      const memberKey = newSecret();
-      store.rotateCircleKey(circle.id, hashSecret(memberKey));
-      res.json({ memberKey } satisfies KeyRotated);
+      if (circle) rotateWithKeeper(store, circle, req, res);
     }),
   );
 
   router.post(
-    '/:key/meetings',
+    '/circle/meetings',
     durably(store, (req, res) => {
       const circle = circleOf(req, res);
       if (!circle) return;
@@ -144,7 +156,7 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
 
   // R1, R2: a meeting's record, as a member who took no part reads it (A6: nothing sealed).
   router.get(
-    '/:key/meetings/:code/events',
+    '/circle/meetings/:code/events',
     durably(store, (req, res) => {
       const meeting = meetingOf(req, res);
       if (meeting) sendMeetingEvents(store, res, meeting, CIRCLE_READER);
@@ -152,7 +164,7 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
   );
   for (const format of ['md', 'json'] as const) {
     router.get(
-      `/:key/meetings/:code/minutes.${format}`,
+      `/circle/meetings/:code/minutes.${format}`,
       durably(store, (req, res) => {
         const meeting = meetingOf(req, res);
         if (meeting) sendMinutes(store, req, res, meeting, CIRCLE_READER, format);
@@ -161,7 +173,7 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
   }
 
   router.get(
-    '/:key/search',
+    '/circle/search',
     durably(store, (req, res) => {
       const circle = circleOf(req, res);
       if (!circle) return;
@@ -183,7 +195,7 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
    * is made for the review, and its facilitator key is in the answer.
    */
   router.post(
-    '/:key/agreements/:id/review',
+    '/circle/agreements/:id/review',
     durably(store, (req, res) => {
       const circle = circleOf(req, res);
       if (!circle) return;

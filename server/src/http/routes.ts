@@ -11,11 +11,18 @@ import type { CommandRunner } from '../commands/commandRunner';
 import { logStorageFault, storageFailure } from '../commands/storageFault';
 import type { Meetings } from '../meeting/meetings';
 import { invalid } from '../wire/failures';
+import { bearer } from './bearer';
 import { circleRoutes } from './circleRoutes';
 import { sendMeetingEvents, sendMinutes } from './meetingRecord';
 import { sendError, sendStorageFault, whenDurable } from './respond';
 
 const send = sendError;
+
+/** S8: the one answer to an unknown code, a missing token and a wrong one alike. */
+const NOT_OPENED =
+  'This link does not open a meeting with that code. Check the code and the link you were given.';
+/** Hashed in place of a missing token, so a request without one costs what any other does. */
+const NO_TOKEN = 'no token given';
 
 export interface ServerInfo {
   version: string;
@@ -30,8 +37,9 @@ export function apiRoutes(
 ): Router {
   const api = express.Router();
   api.use(express.json({ limit: '32kb' }));
-  // S3, R3: circles, their registers and search, opened by a circle's member link.
-  api.use('/circles', circleRoutes(meetings, { ...(runner && { runner }), ...(now && { now }) }));
+  // S3, R3: circles (`POST /circles`), their registers and search (`/circle…`, opened by the
+  // member key in the Authorization header; S10).
+  api.use(circleRoutes(meetings, { ...(runner && { runner }), ...(now && { now }) }));
 
   // S8: ok and the version, nothing else: no counts, no addresses (the projector's join
   // addresses come in its join ack instead, gateway/join.ts).
@@ -49,18 +57,19 @@ export function apiRoutes(
     res.status(201).json(created);
   });
 
-  /** Who holds this meeting's token, or a refusal already sent. */
+  /**
+   * Who holds this meeting's token, or a refusal already sent. S8: an unknown code and a wrong
+   * token get the same answer, after the same work: the token is looked up first, whatever the
+   * code, and the code in the store, so neither a status nor a shortcut says which was wrong.
+   */
   function holder(req: Request, res: Response) {
+    const token = bearer(req);
+    const known = meetings.store.tokenByHash(hashSecret(token ?? NO_TOKEN));
     const record = meetings.store.meetingByCode(normaliseCode(String(req.params.code)));
-    if (!record) return void send(res, 404, 'unknown_meeting', 'No meeting has that code.');
-    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    const known = token ? meetings.store.tokenByHash(hashSecret(token)) : undefined;
-    if (!known || known.meetingId !== record.id) {
-      return void send(res, 401, 'bad_token', 'This link does not open this meeting’s minutes.');
-    }
-    // Only now, for a reader it opens to, is the meeting loaded (a closed one is read, not kept).
-    const meeting = meetings.get(record.id);
-    if (!meeting) return void send(res, 404, 'unknown_meeting', 'No meeting has that code.');
+    const opens = !!token && !!known && !!record && known.meetingId === record.id;
+    // Only an authorised read brings the meeting into memory.
+    const meeting = opens ? meetings.get(record.id) : undefined;
+    if (!known || !meeting) return void send(res, 401, 'bad_token', NOT_OPENED);
     return {
       meeting,
       viewer: viewerOf(

@@ -20,6 +20,7 @@ type CircleMethods = Pick<
   | 'circleByKeyHash'
   | 'circleById'
   | 'rotateCircleKey'
+  | 'circleKeeperHash'
   | 'updateCircle'
   | 'circleMeetings'
   | 'agreements'
@@ -90,11 +91,16 @@ const FIRST = 'LEFT JOIN events first ON first.meeting_id = m.id AND first.seq =
 export function sqliteCircles(db: Database.Database): SqliteCircles {
   const q = {
     insertCircle: db.prepare(
-      'INSERT INTO circles (id, name, aim, review_months, members, created_at, member_key_hash, timebox_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO circles (id, name, aim, review_months, members, created_at, member_key_hash, timebox_minutes, keeper_key_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     circleByKeyHash: db.prepare<[string], CircleRow>('SELECT * FROM circles WHERE member_key_hash = ?'),
     circleById: db.prepare<[string], CircleRow>('SELECT * FROM circles WHERE id = ?'),
-    rotate: db.prepare('UPDATE circles SET member_key_hash = ? WHERE id = ?'),
+    rotate: db.prepare(
+      'UPDATE circles SET member_key_hash = ?, keeper_key_hash = COALESCE(?, keeper_key_hash) WHERE id = ?',
+    ),
+    keeperHash: db.prepare<[string], { keeper_key_hash: string | null }>(
+      'SELECT keeper_key_hash FROM circles WHERE id = ?',
+    ),
     // A detail given as NULL is left as it is: only what the member changed is written.
     update: db.prepare(
       'UPDATE circles SET name = COALESCE(?, name), aim = COALESCE(?, aim), review_months = COALESCE(?, review_months), members = COALESCE(?, members), timebox_minutes = COALESCE(?, timebox_minutes) WHERE id = ?',
@@ -258,7 +264,7 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
         }
       }
     },
-    createCircle(c, hash) {
+    createCircle(c, hash, keeperHash) {
       q.insertCircle.run(
         c.id,
         c.name,
@@ -268,13 +274,15 @@ export function sqliteCircles(db: Database.Database): SqliteCircles {
         c.createdAt,
         hash,
         c.timeboxMinutes ? JSON.stringify(c.timeboxMinutes) : null,
+        keeperHash ?? null,
       );
     },
     circleByKeyHash: (hash) => toCircle(q.circleByKeyHash.get(hash)),
     circleById: (id) => toCircle(q.circleById.get(id)),
-    rotateCircleKey(circleId, hash) {
-      q.rotate.run(hash, circleId);
+    rotateCircleKey(circleId, hash, keeperHash) {
+      q.rotate.run(hash, keeperHash ?? null, circleId);
     },
+    circleKeeperHash: (circleId) => q.keeperHash.get(circleId)?.keeper_key_hash ?? null,
     updateCircle(circleId, changes) {
       q.update.run(
         changes.name ?? null,

@@ -110,7 +110,11 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
       'SELECT at FROM events WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1',
     ),
     insertToken: db.prepare(
-      'INSERT INTO tokens (token_hash, meeting_id, role, participant_id) VALUES (?, ?, ?, ?)',
+      'INSERT INTO tokens (token_hash, meeting_id, role, participant_id, join_id_hash) VALUES (?, ?, ?, ?, ?)',
+    ),
+    reissueToken: db.prepare('UPDATE tokens SET token_hash = ? WHERE meeting_id = ? AND join_id_hash = ?'),
+    confirmToken: db.prepare(
+      'UPDATE tokens SET join_id_hash = NULL WHERE token_hash = ? AND join_id_hash IS NOT NULL',
     ),
     insertRole: db.prepare(
       'INSERT OR REPLACE INTO roles (meeting_id, role, participant_id, person, term_start, term_end, elected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -118,8 +122,15 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
     roles: db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE meeting_id = ? ORDER BY elected_at'),
     tokenByHash: db.prepare<
       [string],
-      { meeting_id: string; role: 'facilitator' | 'participant'; participant_id: string | null }
-    >('SELECT meeting_id, role, participant_id FROM tokens WHERE token_hash = ?'),
+      {
+        meeting_id: string;
+        role: 'facilitator' | 'participant';
+        participant_id: string | null;
+        join_id_open: 0 | 1;
+      }
+    >(
+      'SELECT meeting_id, role, participant_id, join_id_hash IS NOT NULL AS join_id_open FROM tokens WHERE token_hash = ?',
+    ),
     screenLinkByHash: db.prepare<[string], { meeting_id: string }>(
       'SELECT meeting_id FROM screen_links WHERE token_hash = ?',
     ),
@@ -127,6 +138,19 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
       'INSERT INTO screen_links (meeting_id, token_hash) VALUES (?, ?) ON CONFLICT (meeting_id) DO UPDATE SET token_hash = excluded.token_hash',
     ),
   };
+
+  function tokenByHash(hash: string): TokenRecord | undefined {
+    const r = q.tokenByHash.get(hash);
+    return (
+      r &&
+      ({
+        meetingId: r.meeting_id,
+        role: r.role,
+        participantId: r.participant_id,
+        ...(r.join_id_open === 1 && { joinIdOpen: true }),
+      } satisfies TokenRecord)
+    );
+  }
 
   const appendTx = db.transaction(
     (meetingId: string, commandId: string, events: readonly MeetingEvent[], alongside: AppendWith = {}) => {
@@ -151,7 +175,9 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
       const { token, status } = alongside;
       // A2: kept once per sender; absent, the sender is the author of the command's events.
       if (last) q.insertCommand.run(meetingId, alongside.sender ?? last.by, commandId, last.seq);
-      if (token) q.insertToken.run(token.hash, meetingId, token.role, token.participantId);
+      if (token) {
+        q.insertToken.run(token.hash, meetingId, token.role, token.participantId, token.joinIdHash ?? null);
+      }
       // A8: whether the meeting is rebuilt on start moves with its log, in the same transaction.
       if (status?.closedAt === null) q.reopenMeeting.run(meetingId);
       else if (status) q.closeMeeting.run(status.closedAt, meetingId);
@@ -203,12 +229,16 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
       return events;
     },
     lastEventAt: (meetingId) => q.lastEventAt.get(meetingId)?.at,
-    tokenByHash(hash) {
-      const r = q.tokenByHash.get(hash);
-      return (
-        r &&
-        ({ meetingId: r.meeting_id, role: r.role, participantId: r.participant_id } satisfies TokenRecord)
-      );
+    tokenByHash,
+    reissueToken(meetingId, joinIdHash, newHash) {
+      // In the open batch, if any: the ack that carries the new token waits for its commit (A1).
+      group?.begin();
+      const changed = write(() => q.reissueToken.run(newHash, meetingId, joinIdHash).changes);
+      return changed === 1 ? tokenByHash(newHash) : undefined;
+    },
+    confirmToken(hash) {
+      group?.begin();
+      write(() => q.confirmToken.run(hash));
     },
     screenLinkByHash: (hash) => q.screenLinkByHash.get(hash)?.meeting_id,
     setScreenLink(meetingId, hash) {
@@ -226,16 +256,17 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Sqli
         termEnd: r.term_end,
         electedAt: r.elected_at,
       })),
-    createCircle(circle, hash) {
+    createCircle(circle, hash, keeperHash) {
       // The REST reply goes out at once, as for a new meeting.
       group?.flush();
-      write(() => circles.createCircle(circle, hash));
+      write(() => circles.createCircle(circle, hash, keeperHash));
     },
-    rotateCircleKey(circleId, hash) {
+    rotateCircleKey(circleId, hash, keeperHash) {
       // The old key must stop working before the new one is handed out.
       group?.flush();
-      write(() => circles.rotateCircleKey(circleId, hash));
+      write(() => circles.rotateCircleKey(circleId, hash, keeperHash));
     },
+    circleKeeperHash: circles.circleKeeperHash,
     updateCircle(circleId, changes) {
       // The REST reply goes out at once, as for a new circle.
       group?.flush();

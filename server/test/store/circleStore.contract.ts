@@ -73,6 +73,22 @@ export function describeCircleStoreContract(engine: string, open: () => EventSto
       expect(store.circleByKeyHash('nope')).toBeUndefined();
     });
 
+    it('[S3] a keeper key hash is kept apart from the member key, and a rotation can set one', () => {
+      store = open();
+      const kept = { ...circle('Kept', 'hash-k'), id: randomUUID() };
+      store.createCircle(kept, 'hash-k2', 'keeper-k');
+      expect(store.circleKeeperHash(kept.id)).toBe('keeper-k');
+      expect(store.circleByKeyHash('keeper-k')).toBeUndefined();
+      store.rotateCircleKey(kept.id, 'hash-k3');
+      expect(store.circleKeeperHash(kept.id)).toBe('keeper-k');
+      // A circle made before keeper keys has none until its rotation gives it one.
+      const old = circle('Old', 'hash-o');
+      expect(store.circleKeeperHash(old.id)).toBeNull();
+      store.rotateCircleKey(old.id, 'hash-o2', 'keeper-o');
+      expect(store.circleKeeperHash(old.id)).toBe('keeper-o');
+      expect(store.circleByKeyHash('hash-o2')?.id).toBe(old.id);
+    });
+
     it('[S3] a circle’s details change as given, the rest stay, and no other circle changes', () => {
       store = open();
       const a = circle('A', 'hash-a');

@@ -102,6 +102,36 @@ export function describeEventStoreContract(engine: string, open: () => EventStor
       expect(store.tokenByHash('nope')).toBeUndefined();
     });
 
+    it('[S2] a joinId finds the token it minted, which is replaced, until the device comes back with it', () => {
+      const { store, id } = fresh();
+      const cmd = randomUUID();
+      store.append(id, cmd, [event(id, 2, cmd)], {
+        token: { hash: 'first', role: 'participant', participantId: 'p1', joinIdHash: 'join-1' },
+      });
+      expect(store.tokenByHash('first')).toEqual({
+        meetingId: id,
+        role: 'participant',
+        participantId: 'p1',
+        joinIdOpen: true,
+      });
+      // Another meeting, or another joinId, finds nothing.
+      expect(store.reissueToken(randomUUID(), 'join-1', 'x')).toBeUndefined();
+      expect(store.reissueToken(id, 'join-2', 'x')).toBeUndefined();
+      // A retry: the lost token is replaced by the new one, for the same participant.
+      expect(store.reissueToken(id, 'join-1', 'second')).toMatchObject({ participantId: 'p1' });
+      expect(store.tokenByHash('first')).toBeUndefined();
+      expect(store.tokenByHash('second')).toMatchObject({ participantId: 'p1', joinIdOpen: true });
+      // Back with its token: the joinId is retired.
+      store.confirmToken('second');
+      expect(store.tokenByHash('second')).toEqual({
+        meetingId: id,
+        role: 'participant',
+        participantId: 'p1',
+      });
+      expect(store.reissueToken(id, 'join-1', 'third')).toBeUndefined();
+      expect(store.tokenByHash('second')).toBeDefined();
+    });
+
     it('[A8] open meetings are listed until an append closes them; closed ones stay readable by code', () => {
       const { store, id } = fresh('QWERTY');
       expect(store.openMeetings().map((m) => m.id)).toEqual([id]);
