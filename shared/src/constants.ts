@@ -8,7 +8,7 @@
  * 2: the join and resync snapshots are the whole meeting. 3: `meeting:presence` carries a batch
  * of changes, and who is in the meeting is only in the meeting's view, not in each item's.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** The five stages of a consent decision, in order (C1). */
 export const CONSENT_STAGES = ['proposal', 'clarifying', 'reactions', 'objections', 'consent'] as const;

@@ -1,14 +1,15 @@
 /**
  * `npm run verify` (verify.ts): checks every meeting's log in a database file, read-only, also
  * while the server runs. A log is sound when its seqs run from 1 without gaps, every row parses
- * as an event whose envelope matches its row, and its replay is accepted by the server's own
- * rules: the replay is LiveMeeting's (meeting/liveMeeting.ts), which checks each event with
+ * as an event of the one event schema (shared/src/eventSchema.ts, the schema the server checks
+ * every row against before it replays a log) and matches its row, and its replay is accepted by
+ * the server's own rules: the replay is LiveMeeting's (meeting/liveMeeting.ts), which checks each event with
  * `admits` (decision/meetingDecide.ts) as it was checked when it was decided, and quarantines the
  * meeting at the first one refused (A11). Nothing here judges an event a second way.
  */
+import { eventProblem } from '@circlewise/shared/eventSchema';
 import type { MeetingEvent } from '@circlewise/shared/events';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
 import { LiveMeeting } from '../meeting/liveMeeting';
 
 /** What one bad meeting's log is reported with: where it first went wrong, and why. */
@@ -24,19 +25,6 @@ export interface Verdict {
   events: number;
   bad: BadLog[];
 }
-
-/**
- * The envelope every event shares (shared/events.ts). shared/ has no zod schema of every event
- * body yet; what a body holds is judged by the replay, which refuses what its rules would not
- * have recorded.
- */
-const envelope = z.looseObject({
-  type: z.string().min(1),
-  seq: z.number().int().positive(),
-  at: z.number().finite(),
-  by: z.string(),
-  commandId: z.string().min(1),
-});
 
 interface Row {
   seq: number;
@@ -87,18 +75,16 @@ export function checkLog(
     } catch (error) {
       return { seq: row.seq, reason: `the row is not JSON (${(error as Error).message})` };
     }
-    const parsed = envelope.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { seq: row.seq, reason: `not an event: ${issue?.path.join('.') || 'body'}: ${issue?.message}` };
-    }
-    if (parsed.data.seq !== row.seq || parsed.data.type !== row.type) {
+    const problem = eventProblem(body);
+    if (problem) return { seq: row.seq, reason: `not an event: ${problem}` };
+    const event = body as MeetingEvent;
+    if (event.seq !== row.seq || event.type !== row.type) {
       return {
         seq: row.seq,
-        reason: `the event says ${parsed.data.type} at seq ${parsed.data.seq}, its row ${row.type} at seq ${row.seq}`,
+        reason: `the event says ${event.type} at seq ${event.seq}, its row ${row.type} at seq ${row.seq}`,
       };
     }
-    events.push(parsed.data as unknown as MeetingEvent);
+    events.push(event);
   }
   try {
     const { quarantine } = new LiveMeeting(meetingId, code, events);
