@@ -144,6 +144,7 @@ describe('backup and verify', () => {
       JSON.stringify({
         type: 'participant.left',
         participantId: 'p-Ada',
+        reason: 'left',
         by: 'p-Ada',
         seq,
         at: 1,
