@@ -7,6 +7,8 @@
  * Bumped on any incompatible change to the wire contract; checked on join (docs/protocol.md).
  * 2: the join and resync snapshots are the whole meeting. 3: `meeting:presence` carries a batch
  * of changes, and who is in the meeting is only in the meeting's view, not in each item's.
+ * 4: the room (issue 10). 5: the server mints a participant's token on its first join (`joinId`),
+ * and issue 11's events and codes (docs/protocol.md).
  */
 export const PROTOCOL_VERSION = 5;
 

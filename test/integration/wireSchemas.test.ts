@@ -55,9 +55,12 @@ describe('the JSON Schemas', () => {
 
     // A join: request and ack (a newcomer, and the facilitator again).
     const late = client(server);
-    const request = { protocol: PROTOCOL_VERSION, code: meeting.code, token: late.token, name: 'Cleo' };
+    // S2: a new device sends its name and joinId, no token; the ack brings the token it keeps.
+    const request = { protocol: PROTOCOL_VERSION, code: meeting.code, name: 'Cleo', joinId: late.joinId };
     expect(problems('join-request', request)).toEqual([]);
     expect(problems('join-ack', ok(await late.join(meeting.code, 'Cleo')))).toEqual([]);
+    const again = { protocol: PROTOCOL_VERSION, code: meeting.code, token: late.token };
+    expect(problems('join-request', again)).toEqual([]);
     expect(problems('join-ack', ok(await facilitator.join(meeting.code)))).toEqual([]);
     late.close();
 
