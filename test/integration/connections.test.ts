@@ -170,13 +170,16 @@ describe('[S7] the command rate across sockets', () => {
     return s;
   }
 
-  async function joined(s: Socket, code: string, token: string, name?: string) {
-    const r = await s.emitWithAck('meeting:join', {
-      protocol: PROTOCOL_VERSION,
-      code,
-      token,
-      ...(name && { name }),
-    });
+  /** S2: a new device joins with its name and a joinId; the server mints its token (returned). */
+  async function joinedNew(s: Socket, code: string, name: string): Promise<string> {
+    const r = await s.emitWithAck('meeting:join', { protocol: PROTOCOL_VERSION, code, name, joinId: uuid() });
+    expect(r.ok).toBe(true);
+    return r.token as string;
+  }
+
+  /** The same device again, on another socket, with the token its first join was given. */
+  async function joinedAgain(s: Socket, code: string, token: string) {
+    const r = await s.emitWithAck('meeting:join', { protocol: PROTOCOL_VERSION, code, token });
     expect(r.ok).toBe(true);
   }
 
@@ -184,10 +187,9 @@ describe('[S7] the command rate across sockets', () => {
     const rateLimit = { burst: 10, perSecond: 5, cutAfter: 1000 };
     const { url } = await serve({ rateLimit });
     const { code } = await createMeeting(url);
-    const token = `${uuid()}${uuid()}`.replaceAll('-', '');
     const sockets = Array.from({ length: 8 }, () => socketFrom(url));
-    await joined(sockets[0]!, code, token, 'Many');
-    for (const s of sockets.slice(1)) await joined(s, code, token);
+    const token = await joinedNew(sockets[0]!, code, 'Many');
+    for (const s of sockets.slice(1)) await joinedAgain(s, code, token);
 
     const started = Date.now();
     const results = await Promise.all(sockets.map((s) => flood(s, 15)));
@@ -201,7 +203,7 @@ describe('[S7] the command rate across sockets', () => {
 
     // Another person in the same meeting, on the same address, is not held back by it.
     const other = socketFrom(url);
-    await joined(other, code, `${uuid()}${uuid()}`.replaceAll('-', ''), 'Other');
+    await joinedNew(other, code, 'Other');
     expect((await flood(other, 5)).through).toBe(5);
   });
 
@@ -210,8 +212,7 @@ describe('[S7] the command rate across sockets', () => {
     const { url } = await serve({ rateLimit });
     const { code } = await createMeeting(url);
     const here = Array.from({ length: 4 }, () => socketFrom(url, '127.0.0.1'));
-    for (const [i, s] of here.entries())
-      await joined(s, code, `${uuid()}${uuid()}`.replaceAll('-', ''), `P${i}`);
+    for (const [i, s] of here.entries()) await joinedNew(s, code, `P${i}`);
     // The joins took 4 of the address's 12.
     const results = await Promise.all(here.map((s) => flood(s, 8)));
     const through = results.reduce((n, r) => n + r.through, 0);
@@ -219,7 +220,7 @@ describe('[S7] the command rate across sockets', () => {
     expect(results.reduce((n, r) => n + r.limited, 0)).toBeGreaterThan(0);
 
     const there = socketFrom(url, '127.0.0.2');
-    await joined(there, code, `${uuid()}${uuid()}`.replaceAll('-', ''), 'There');
+    await joinedNew(there, code, 'There');
     expect((await flood(there, 8)).through).toBe(8);
   });
 });

@@ -47,7 +47,7 @@ describe('[A11] a damaged row', () => {
     db.close();
 
     child = await startMainProcess(dataDir, await freePort());
-    const c = (token: string) => {
+    const c = (token?: string) => {
       const made = new TestClient(child!.url, token);
       clients.push(made);
       return made;
@@ -80,7 +80,7 @@ describe('[A11] a damaged row', () => {
     const ada = c(tokens.ada);
     ok(await ada.join(a.meeting.code));
     expectError(await ada.command({ type: 'participant.leave' }), 'read_only');
-    expect(await c('x'.repeat(40)).join(a.meeting.code, 'Newcomer')).toMatchObject({
+    expect(await c().join(a.meeting.code, 'Newcomer')).toMatchObject({
       ok: false,
       error: { code: 'read_only' },
     });

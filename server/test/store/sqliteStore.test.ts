@@ -75,6 +75,11 @@ describe('sqlite store, migration 007 (A2: command ids per sender)', () => {
       ) WITHOUT ROWID;
       INSERT INTO commands VALUES ('m7', 'c1', 1), ('m7', 'c2', 2);
       INSERT INTO events VALUES ('m7', 2, 'c2', 'participant.joined', 2, '{"type":"participant.jo');
+      -- and without what 008 adds after it (keeper keys, joinIds)
+      DROP INDEX circles_by_keeper_key;
+      ALTER TABLE circles DROP COLUMN keeper_key_hash;
+      DROP INDEX tokens_by_join_id;
+      ALTER TABLE tokens DROP COLUMN join_id_hash;
     `);
     db.pragma('user_version = 6');
     db.close();
@@ -85,7 +90,8 @@ describe('sqlite store, migration 007 (A2: command ids per sender)', () => {
     expect(again.commandSeq('m7', 'c2', '')).toBe(2);
     again.close();
     const after = new Database(file, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(7);
+    // 007 and every migration after it ran (008 adds the keeper key and joinId columns).
+    expect(after.pragma('user_version', { simple: true })).toBe(8);
     after.close();
   });
 });
