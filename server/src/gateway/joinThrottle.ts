@@ -1,7 +1,7 @@
 /**
  * S12, S7: joins of new devices are throttled per meeting code and per client address, so one
- * client cannot fill a meeting with made-up participants. A token bucket per key, as for
- * messages (rateLimit.ts): `burst` joins at once, refilled at `perSecond`. A join takes one token
+ * client cannot fill a meeting with made-up participants. A token bucket per key (tokenBuckets.ts),
+ * as for messages (rateLimit.ts): `burst` joins at once, refilled at `perSecond`. A join takes one token
  * from its address's bucket and one from its code's, or from neither and is refused with
  * `rate_limited`; other addresses still join while one is throttled.
  *
@@ -9,12 +9,10 @@
  * come back after a dropped connection, all at once on the same Wi-Fi, are never held up.
  */
 
-export interface Bucket {
-  /** Joins at once. */
-  burst: number;
-  /** Joins per second the bucket refills. */
-  perSecond: number;
-}
+import { type Rate, TokenBuckets, takeAll } from './tokenBuckets';
+
+/** `burst` joins at once, refilled at `perSecond` joins a second. */
+export type Bucket = Rate;
 
 export interface JoinLimits {
   /** Per client address: a room of phones behind one Wi-Fi router shares one address. */
@@ -31,11 +29,8 @@ export const DEFAULT_JOIN_LIMITS: JoinLimits = {
 /** S12: the participant cap of one meeting unless configured (AppOptions.participantCap). */
 export const DEFAULT_PARTICIPANT_CAP = 200;
 
-/** Buckets kept before full ones are forgotten (a full bucket is the same as none). */
-const MAX_KEYS = 10_000;
-
 export class JoinThrottle {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets = new TokenBuckets();
 
   constructor(
     private readonly limits: JoinLimits,
@@ -45,33 +40,10 @@ export class JoinThrottle {
   /** May a new device join `code` from `address` now? Takes a token from both buckets if so. */
   take(code: string, address: string): boolean {
     const now = this.clock();
-    const byAddress = this.fill(`a:${address}`, this.limits.perAddress, now);
-    const byCode = this.fill(`c:${code}`, this.limits.perCode, now);
-    if (byAddress.tokens < 1 || byCode.tokens < 1) return false;
-    byAddress.tokens -= 1;
-    byCode.tokens -= 1;
-    return true;
-  }
-
-  private fill(key: string, limit: Bucket, now: number): { tokens: number; at: number } {
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      if (this.buckets.size >= MAX_KEYS) this.forgetFull(now);
-      bucket = { tokens: limit.burst, at: now };
-      this.buckets.set(key, bucket);
-    }
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
-    bucket.at = now;
-    return bucket;
-  }
-
-  private forgetFull(now: number): void {
-    for (const [key, bucket] of this.buckets) {
-      const limit = key.startsWith('a:') ? this.limits.perAddress : this.limits.perCode;
-      if (bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond >= limit.burst) {
-        this.buckets.delete(key);
-      }
-    }
+    return takeAll([
+      this.buckets.get(`a:${address}`, this.limits.perAddress, now),
+      this.buckets.get(`c:${code}`, this.limits.perCode, now),
+    ]);
   }
 }
 

@@ -9,6 +9,7 @@
  * minute and retries with backoff, never comes near it.
  */
 import { type WireError, wireError } from '@circlewise/shared/errors';
+import { type Rate, TokenBucket, TokenBuckets, takeAll } from './tokenBuckets';
 
 export interface RateLimit {
   /** Messages a socket may send at once. */
@@ -26,10 +27,7 @@ export interface RateLimit {
   perAddress?: RateBucket;
 }
 
-export interface RateBucket {
-  burst: number;
-  perSecond: number;
-}
+export type RateBucket = Rate;
 
 /**
  * S7: per address, a room of phones behind one Wi-Fi router shares one address: a full meeting
@@ -65,7 +63,7 @@ export function limitRate(
   onCut: () => void = () => {},
   shared?: Shared,
 ): void {
-  const own: Bucket = { tokens: limit.burst, at: clock() };
+  const own = new TokenBucket(limit, clock());
   const perIdentity = limit.perIdentity ?? { burst: limit.burst, perSecond: limit.perSecond };
   let refusedInARow = 0;
   const refusal: { ok: false; error: WireError } = {
@@ -75,14 +73,13 @@ export function limitRate(
 
   socket.use((packet, next) => {
     const now = clock();
-    const buckets = [refill(own, limit, now)];
+    const buckets = [own.fill(now)];
     if (shared) {
       const identity = shared.identity();
       if (identity !== undefined) buckets.push(shared.buckets.get(`i:${identity}`, perIdentity, now));
       if (limit.perAddress) buckets.push(shared.buckets.get(`a:${shared.address}`, limit.perAddress, now));
     }
-    if (buckets.every((b) => b.tokens >= 1)) {
-      for (const b of buckets) b.tokens -= 1;
+    if (takeAll(buckets)) {
       refusedInARow = 0;
       return next();
     }
@@ -97,41 +94,5 @@ export function limitRate(
   });
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
-
-function refill(bucket: Bucket, limit: RateBucket, now: number): Bucket {
-  bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
-  bucket.at = now;
-  return bucket;
-}
-
-/** Buckets kept before full ones are forgotten (a full bucket is the same as none). */
-const MAX_KEYS = 10_000;
-
 /** S7: the buckets every socket of one identity, or of one address, shares. */
-export class SharedBuckets {
-  private readonly buckets = new Map<string, Bucket & { limit: RateBucket }>();
-
-  get(key: string, limit: RateBucket, now: number): Bucket {
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      if (this.buckets.size >= MAX_KEYS) this.forgetFull(now);
-      bucket = { tokens: limit.burst, at: now, limit };
-      this.buckets.set(key, bucket);
-    }
-    return refill(bucket, limit, now);
-  }
-
-  get size(): number {
-    return this.buckets.size;
-  }
-
-  private forgetFull(now: number): void {
-    for (const [key, b] of this.buckets) {
-      if (b.tokens + ((now - b.at) / 1000) * b.limit.perSecond >= b.limit.burst) this.buckets.delete(key);
-    }
-  }
-}
+export class SharedBuckets extends TokenBuckets {}

@@ -1,7 +1,7 @@
 /**
  * S7: REST requests limited per client address, in ONE table: which requests (method and path)
  * draw on which bucket, and each bucket's rate and burst. A token bucket per (bucket, address),
- * as the socket's (gateway/rateLimit.ts, gateway/joinThrottle.ts): `burst` requests at once,
+ * the same as the socket's (gateway/tokenBuckets.ts): `burst` requests at once,
  * refilled at `perMinute`. A request over its bucket is answered 429 `rate_limited` with
  * `Retry-After` (seconds) and changes nothing; other addresses are not held up.
  *
@@ -15,6 +15,7 @@
  */
 import type { RequestHandler } from 'express';
 import { clientAddress } from '../gateway/joinThrottle';
+import { type Rate, TokenBuckets } from '../gateway/tokenBuckets';
 import { sendError } from './respond';
 
 export const REST_BUCKETS = ['meetings', 'circles', 'search', 'lookups'] as const;
@@ -87,47 +88,21 @@ export function readRestLimits(env: NodeJS.ProcessEnv): RestLimits | undefined {
 const MAX_KEYS = 20_000;
 
 export class RestThrottle {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets = new TokenBuckets(MAX_KEYS);
+  private readonly rates: Record<RestBucket, Rate>;
 
   constructor(
-    private readonly limits: RestLimits,
+    limits: RestLimits,
     private readonly clock: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.rates = Object.fromEntries(
+      REST_BUCKETS.map((b) => [b, { burst: limits[b].burst, perSecond: limits[b].perMinute / 60 }]),
+    ) as Record<RestBucket, Rate>;
+  }
 
   /** Takes a token: 0 if the request may go, else the seconds until it may. */
   take(bucket: RestBucket, address: string): number {
-    const limit = this.limits[bucket];
-    const now = this.clock();
-    const key = `${bucket} ${address}`;
-    let state = this.buckets.get(key);
-    if (!state) {
-      if (this.buckets.size >= MAX_KEYS) this.forget(now);
-      state = { tokens: limit.burst, at: now };
-      this.buckets.set(key, state);
-    }
-    const perMs = limit.perMinute / 60_000;
-    state.tokens = Math.min(limit.burst, state.tokens + (now - state.at) * perMs);
-    state.at = now;
-    if (state.tokens >= 1) {
-      state.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - state.tokens) / perMs / 1000));
-  }
-
-  /** Drops full buckets; if that is not enough (a flood of addresses), the oldest half. */
-  private forget(now: number): void {
-    for (const [key, state] of this.buckets) {
-      const limit = this.limits[key.slice(0, key.indexOf(' ')) as RestBucket];
-      if (state.tokens + ((now - state.at) * limit.perMinute) / 60_000 >= limit.burst)
-        this.buckets.delete(key);
-    }
-    if (this.buckets.size < MAX_KEYS) return;
-    let drop = this.buckets.size / 2;
-    for (const key of this.buckets.keys()) {
-      if (drop-- <= 0) break;
-      this.buckets.delete(key);
-    }
+    return this.buckets.take(`${bucket} ${address}`, this.rates[bucket], this.clock());
   }
 }
 
