@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { CopyField } from '../components/CopyField';
 
 /**
  * The circle's keeper key, shown once (issue 11 §6): it is needed, with the member link, to make a
@@ -6,41 +6,9 @@ import { useId, useRef, useState } from 'react';
  * the member link; where the clipboard API is missing (plain http) it is selected for copying.
  */
 export function KeeperKey({ keeperKey }: { keeperKey: string }) {
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'by-hand'>('idle');
-
-  async function copyKey() {
-    try {
-      await navigator.clipboard.writeText(keeperKey);
-      setCopy('copied');
-    } catch {
-      input.current?.focus();
-      input.current?.select();
-      setCopy('by-hand');
-    }
-  }
-
   return (
     <div className="member-link">
-      <label htmlFor={id}>The keeper key</label>
-      <div className="copy-row">
-        <input
-          id={id}
-          ref={input}
-          readOnly
-          value={keeperKey}
-          onFocus={(e) => e.currentTarget.select()}
-          spellCheck={false}
-        />
-        <button type="button" onClick={() => void copyKey()}>
-          Copy the keeper key
-        </button>
-      </div>
-      <p className="copy-status" role="status">
-        {copy === 'copied' && 'Copied.'}
-        {copy === 'by-hand' && 'This browser would not copy it: the key is selected, copy it from here.'}
-      </p>
+      <CopyField label="The keeper key" value={keeperKey} button="Copy the keeper key" what="the key" />
       <p className="refusal">
         <strong>Keep this key, and do not send it to the members:</strong> it is shown only now. Whoever looks
         after the circle needs it to make a new member link if the link reaches someone it should not.
