@@ -76,11 +76,6 @@ export function refuseWhileStopping(stop: Stop): RequestHandler {
     if (!stop.stopping) return next();
     res.set('Retry-After', String(Math.ceil(RESTARTING_NOTICE.retryAfterMs / 1000)));
     res.set('Connection', 'close');
-    sendError(
-      res,
-      503,
-      'server_restarting',
-      'The server is restarting: nothing was recorded. Try again shortly.',
-    );
+    sendError(res, 503, 'server_restarting', 'server_restarting_retry');
   };
 }

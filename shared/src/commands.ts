@@ -17,6 +17,7 @@ import {
   REVIEW_RESULTS,
   VERDICTS,
 } from './constants';
+import { REFUSALS } from './refusals';
 import { TIMEBOX_LIMITS, TIMEBOX_STAGES } from './timebox';
 
 const text = (max: number, what: string) =>
@@ -48,8 +49,7 @@ const seconds = z
 /** A calendar date, YYYY-MM-DD. */
 const isoDate = z.iso.date({ error: 'reviewDate must be a date as YYYY-MM-DD.' });
 
-const reasonRequired =
-  'An objection or a concern needs a reason: say what harm you see, or how the proposal could be better.';
+const reasonRequired = REFUSALS.objection_reason_required;
 
 export const commandSchemas = {
   'proposal.edit': z.strictObject({
@@ -104,7 +104,7 @@ export const commandSchemas = {
           code: 'custom',
           path: ['reason'],
           message: reasonRequired,
-          params: { code: 'reason_required' },
+          params: { code: 'reason_required', reason: 'objection_reason_required' },
         });
       }
     }),
@@ -176,8 +176,8 @@ export const commandSchemas = {
         ctx.addIssue({
           code: 'custom',
           path: ['reason'],
-          message: 'Say why you nominate this person.',
-          params: { code: 'reason_required' },
+          message: REFUSALS.nomination_reason_required,
+          params: { code: 'reason_required', reason: 'nomination_reason_required' },
         });
       }
     }),

@@ -6,6 +6,7 @@
 import { type ConsentCheckView, emptyCheck } from './consentCheck';
 import type { ElectionOutcome, ElectionPhase } from './constants';
 import { consentOf, type Participant, presentParticipants } from './decision';
+import { wireError } from './errors';
 import type { Seated } from './meeting';
 import type { Refusal } from './rules';
 
@@ -130,21 +131,17 @@ export function othersHaveAnswered(view: Seated<ElectionView>, round: 'objection
 
 /** C7, E4: why nobody can be recorded as elected now, or null (the machine's guard and the console's). */
 export function canElect(view: Seated<ElectionView>): Refusal | null {
-  if (view.stage !== 'consent')
-    return { code: 'wrong_stage', message: 'Someone is elected from the consent round.' };
+  if (view.stage !== 'consent') return wireError('wrong_stage', 'elected_from_consent');
   const proposal = currentProposal(view);
-  if (!proposal) return { code: 'not_allowed', message: 'Nobody has been proposed yet.' };
+  if (!proposal) return wireError('not_allowed', 'nobody_proposed');
   if (view.participants[proposal.candidateId]?.present !== true) {
-    return { code: 'not_allowed', message: 'The candidate is no longer present: propose someone present.' };
+    return wireError('not_allowed', 'candidate_gone');
   }
   const waiting = presentParticipants(view).filter((p) => electionConsentOf(view, p.id) === undefined);
   if (waiting.length > 0) {
-    return {
-      code: 'not_allowed',
-      message: `Everyone present, the candidate last, must consent first. Still waiting for ${waiting
-        .map((p) => p.name)
-        .join(', ')}.`,
-    };
+    return wireError('not_allowed', 'election_waiting_for_consent', {
+      names: waiting.map((p) => p.name).join(', '),
+    });
   }
   return null;
 }

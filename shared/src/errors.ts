@@ -1,3 +1,5 @@
+import { englishRefusal, type ParamsArg, type RefusalParams, type RefusalReason } from './refusals';
+
 /**
  * Stable error codes of every refusal (S6). Clients switch on `code`; people read `message`.
  */
@@ -40,11 +42,25 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface WireError {
   code: ErrorCode;
+  /** The refusal in English, for clients that do not translate it: made from `reason` and `params`. */
   message: string;
-  /** For `protocol_mismatch`: which side must update (tldraw's clientTooOld / serverTooOld). */
-  reason?: 'clientTooOld' | 'serverTooOld';
+  /**
+   * Which refusal this is (issue 12): a stable key of `REFUSALS` (shared/src/refusals.ts) that a
+   * client translates with `params`. For `protocol_mismatch`, which side must update
+   * (`clientTooOld` / `serverTooOld`, tldraw's names), as before. Every refusal of this server
+   * carries one; optional for older servers.
+   */
+  reason?: RefusalReason;
+  /** What the reason's sentence interpolates: names, counts, stages, limits. */
+  params?: RefusalParams;
 }
 
-export function wireError(code: ErrorCode, message: string): WireError {
-  return { code, message };
+/** A refusal: its code, its reason and params, and the English sentence made from them. */
+export function wireError<R extends RefusalReason>(
+  code: ErrorCode,
+  reason: R,
+  ...params: ParamsArg<R>
+): WireError {
+  const given: RefusalParams = params[0] ?? {};
+  return { code, message: englishRefusal(reason, given), reason, params: given };
 }

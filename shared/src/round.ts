@@ -5,6 +5,7 @@
  */
 
 import { type Participant, presentParticipants } from './decision';
+import { wireError } from './errors';
 import type { Seated } from './meeting';
 import type { Refusal } from './rules';
 
@@ -86,11 +87,11 @@ export function notYetSpoken(view: Seated<RoundView>): Participant[] {
 
 /** Why this participant cannot speak now, or null (the machine's guard and the phone's). */
 export function canSpeak(view: Seated<RoundView>, participantId: string): Refusal | null {
-  if (view.stage !== 'open') return { code: 'meeting_closed', message: 'The round is closed.' };
+  if (view.stage !== 'open') return wireError('meeting_closed', 'round_closed');
   const who = view.participants[participantId];
-  if (!who) return { code: 'not_joined', message: 'Join the meeting to speak in the round.' };
+  if (!who) return wireError('not_joined', 'join_to_speak');
   if (!who.present) {
-    return { code: 'forbidden', message: 'You have left this meeting; join again to take part.' };
+    return wireError('forbidden', 'left_meeting');
   }
   return null;
 }
@@ -157,23 +158,20 @@ export function turnRefusal(view: Seated<RoundView>, participantId: string): Ref
   if (now?.id === participantId) return null;
   const mine = toCome.findIndex((p) => p.id === participantId);
   if (mine === 1) {
-    return { code: 'not_allowed', message: `It is ${now?.name ?? 'someone else'}’s turn; yours is next.` };
+    return wireError('not_allowed', 'turn_of_other_yours_next', { name: now?.name ?? 'someone else' });
   }
   if (mine > 1) {
     const before = toCome[mine - 1]?.name ?? 'someone';
-    return {
-      code: 'not_allowed',
-      message: `It is ${now?.name ?? 'someone else'}’s turn; yours comes after ${before}.`,
-    };
+    return wireError('not_allowed', 'turn_of_other_yours_after', {
+      name: now?.name ?? 'someone else',
+      before,
+    });
   }
   if (view.entries.some((e) => e.participantId === participantId)) {
-    return { code: 'not_allowed', message: 'You have had your turn in this round.' };
+    return wireError('not_allowed', 'had_turn');
   }
   if (passesOf(view, participantId) > 0) {
-    return {
-      code: 'not_allowed',
-      message: 'You passed, and the round came back to you once: your turn in it is over.',
-    };
+    return wireError('not_allowed', 'passed_turn_over');
   }
-  return { code: 'not_allowed', message: 'It is not your turn.' };
+  return wireError('not_allowed', 'not_your_turn');
 }

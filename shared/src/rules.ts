@@ -5,13 +5,11 @@
  */
 
 import { awaitingConsent, currentVersion, type DecisionView, openObjections } from './decision';
-import type { ErrorCode } from './errors';
+import { type WireError, wireError } from './errors';
 import type { MeetingView, Seated } from './meeting';
 
-export interface Refusal {
-  code: ErrorCode;
-  message: string;
-}
+/** A refusal a person reads: its code, its reason and params, and its English `message`. */
+export type Refusal = WireError;
 
 const names = (view: Pick<MeetingView, 'participants'>, ids: string[]) =>
   ids.map((id) => view.participants[id]?.name ?? 'someone').join(', ');
@@ -20,7 +18,7 @@ const names = (view: Pick<MeetingView, 'participants'>, ids: string[]) =>
 export function canPresent(view: DecisionView): Refusal | null {
   const v = currentVersion(view);
   if (!v.driver.trim() || !v.text.trim()) {
-    return { code: 'not_allowed', message: 'Write the driver and the proposal before presenting it.' };
+    return wireError('not_allowed', 'present_needs_driver_and_text');
   }
   return null;
 }
@@ -35,18 +33,12 @@ export function canEnterConsent(
       view,
       open.map((o) => o.participantId),
     );
-    return {
-      code: 'not_allowed',
-      message: `${open.length === 1 ? 'An objection is' : `${open.length} objections are`} still open (${who}): test each one, then resolve it by amending, or record it as a concern.`,
-    };
+    return wireError('not_allowed', 'open_objections', { count: open.length, names: who });
   }
   // Hidden responses are revealed before consent, so every concern is on the record (C10).
   const round = view.objectionRound;
   if (!round.revealed && Object.keys(round.responses).length > 0) {
-    return {
-      code: 'not_allowed',
-      message: 'Reveal the responses first, so everyone sees the objections and concerns.',
-    };
+    return wireError('not_allowed', 'reveal_before_consent');
   }
   return null;
 }
@@ -55,17 +47,17 @@ export function canEnterConsent(
 export function canAdopt(view: Seated<DecisionView>): Refusal | null {
   const present = Object.values(view.participants).filter((p) => p.present);
   if (present.length === 0) {
-    return { code: 'not_allowed', message: 'Nobody has joined: a decision needs at least one participant.' };
+    return wireError('not_allowed', 'nobody_joined');
   }
   const waiting = awaitingConsent(view);
   if (waiting.length > 0) {
-    return {
-      code: 'not_allowed',
-      message: `Still waiting for consent to version ${currentVersion(view).version} from ${names(
+    return wireError('not_allowed', 'consent_waiting_for', {
+      version: currentVersion(view).version,
+      names: names(
         view,
         waiting.map((p) => p.id),
-      )}.`,
-    };
+      ),
+    });
   }
   return null;
 }

@@ -6,10 +6,10 @@
 import type { CircleCreated, CircleOverview, CreateCircleRequest } from '@circlewise/shared/circles';
 import type { MeetingKind, ReviewResult } from '@circlewise/shared/constants';
 import type { ErrorCode } from '@circlewise/shared/errors';
-import type { CreatedMeeting } from '@circlewise/shared/protocol';
+import type { CreatedMeeting, Failure } from '@circlewise/shared/protocol';
 import { expect } from 'vitest';
 import type { TestClient, TestServer } from '../support/server';
-import { advance, client, lastSeq, ok, settle } from './helpers';
+import { advance, client, expectReason, lastSeq, ok, settle } from './helpers';
 
 export interface Answer<T = unknown> {
   status: number;
@@ -51,8 +51,10 @@ export async function call<T = Record<string, unknown>>(
 export function expectRefusal(answer: Answer, status: number, code: ErrorCode): string {
   expect(answer.status).toBe(status);
   expect(answer.json).toMatchObject({ error: { code, message: expect.any(String) } });
-  const message = (answer.json as { error: { message: string } }).error.message;
+  const { error } = answer.json as Failure;
+  const message = error.message;
   expect(message.trim().length).toBeGreaterThan(0);
+  expectReason(error);
   expect(answer.text).not.toMatch(/at .*\.(ts|js):\d+/);
   return message;
 }

@@ -15,6 +15,7 @@ import {
   seated,
 } from '@circlewise/shared/meeting';
 import type { CreatedMeeting, Failure } from '@circlewise/shared/protocol';
+import { englishRefusal, isRefusalReason } from '@circlewise/shared/refusals';
 import { agendaFor, type Viewer } from '@circlewise/shared/visibility';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createMeeting, startServer, TestClient, type TestServer } from '../support/server';
@@ -71,7 +72,17 @@ export function expectError(result: unknown, code: ErrorCode): Failure['error'] 
   const { error } = result as Failure;
   expect(typeof error.message).toBe('string');
   expect(error.message.trim().length).toBeGreaterThan(0);
+  expectReason(error);
   return error;
+}
+
+/**
+ * Issue 12: a refusal names a reason of shared/src/refusals.ts, and its English `message` is that
+ * reason's sentence with its params put in.
+ */
+export function expectReason(error: Failure['error']): void {
+  expect(isRefusalReason(error.reason), `reason ${String(error.reason)}`).toBe(true);
+  if (isRefusalReason(error.reason)) expect(error.message).toBe(englishRefusal(error.reason, error.params));
 }
 
 /** Resolves once every client's view has applied the event with this seq. */

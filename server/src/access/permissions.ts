@@ -6,8 +6,10 @@
  */
 
 import type { CommandType } from '@circlewise/shared/commands';
+import { type WireError, wireError } from '@circlewise/shared/errors';
 import { facilitates } from '@circlewise/shared/meeting';
 import type { Role } from '@circlewise/shared/protocol';
+import type { PlainReason } from '@circlewise/shared/refusals';
 import { SCREEN_VIEWER, type Viewer } from '@circlewise/shared/visibility';
 import type { Caller } from '../decision/decideEngine';
 import type { InternalCommand, LiveMeeting } from '../meeting/liveMeeting';
@@ -70,14 +72,14 @@ export const PERMISSIONS: Record<CommandType, Role> = {
  */
 export const SERVER_COMMANDS = ['meeting.abandon'] as const satisfies readonly InternalCommand['type'][];
 
-const DENIED: Record<Role, string> = {
-  facilitator: 'Only participants do this. To take part yourself, join from your phone as well.',
-  participant: 'Only the facilitator can do this.',
-  screen: 'A screen link only shows the meeting: it sends nothing.',
-};
+const DENIED = {
+  facilitator: 'participants_only',
+  participant: 'facilitator_only',
+  screen: 'screen_sends_nothing',
+} as const satisfies Record<Role, PlainReason>;
 
 // [C2]
-export function permissionError(type: CommandType, role: Role): string | null {
+export function permissionError(type: CommandType, role: Role): PlainReason | null {
   if (role === 'screen') return DENIED.screen;
   return PERMISSIONS[type] === role ? null : DENIED[role];
 }
@@ -113,22 +115,22 @@ export function callerFor(
   session: Session,
   meeting: LiveMeeting,
   type: CommandType,
-): Caller | { denied: string } {
+): Caller | { denied: WireError } {
   // A screen link is read-only: whatever it sends is refused, before anything else is asked.
-  if (session.role === 'screen') return { denied: DENIED.screen };
+  if (session.role === 'screen') return { denied: wireError('forbidden', DENIED.screen) };
   if (session.participantId && meeting.view.participants[session.participantId]?.removed) {
-    return { denied: 'The facilitator removed you from this meeting.' };
+    return { denied: wireError('forbidden', 'removed_you') };
   }
   if (PERMISSIONS[type] === 'participant') {
     return session.participantId
       ? { role: 'participant', participantId: session.participantId }
-      : { denied: permissionError(type, 'facilitator') ?? '' };
+      : { denied: wireError('forbidden', DENIED.facilitator) };
   }
   const reclaim = type === 'facilitation.handOver' && session.role === 'facilitator';
   if (reclaim || facilitates(meeting.view, keyHolderOf(session))) return { role: 'facilitator' };
   const holder = meeting.view.participants[meeting.view.facilitatorId ?? '']?.name;
   if (session.role === 'facilitator' && holder) {
-    return { denied: `Facilitation is with ${holder} now. Take it back to act as facilitator.` };
+    return { denied: wireError('forbidden', 'facilitation_is_with', { name: holder }) };
   }
-  return { denied: permissionError(type, 'participant') ?? '' };
+  return { denied: wireError('forbidden', DENIED.participant) };
 }

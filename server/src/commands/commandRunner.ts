@@ -78,7 +78,7 @@ export class CommandRunner {
         return ack({ ok: true, seq, duplicate: true });
       }
       if (error instanceof SeqConflictError) {
-        return ack(fail('stale_stage', 'The meeting changed at the same moment: look again and resend.'));
+        return ack(fail('stale_stage', 'meeting_changed_same_moment'));
       }
       // A9: a full or failing disk refuses the command; nothing was recorded or applied.
       const refused = storageFailure(error);
@@ -102,8 +102,8 @@ export class CommandRunner {
    * when the caller has it already (a closed-over meeting read through, not kept).
    */
   run(meetingId: string, command: InternalCommand, meeting = this.meetings.get(meetingId)): CommandResult {
-    if (!meeting) return fail('unknown_meeting', 'No such meeting.');
-    let result: CommandResult = fail('internal', 'The command was not answered.');
+    if (!meeting) return fail('unknown_meeting', 'no_such_meeting');
+    let result: CommandResult = fail('internal', 'command_not_answered');
     this.execute(
       meeting,
       command,

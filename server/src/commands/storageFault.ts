@@ -19,15 +19,7 @@ export function storageRefusal(error: unknown): Failure {
 }
 
 function refusalOf(kind: StorageFault['kind']): Failure {
-  return kind === 'full'
-    ? fail(
-        'storage_full',
-        'The server’s disk is full, so this was not recorded. What was recorded before is safe; try again once the server has space again.',
-      )
-    : fail(
-        'storage_error',
-        'The server could not write this to its storage, so it was not recorded. What was recorded before is safe; try again in a moment.',
-      );
+  return kind === 'full' ? fail('storage_full', 'storage_full') : fail('storage_error', 'storage_error');
 }
 
 /** REST: 507 Insufficient Storage for a full disk, 503 for any other storage fault. */

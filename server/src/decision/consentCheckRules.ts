@@ -22,7 +22,7 @@ export function takesPart(view: Pick<CheckView, 'participants'>, event: MeetingE
   if (!('participantId' in event)) return null;
   return view.participants[event.participantId]?.present === true
     ? null
-    : refusal('forbidden', 'You have left this meeting; join again to take part.');
+    : refusal('forbidden', 'left_meeting');
 }
 
 /**
@@ -48,17 +48,12 @@ export const respondsIn: Guard<CheckView, { stage: CheckRound }> = {
 function onCurrentVersion(view: CheckView, event: EventOf<'response.given'>): Refusal | null {
   return event.version === view.consentRound.version
     ? null
-    : refusal('stale_stage', 'The proposal has a new version: look again and answer on it.');
+    : refusal('stale_stage', 'proposal_new_version_answer');
 }
 
 /** The consent round takes consent (C7); an objection reopens the objection round first. */
 function consentOnly(event: EventOf<'response.given'>): Refusal | null {
-  return event.kind === 'consent'
-    ? null
-    : refusal(
-        'not_allowed',
-        'In the consent round you consent, or object (which reopens the objection round).',
-      );
+  return event.kind === 'consent' ? null : refusal('not_allowed', 'consent_round_consent_or_object');
 }
 
 /** After the reveal (C10), an open objection is withdrawn before its author answers anew (C8). */
@@ -67,13 +62,10 @@ function changesAfterReveal(view: CheckView, event: EventOf<'response.given'>): 
   const before = round.responses[event.participantId];
   if (!round.revealed || !before) return null;
   if (view.objections.some((o) => o.id === before.id && isOpen(o.status))) {
-    return refusal(
-      'not_allowed',
-      'You have objected already: withdraw the objection first if it no longer holds.',
-    );
+    return refusal('not_allowed', 'objected_already');
   }
   if (before.kind === event.kind && (before.reason ?? '') === (event.reason ?? '')) {
-    return refusal('not_allowed', 'This response is recorded already.');
+    return refusal('not_allowed', 'response_recorded_already');
   }
   return null;
 }
@@ -107,13 +99,16 @@ export function revealsEvery(
   if (revealed) {
     return refusal(
       'not_allowed',
-      `${what === 'nomination' ? 'The nominations are' : 'These responses are'} already revealed.`,
+      what === 'nomination' ? 'nominations_already_revealed' : 'responses_already_revealed',
     );
   }
   const ids = new Set(shown);
   return hidden.length === ids.size && hidden.every((id) => ids.has(id))
     ? null
-    : refusal('not_allowed', `A reveal shows every ${what} at once.`);
+    : refusal(
+        'not_allowed',
+        what === 'nomination' ? 'reveal_shows_every_nomination' : 'reveal_shows_every_response',
+      );
 }
 
 /** The facilitator (C2) tests an objection that is untested, or changes a verdict still open. */
@@ -122,7 +117,7 @@ export const testsOpenObjection: Guard<CheckView> = {
     if (event.type !== 'objection.tested') return null;
     const o = view.objections.find((x) => x.id === event.objectionId);
     if (!o) return noSuchObjection;
-    return isOpen(o.status) ? null : refusal('not_allowed', `This objection is already ${o.status}.`);
+    return isOpen(o.status) ? null : refusal('not_allowed', 'objection_already', { status: o.status });
   },
 };
 
@@ -134,13 +129,13 @@ export const withdrawnByAuthor: Guard<CheckView> = {
     const o = view.objections.find((x) => x.id === event.objectionId);
     if (!o) return noSuchObjection;
     if (o.participantId !== event.by) {
-      return refusal('forbidden', 'Only the person who raised an objection can withdraw it.');
+      return refusal('forbidden', 'withdraw_own_objection_only');
     }
-    return isOpen(o.status) ? null : refusal('not_allowed', `This objection is already ${o.status}.`);
+    return isOpen(o.status) ? null : refusal('not_allowed', 'objection_already', { status: o.status });
   },
 };
 
-const noSuchObjection = refusal('not_found', 'No such objection (it shows once the responses are revealed).');
+const noSuchObjection = refusal('not_found', 'no_such_objection');
 
 // [C6]
 /** Consent is entered only once no objection is open and every response is revealed. */
@@ -166,14 +161,11 @@ export const movesTo: Guard<{ stage: string }, { to: string }> = {
 export function newVersion(view: CheckView, version: number, resolves: readonly string[]): Refusal | null {
   const round = view.objectionRound;
   if (!round.revealed && Object.keys(round.responses).length > 0) {
-    return refusal(
-      'not_allowed',
-      'Reveal the responses first: a new version starts a new round, and what was said in this one goes on the record.',
-    );
+    return refusal('not_allowed', 'reveal_before_new_version');
   }
   const open = resolves.every((id) => view.objections.some((o) => o.id === id && isOpen(o.status)));
   if (version !== view.consentRound.version + 1 || !open) {
-    return refusal('not_allowed', 'An amendment can only resolve objections that are still open.');
+    return refusal('not_allowed', 'amendment_resolves_open_only');
   }
   return null;
 }

@@ -13,6 +13,7 @@ import { type WireError, wireError } from '@circlewise/shared/errors';
 import type { EventBody, MeetingEvent } from '@circlewise/shared/events';
 import { FACILITATOR } from '@circlewise/shared/events';
 import type { Seated } from '@circlewise/shared/meeting';
+import type { PlainReason } from '@circlewise/shared/refusals';
 import type { Refusal } from '@circlewise/shared/rules';
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 
@@ -89,7 +90,7 @@ export interface ItemLogic<TView extends { stage: string }> {
   /** Where the item is, as the machine's state: the machine's own part of the state (A5). */
   stateOf: (view: TView) => { value: StateValue; done: boolean };
   /** Said when a command arrives after the outcome. */
-  finished: string;
+  finished: PlainReason;
   /** The events a command would record. Builds them; the machine's guards judge them. */
   toEvents: (view: Seated<TView>, command: Command, by: string, env: DecideEnv) => EventBody[] | Refusal;
   /** C3: what to say when nothing in the item's present stage takes this event. */

@@ -6,12 +6,13 @@
 
 import type { Command, CommandOf } from '@circlewise/shared/commands';
 import { concernLine, concernsByPerson } from '@circlewise/shared/concernRecord';
-import { nextStage, previousStage, type ReviewResult, STAGE_LABELS } from '@circlewise/shared/constants';
+import { nextStage, previousStage, type ReviewResult } from '@circlewise/shared/constants';
 import { defaultReviewDate } from '@circlewise/shared/dates';
 import { currentVersion, type DecisionView, isQueueStage } from '@circlewise/shared/decision';
 import { reduceDecision } from '@circlewise/shared/decisionReducer';
 import type { Agreed, EventBody, MeetingEvent } from '@circlewise/shared/events';
 import type { Seated } from '@circlewise/shared/meeting';
+import type { RefusalReason } from '@circlewise/shared/refusals';
 import type { Refusal } from '@circlewise/shared/rules';
 import { objectionRoundReveal, responseEvents } from './consentCheckRules';
 import { consentDecisionMachine } from './consentDecisionMachine';
@@ -22,17 +23,20 @@ import { shuffled } from './roundDecide';
 type View = Seated<DecisionView>;
 
 /** Where each participant submission is asked for (C3): the wrong-stage message, by event. */
-const ASKED_IN: Partial<Record<MeetingEvent['type'], string>> = {
-  'question.asked': 'Questions are asked during clarifying questions.',
-  'reaction.given': 'Reactions are given during the reactions round.',
-  'response.given': 'Responses are given during the objection and consent rounds.',
-  'objection.tested': 'Objections are tested during the objections stage.',
-  'objection.withdrawn': 'Objections are withdrawn during the objections stage.',
-  'proposal.edited': 'The proposal is edited before it is presented.',
-  'hand.raised': 'Hands are raised during clarifying questions and the objections stage.',
-  'hand.lowered': 'Hands are raised and lowered during clarifying questions and the objections stage.',
-  'hand.called': 'Speakers are called during clarifying questions and the objections stage.',
-};
+const ASKED_IN = {
+  'question.asked': 'question_asked_not_now',
+  'reaction.given': 'reaction_given_not_now',
+  'response.given': 'response_given_not_now',
+  'objection.tested': 'objection_tested_not_now',
+  'objection.withdrawn': 'objection_withdrawn_not_now',
+  'proposal.edited': 'proposal_edited_not_now',
+  'hand.raised': 'hand_raised_not_now',
+  'hand.lowered': 'hand_lowered_not_now',
+  'hand.called': 'hand_called_not_now',
+} as const satisfies Partial<Record<MeetingEvent['type'], RefusalReason>>;
+
+const askedIn = (type: MeetingEvent['type']): RefusalReason & `${string}_not_now` =>
+  ASKED_IN[type as keyof typeof ASKED_IN] ?? 'decision_not_now';
 
 function toEvents(view: View, command: Command, me: string, env: DecideEnv): EventBody[] | Refusal {
   const version = currentVersion(view).version;
@@ -63,18 +67,12 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
       ];
     case 'response.give':
       if (view.stage !== 'objections' && view.stage !== 'consent') {
-        return refusal(
-          'wrong_stage',
-          `${ASKED_IN['response.given']} The meeting is in ${STAGE_LABELS[view.stage]}.`,
-        );
+        return refusal('wrong_stage', ASKED_IN['response.given'], { stage: view.stage });
       }
       return responseEvents(view, command, me, env.newId);
     case 'responses.reveal':
       if (view.stage !== 'reactions' && view.stage !== 'objections') {
-        return refusal(
-          'wrong_stage',
-          `Only reactions and objection-round responses are hidden; the meeting is in ${STAGE_LABELS[view.stage]}.`,
-        );
+        return refusal('wrong_stage', 'only_hidden_rounds_sealed', { stage: view.stage });
       }
       return view.stage === 'reactions' ? reactionsReveal(view) : objectionRoundReveal(view);
     case 'objection.test':
@@ -86,10 +84,7 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
     case 'hand.raise':
     case 'hand.call': {
       if (!isQueueStage(view.stage)) {
-        return refusal(
-          'wrong_stage',
-          `${ASKED_IN['hand.raised']} The meeting is in ${STAGE_LABELS[view.stage]}.`,
-        );
+        return refusal('wrong_stage', ASKED_IN['hand.raised'], { stage: view.stage });
       }
       const participantId = command.type === 'hand.raise' ? me : command.participantId;
       return [
@@ -106,17 +101,14 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
     case 'round.pass':
       // O1, O2: a decision's reactions round may go in turn, as a round does (reactionTurnRules.ts).
       if (view.stage !== 'reactions') {
-        return refusal(
-          'wrong_stage',
-          `Turns and passing belong to a round, or to a decision's reactions round; the meeting is in ${STAGE_LABELS[view.stage]}.`,
-        );
+        return refusal('wrong_stage', 'decision_turns_not_now', { stage: view.stage });
       }
       if (command.type === 'round.pass') return [{ type: 'round.passed', participantId: me }];
       return command.order
         ? [{ type: 'round.ordered', order: command.order, shuffled: false }]
         : [{ type: 'round.ordered', order: shuffled(view, env), shuffled: true }];
     default:
-      return refusal('wrong_stage', 'That belongs to a role election; this meeting is a consent decision.');
+      return refusal('wrong_stage', 'election_command_in_decision');
   }
 }
 
@@ -126,15 +118,12 @@ function stageMove(
   command: CommandOf<'stage.advance'> | CommandOf<'stage.back'>,
 ): EventBody[] | Refusal {
   if (view.stage !== command.from) {
-    return refusal('stale_stage', `The meeting has already moved on to ${STAGE_LABELS[view.stage]}.`);
+    return refusal('stale_stage', 'decision_moved_on', { stage: view.stage });
   }
   const forward = command.type === 'stage.advance';
   const to = forward ? nextStage(command.from) : previousStage(command.from);
   if (!to) {
-    return refusal(
-      'not_allowed',
-      forward ? 'Consent is the last stage: record the outcome.' : 'The proposal is the first stage.',
-    );
+    return refusal('not_allowed', forward ? 'consent_is_last_stage' : 'proposal_is_first_stage');
   }
   return [{ type: 'stage.changed', from: command.from, to, reason: forward ? 'advance' : 'back' }];
 }
@@ -235,20 +224,14 @@ function agreedOf(
 
 /** C3: what to say when nothing in the decision's present stage takes this event. */
 function notNow(view: View, event: MeetingEvent): Refusal {
-  const stage = STAGE_LABELS[view.stage];
+  const stage = view.stage;
   switch (event.type) {
     case 'stage.changed':
-      return refusal('not_allowed', `Cannot move from ${stage} to ${STAGE_LABELS[event.to]}.`);
+      return refusal('not_allowed', 'decision_cannot_move', { from: stage, to: event.to });
     case 'outcome.recorded':
-      return refusal(
-        'wrong_stage',
-        `A decision is adopted from the consent round; the meeting is in ${stage}.`,
-      );
+      return refusal('wrong_stage', 'adopted_from_consent', { stage });
     default:
-      return refusal(
-        'wrong_stage',
-        `${ASKED_IN[event.type] ?? 'That is not possible at this point.'} The meeting is in ${stage}.`,
-      );
+      return refusal('wrong_stage', askedIn(event.type), { stage });
   }
 }
 
@@ -256,7 +239,7 @@ export const decisionLogic: ItemLogic<DecisionView> = {
   machine: consentDecisionMachine,
   guards: decisionGuards,
   stateOf: consentItemState,
-  finished: 'This decision is finished: its outcome is recorded.',
+  finished: 'decision_finished',
   toEvents,
   notNow,
   reduce: reduceDecision,

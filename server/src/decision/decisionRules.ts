@@ -28,9 +28,7 @@ type View = Seated<DecisionView>;
 /** The proposal is edited in place until it is presented; after that it is amended (C5). */
 const editsUnpresented: Guard<View> = {
   allows: (view) =>
-    view.presentedAt === undefined
-      ? null
-      : refusal('not_allowed', 'The proposal has been presented: amend it to make a new version (C5).'),
+    view.presentedAt === undefined ? null : refusal('not_allowed', 'proposal_presented_amend'),
 };
 
 /** C1: the proposal is presented once it states its driver and its text. */
@@ -49,14 +47,11 @@ const amends: Guard<View> = {
   allows: (view, event) => {
     if (event.type !== 'proposal.amended') return null;
     if (view.presentedAt === undefined) {
-      return refusal('not_allowed', 'Edit the proposal: it has not been presented yet.');
+      return refusal('not_allowed', 'proposal_not_presented');
     }
     const current = currentVersion(view);
     if (event.driver === current.driver && event.text === current.text) {
-      return refusal(
-        'not_allowed',
-        `Version ${current.version + 1} would be the same as version ${current.version}.`,
-      );
+      return refusal('not_allowed', 'same_version', { next: current.version + 1, version: current.version });
     }
     return newVersion(view, event.version, event.resolves);
   },
@@ -65,7 +60,7 @@ const amends: Guard<View> = {
 const answersQuestion: Guard<View> = {
   allows: (view, event) =>
     event.type === 'question.answered' && !view.questions.some((q) => q.id === event.questionId)
-      ? refusal('not_found', 'No such question.')
+      ? refusal('not_found', 'no_such_question')
       : null,
 };
 
@@ -88,7 +83,7 @@ const adopts: Guard<View> = {
   allows: (view, event) => {
     if (event.type !== 'outcome.recorded') return null;
     if (event.version !== currentVersion(view).version) {
-      return refusal('stale_stage', 'The proposal has a new version: record the outcome of that one.');
+      return refusal('stale_stage', 'proposal_new_version_outcome');
     }
     return carriesReviewDate(event) ?? canAdopt(view);
   },
@@ -96,9 +91,7 @@ const adopts: Guard<View> = {
 
 // [C9]
 function carriesReviewDate(event: EventOf<'outcome.recorded'>): Refusal | null {
-  return event.reviewDate !== undefined
-    ? null
-    : refusal('invalid_payload', 'An adopted agreement needs a review date.');
+  return event.reviewDate !== undefined ? null : refusal('invalid_payload', 'review_date_required');
 }
 
 // [R3]
@@ -112,10 +105,7 @@ const endsWithout: Guard<View, { outcome: Outcome }> = {
   selects: (_view, event, { outcome }) => event.type === 'outcome.recorded' && event.outcome === outcome,
   allows: (_view, event) =>
     event.type === 'outcome.recorded' && (event.responsible !== undefined || event.evaluation !== undefined)
-      ? refusal(
-          'invalid_payload',
-          `Who is responsible and the evaluation criteria belong to an adopted agreement; leave them out to record the decision as ${event.outcome}.`,
-        )
+      ? refusal('invalid_payload', 'agreement_fields_only_adopted', { outcome: event.outcome })
       : null,
 };
 

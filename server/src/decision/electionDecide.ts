@@ -4,12 +4,7 @@
  * (electionMachine.ts, electionRules.ts, consentCheckRules.ts). Pure.
  */
 import type { Command, CommandOf } from '@circlewise/shared/commands';
-import {
-  type ElectionStage,
-  nextElectionStage,
-  previousElectionStage,
-  STAGE_LABELS,
-} from '@circlewise/shared/constants';
+import { type ElectionStage, nextElectionStage, previousElectionStage } from '@circlewise/shared/constants';
 import { currentNominee, currentProposal, type ElectionView } from '@circlewise/shared/election';
 import { reduceElection } from '@circlewise/shared/electionReducer';
 import type { EventBody, MeetingEvent } from '@circlewise/shared/events';
@@ -21,8 +16,6 @@ import { electionMachine } from './electionMachine';
 import { electionGuards } from './electionRules';
 
 type View = Seated<ElectionView>;
-
-const label = (stage: string) => STAGE_LABELS[stage as keyof typeof STAGE_LABELS] ?? stage;
 
 function toEvents(view: View, command: Command, me: string, env: DecideEnv): EventBody[] | Refusal {
   const stage = view.stage as ElectionStage;
@@ -52,10 +45,7 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
       ];
     case 'nominations.reveal':
       if (stage !== 'nominations') {
-        return refusal(
-          'wrong_stage',
-          `Nominations are revealed in their round; the election is in ${label(stage)}.`,
-        );
+        return refusal('wrong_stage', 'nominations_reveal_not_now', { stage });
       }
       // E1: all at once, and the change round opens with the reveal.
       return [
@@ -78,18 +68,12 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
       return decline(view, command);
     case 'response.give':
       if (stage !== 'objections' && stage !== 'consent') {
-        return refusal(
-          'wrong_stage',
-          `Responses are given during the objection and consent rounds. The meeting is now in ${label(stage)}.`,
-        );
+        return refusal('wrong_stage', 'election_response_not_now', { stage });
       }
       return responseEvents(view, command, me, env.newId);
     case 'responses.reveal':
       if (stage !== 'objections') {
-        return refusal(
-          'wrong_stage',
-          `Responses are revealed in the objection round; the election is in ${label(stage)}.`,
-        );
+        return refusal('wrong_stage', 'election_reveal_not_now', { stage });
       }
       return objectionRoundReveal(view);
     case 'objection.test':
@@ -100,16 +84,13 @@ function toEvents(view: View, command: Command, me: string, env: DecideEnv): Eve
       return record(view, command);
     case 'round.order':
     case 'round.pass':
-      return refusal('wrong_stage', 'Turns and passing belong to a round; this item is a role election.');
+      return refusal('wrong_stage', 'election_no_turns');
     case 'hand.raise':
     case 'hand.lower':
     case 'hand.call':
-      return refusal(
-        'wrong_stage',
-        'The speaking queue belongs to a consent decision’s clarifying questions and objections; this item is a role election.',
-      );
+      return refusal('wrong_stage', 'election_no_queue');
     default:
-      return refusal('wrong_stage', 'That belongs to a consent decision; this meeting is a role election.');
+      return refusal('wrong_stage', 'decision_command_in_election');
   }
 }
 
@@ -118,18 +99,14 @@ function stageMove(
   stage: ElectionStage,
   command: CommandOf<'stage.advance'> | CommandOf<'stage.back'>,
 ): EventBody[] | Refusal {
-  if (stage !== command.from)
-    return refusal('stale_stage', `The election has already moved on to ${label(stage)}.`);
+  if (stage !== command.from) return refusal('stale_stage', 'election_moved_on', { stage });
   const forward = command.type === 'stage.advance';
   if (forward && stage === 'nominations') {
-    return refusal('not_allowed', 'Reveal the nominations: the reveal opens the change round.');
+    return refusal('not_allowed', 'reveal_nominations_first');
   }
   const to = forward ? nextElectionStage(stage) : previousElectionStage(stage);
   if (!to) {
-    return refusal(
-      'not_allowed',
-      forward ? 'Consent is the last stage: record the outcome.' : 'The role is the first stage.',
-    );
+    return refusal('not_allowed', forward ? 'consent_is_last_stage' : 'role_is_first_stage');
   }
   return [{ type: 'stage.changed', from: stage, to, reason: forward ? 'advance' : 'back' }];
 }
@@ -139,10 +116,7 @@ function decline(view: View, command: CommandOf<'candidate.decline'>): EventBody
   const stage = view.stage;
   const current = currentProposal(view);
   if (!current || (stage !== 'objections' && stage !== 'consent')) {
-    return refusal(
-      'wrong_stage',
-      `The candidate declines during the objection or consent round; the election is in ${label(stage)}.`,
-    );
+    return refusal('wrong_stage', 'decline_not_now', { stage });
   }
   return [
     ...objectionRoundReveal(view, true),
@@ -215,36 +189,21 @@ function record(view: View, command: CommandOf<'election.record'>): EventBody[] 
 
 /** C3: what to say when nothing in the election's present stage takes this event. */
 function notNow(view: View, event: MeetingEvent): Refusal {
-  const stage = label(view.stage);
+  const stage = view.stage;
   switch (event.type) {
     case 'stage.changed':
-      return refusal('not_allowed', `The election cannot go from ${stage} to ${label(event.to)}.`);
+      return refusal('not_allowed', 'election_cannot_move', { from: stage, to: event.to });
     case 'election.recorded':
-      return refusal(
-        'wrong_stage',
-        `Someone is elected from the consent round; the election is in ${stage}.`,
-      );
+      return refusal('wrong_stage', 'elect_not_now', { stage });
     case 'candidate.proposed':
-      return refusal(
-        'wrong_stage',
-        `A candidate is proposed after the change round; the election is in ${stage}.`,
-      );
+      return refusal('wrong_stage', 'propose_not_now', { stage });
     case 'nomination.changed':
-      return refusal(
-        'wrong_stage',
-        `Nominations are changed in the change round; the election is in ${stage}.`,
-      );
+      return refusal('wrong_stage', 'nomination_change_not_now', { stage });
     case 'objection.tested':
     case 'objection.withdrawn':
-      return refusal(
-        'wrong_stage',
-        `Objections are handled in the objection round; the election is in ${stage}.`,
-      );
+      return refusal('wrong_stage', 'objections_not_now', { stage });
     default:
-      return refusal(
-        'wrong_stage',
-        `That is not asked for now (${event.type}); the election is in ${stage}.`,
-      );
+      return refusal('wrong_stage', 'election_not_asked_now', { event: event.type, stage });
   }
 }
 
@@ -252,7 +211,7 @@ export const electionLogic: ItemLogic<ElectionView> = {
   machine: electionMachine,
   guards: electionGuards,
   stateOf: consentItemState,
-  finished: 'This election is finished: its outcome is recorded.',
+  finished: 'election_finished',
   toEvents,
   notNow,
   reduce: reduceElection,

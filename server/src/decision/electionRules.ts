@@ -38,16 +38,13 @@ const isPresent = (view: View, id: string | null) => id === null || view.partici
 /** Nominations open once the role and its term are set. */
 const opensNominations: Guard<View> = {
   selects: (view, event) => moves(view, event, 'nominations'),
-  allows: (view) => (view.role ? null : refusal('not_allowed', 'Set the role and its term first.')),
+  allows: (view) => (view.role ? null : refusal('not_allowed', 'set_role_first')),
 };
 
 /** The change round opens with the reveal of the nominations (E1), not before it. */
 const opensChanges: Guard<View> = {
   selects: (view, event) => moves(view, event, 'changes'),
-  allows: (view) =>
-    view.nominationsRevealed
-      ? null
-      : refusal('not_allowed', 'Reveal the nominations: the reveal opens the change round.'),
+  allows: (view) => (view.nominationsRevealed ? null : refusal('not_allowed', 'reveal_nominations_first')),
 };
 
 // [E2]
@@ -57,14 +54,8 @@ const nominates: Guard<View> = {
     if (event.type !== 'nomination.given') return null;
     const absent = takesPart(view, event);
     if (absent) return absent;
-    if (view.nominationsRevealed)
-      return refusal('not_allowed', 'The nominations are revealed: change yours in the change round.');
-    return isPresent(view, event.nomineeId ?? null)
-      ? null
-      : refusal(
-          'not_found',
-          'That person is not in this meeting: nominate someone present, yourself, or no one yet.',
-        );
+    if (view.nominationsRevealed) return refusal('not_allowed', 'nominations_revealed_change');
+    return isPresent(view, event.nomineeId ?? null) ? null : refusal('not_found', 'nominee_not_present');
   },
 };
 
@@ -86,13 +77,11 @@ const changesOwnNomination: Guard<View> = {
     const absent = takesPart(view, event);
     if (absent) return absent;
     const current = currentNominee(view, event.participantId);
-    if (current === undefined)
-      return refusal('not_allowed', 'You made no nomination, so there is none to keep or change.');
-    if (event.from !== current)
-      return refusal('stale_stage', 'Your nomination changed meanwhile: look again.');
-    if (!isPresent(view, event.to)) return refusal('not_found', 'That person is not in this meeting.');
+    if (current === undefined) return refusal('not_allowed', 'no_nomination_to_change');
+    if (event.from !== current) return refusal('stale_stage', 'nomination_changed_meanwhile');
+    if (!isPresent(view, event.to)) return refusal('not_found', 'person_not_in_meeting');
     return event.to !== current && !event.reason
-      ? refusal('reason_required', 'Say why you change your nomination.')
+      ? refusal('reason_required', 'nomination_change_reason_required')
       : null;
   },
 };
@@ -101,9 +90,9 @@ const changesOwnNomination: Guard<View> = {
 const proposesCandidate: Guard<View> = {
   allows: (view, event) => {
     if (event.type !== 'candidate.proposed') return null;
-    if (!view.role) return refusal('not_allowed', 'Set the role and its term first.');
+    if (!view.role) return refusal('not_allowed', 'set_role_first');
     if (!isPresent(view, event.candidateId)) {
-      return refusal('not_found', 'The candidate must be a participant present in this meeting.');
+      return refusal('not_found', 'candidate_not_present');
     }
     return newVersion(view, event.version, event.resolves);
   },
@@ -116,7 +105,7 @@ const opensObjections: Guard<View> = {
     const proposal = currentProposal(view);
     return proposal !== undefined && !view.declined.some((d) => d.version === proposal.version)
       ? null
-      : refusal('not_allowed', 'Propose a candidate first: a declined proposal no longer stands.');
+      : refusal('not_allowed', 'propose_candidate_first');
   },
 };
 
@@ -129,10 +118,7 @@ const respondsLast: Guard<View, { stage: Round }> = {
     if (refused || event.type !== 'response.given') return refused;
     return event.participantId === currentProposal(view)?.candidateId &&
       !othersHaveAnswered(view, params.stage)
-      ? refusal(
-          'not_allowed',
-          'As the candidate you answer last (E4): wait until everyone else has answered.',
-        )
+      ? refusal('not_allowed', 'candidate_answers_last')
       : null;
   },
 };
@@ -142,11 +128,8 @@ const declinedByCandidate: Guard<View> = {
   allows: (view, event) => {
     if (event.type !== 'candidate.declined') return null;
     const proposal = currentProposal(view);
-    if (event.by !== proposal?.candidateId)
-      return refusal('forbidden', 'Only the proposed candidate can decline.');
-    return event.version === proposal.version
-      ? null
-      : refusal('stale_stage', 'That proposal is no longer the current one.');
+    if (event.by !== proposal?.candidateId) return refusal('forbidden', 'candidate_declines_only');
+    return event.version === proposal.version ? null : refusal('stale_stage', 'proposal_not_current');
   },
 };
 
@@ -157,9 +140,9 @@ const elects: Guard<View> = {
   allows: (view, event): Refusal | null => {
     if (event.type !== 'election.recorded') return null;
     const proposal = currentProposal(view);
-    if (!proposal || !view.role) return refusal('not_allowed', 'Nobody has been proposed yet.');
+    if (!proposal || !view.role) return refusal('not_allowed', 'nobody_proposed');
     if (event.version !== proposal.version || event.electedId !== proposal.candidateId) {
-      return refusal('stale_stage', 'The proposal changed meanwhile: look again.');
+      return refusal('stale_stage', 'proposal_changed_meanwhile');
     }
     return canElect(view);
   },

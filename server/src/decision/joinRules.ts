@@ -32,20 +32,17 @@ export function joinVerdict(view: MeetingView, joiner: Joiner, cap: number): Joi
   if ('participantId' in joiner) {
     const id = joiner.participantId;
     if (view.refused?.includes(id)) {
-      return refusal('removed', 'The facilitator did not admit this device to the meeting.');
+      return refusal('removed', 'not_admitted');
     }
     if (view.waiting?.[id]) return { let: 'wait' };
     const me = view.participants[id];
-    if (me?.removed) return refusal('removed', 'The facilitator removed you from this meeting.');
+    if (me?.removed) return refusal('removed', 'removed_you');
     return me?.present ? { let: 'here' } : { let: 'in' };
   }
   const name = nameRefusal(view, joiner.name);
   if (name) return name;
   if (headcount(view) >= cap) {
-    return refusal(
-      'meeting_full',
-      `This meeting is full: it takes at most ${cap} participants. Ask the facilitator.`,
-    );
+    return refusal('meeting_full', 'meeting_full', { cap });
   }
   return view.locked ? { let: 'wait' } : { let: 'in' };
 }
@@ -81,10 +78,7 @@ export function nameRefusal(view: MeetingView, name: string): Refusal | null {
     .split(/[^\p{L}\p{N}]+/u);
   const role = words.find((w) => RESERVED.includes(w));
   if (role) {
-    return refusal(
-      'name_taken',
-      `“${name}” would pass for a role (${role}) in the minutes: join with your own name.`,
-    );
+    return refusal('name_taken', 'name_passes_for_role', { name, role });
   }
   const key = nameKey(name);
   const taken = [
@@ -92,10 +86,7 @@ export function nameRefusal(view: MeetingView, name: string): Refusal | null {
     ...Object.values(view.waiting ?? {}),
   ].find((p) => nameKey(p.name) === key);
   if (taken) {
-    return refusal(
-      'name_taken',
-      `${taken.name} is already here: add an initial or a surname, so everyone can tell you apart.`,
-    );
+    return refusal('name_taken', 'name_taken', { name: taken.name });
   }
   return null;
 }
@@ -104,29 +95,27 @@ export function nameRefusal(view: MeetingView, name: string): Refusal | null {
 export function doorRule(view: MeetingView, event: MeetingEvent): Refusal | null {
   switch (event.type) {
     case 'meeting.locked':
-      return view.locked ? refusal('not_allowed', 'The meeting is already locked.') : null;
+      return view.locked ? refusal('not_allowed', 'meeting_already_locked') : null;
     case 'meeting.unlocked':
-      return view.locked ? null : refusal('not_allowed', 'The meeting is not locked.');
+      return view.locked ? null : refusal('not_allowed', 'meeting_not_locked');
     case 'participant.waiting':
       return view.participants[event.participantId] || view.waiting?.[event.participantId]
-        ? refusal('not_allowed', 'This device is already known in this meeting.')
+        ? refusal('not_allowed', 'device_already_known')
         : null;
     case 'participant.admitted':
     case 'participant.refused':
-      return view.waiting?.[event.participantId]
-        ? null
-        : refusal('not_found', 'Nobody with that id is waiting to be admitted.');
+      return view.waiting?.[event.participantId] ? null : refusal('not_found', 'nobody_waiting_with_id');
     case 'participant.removed': {
       const who = view.participants[event.participantId];
-      if (!who || who.removed) return refusal('not_found', 'There is no such participant to remove.');
+      if (!who || who.removed) return refusal('not_found', 'no_such_participant_to_remove');
       return view.facilitatorId === who.id
-        ? refusal('not_allowed', `${who.name} facilitates now: take facilitation back before removing them.`)
+        ? refusal('not_allowed', 'remove_facilitator_first', { name: who.name })
         : null;
     }
     case 'participant.joined':
       // A removed participant's join is never recorded, however it is asked.
       return view.participants[event.participantId]?.removed
-        ? refusal('removed', 'The facilitator removed this participant from the meeting.')
+        ? refusal('removed', 'participant_removed')
         : null;
     default:
       return null;

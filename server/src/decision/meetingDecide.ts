@@ -76,8 +76,6 @@ export function logicOf(item: ItemView): ItemLogic<ItemView> {
   return LOGIC[item.kind] as unknown as ItemLogic<ItemView>;
 }
 
-const CLOSED = 'This meeting is closed; its minutes are the record of it.';
-
 /**
  * DECIDE: the command's events, stamped with the meeting's next seqs, each admitted by the
  * meeting as the events before it leave it, so that a command of two events (a late objection
@@ -89,7 +87,7 @@ export function decideMeeting(
   caller: Caller,
   env: DecideEnv,
 ): Decision {
-  if (view.closedAt !== undefined) return { ok: false, error: refusal('meeting_closed', CLOSED) };
+  if (view.closedAt !== undefined) return { ok: false, error: refusal('meeting_closed', 'meeting_closed') };
   const byServer =
     command.type === 'meeting.abandon' ||
     (command.type === 'agenda.add' && 'reviewOf' in command && command.reviewOf);
@@ -127,7 +125,7 @@ function bodiesOf(
       return timeboxEvents(view, command, env);
   }
   const item = currentItem(view);
-  if (!item) return refusal('not_allowed', 'The meeting has no item open.');
+  if (!item) return refusal('not_allowed', 'no_item_open');
   const logic = logicOf(item);
   if (logic.stateOf(item).done) return refusal('meeting_closed', logic.finished);
   return logic.toEvents(seated(view, item), command as Command, by, env);
@@ -178,12 +176,12 @@ function agendaEvents(view: MeetingView, command: AgendaCommand, env: DecideEnv)
  */
 export function admits(view: MeetingView, event: MeetingEvent): Refusal | null {
   if (event.type === 'meeting.created') {
-    return view.seq === 0 ? null : refusal('not_allowed', 'This meeting exists already.');
+    return view.seq === 0 ? null : refusal('not_allowed', 'meeting_exists');
   }
-  if (view.closedAt !== undefined) return refusal('meeting_closed', CLOSED);
+  if (view.closedAt !== undefined) return refusal('meeting_closed', 'meeting_closed');
   if (isMeetingEvent(event)) return meetingRule(view, event);
   const item = currentItem(view);
-  if (!item) return refusal('not_allowed', 'The meeting has no item open.');
+  if (!item) return refusal('not_allowed', 'no_item_open');
   return admitsInItem(logicOf(item), seated(view, item), event);
 }
 
@@ -193,7 +191,7 @@ function meetingRule(view: MeetingView, event: MeetingEvent): Refusal | null {
     case 'participant.left':
       return view.participants[event.participantId]?.present
         ? null
-        : refusal('not_found', 'That participant is not present.');
+        : refusal('not_found', 'participant_not_present');
     case 'agenda.item.added':
     case 'agenda.item.moved':
     case 'agenda.item.opened':
@@ -220,7 +218,7 @@ function abandonEvents(view: MeetingView, command: AbandonCommand, env: DecideEn
   const since = env.lastEventAt ?? view.createdAt;
   const idle = env.now - since;
   if (idle < command.afterMs) {
-    return refusal('not_allowed', 'This meeting had activity within its abandonment time: it stays open.');
+    return refusal('not_allowed', 'meeting_not_abandoned');
   }
   return [{ type: 'meeting.abandoned', lastActivityAt: since, idleDays: Math.floor(idle / DAY_MS) }];
 }
@@ -256,19 +254,15 @@ function doorEvents(view: MeetingView, command: Command | AgendaAdd): EventBody[
 function agendaRule(view: MeetingView, event: MeetingEvent): Refusal | null {
   switch (event.type) {
     case 'agenda.item.added':
-      return view.items.length < MAX_ITEMS
-        ? null
-        : refusal('not_allowed', `An agenda holds at most ${MAX_ITEMS} items.`);
+      return view.items.length < MAX_ITEMS ? null : refusal('not_allowed', 'agenda_full', { max: MAX_ITEMS });
     case 'agenda.item.moved': {
       const from = view.items.findIndex((i) => i.id === event.itemId);
-      if (from < 0) return refusal('not_allowed', 'There is no such item on this agenda.');
-      return event.index === from ? refusal('not_allowed', 'The item is already in that place.') : null;
+      if (from < 0) return refusal('not_allowed', 'no_such_item');
+      return event.index === from ? refusal('not_allowed', 'item_already_there') : null;
     }
     case 'agenda.item.opened':
-      if (!view.views[event.itemId]) return refusal('not_allowed', 'There is no such item on this agenda.');
-      return event.itemId === view.currentItemId
-        ? refusal('not_allowed', 'The meeting is already on this item.')
-        : null;
+      if (!view.views[event.itemId]) return refusal('not_allowed', 'no_such_item');
+      return event.itemId === view.currentItemId ? refusal('not_allowed', 'item_already_open') : null;
     default:
       return null;
   }
@@ -280,14 +274,9 @@ function handsOver(view: MeetingView, event: MeetingEvent): Refusal | null {
   if (event.type !== 'facilitation.handed') return null;
   const to = event.to;
   if (to === view.facilitatorId) {
-    return refusal(
-      'not_allowed',
-      to === null
-        ? 'The holder of the facilitator key already facilitates.'
-        : 'This person already facilitates.',
-    );
+    return refusal('not_allowed', to === null ? 'key_holder_facilitates' : 'already_facilitates');
   }
   return to === null || view.participants[to]?.present
     ? null
-    : refusal('not_allowed', 'Facilitation can be handed only to someone present.');
+    : refusal('not_allowed', 'hand_over_to_present_only');
 }

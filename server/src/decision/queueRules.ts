@@ -23,28 +23,20 @@ export const queues: Guard<View> = {
     switch (event.type) {
       case 'hand.raised': {
         if (event.by !== event.participantId) {
-          return refusal('forbidden', 'Only a participant raises a hand, their own.');
+          return refusal('forbidden', 'raise_own_hand_only');
         }
         const place = placeInQueue(view, event.participantId);
         if (place > 0) {
-          return refusal(
-            'not_allowed',
-            `Your hand is already up: you are number ${place} of ${handQueue(view).length} in the queue.`,
-          );
+          return refusal('not_allowed', 'hand_already_up', { place, total: handQueue(view).length });
         }
         return takesPart(view, event);
       }
       case 'hand.lowered':
-        return placeInQueue(view, event.participantId) > 0
-          ? null
-          : refusal('not_allowed', 'Your hand is not up: there is nothing to lower.');
+        return placeInQueue(view, event.participantId) > 0 ? null : refusal('not_allowed', 'hand_not_up');
       case 'hand.called':
         return placeInQueue(view, event.participantId) > 0
           ? null
-          : refusal(
-              'not_found',
-              `${nameOf(view, event.participantId)} is not in the queue (any more): call someone whose hand is up.`,
-            );
+          : refusal('not_found', 'not_in_queue', { name: nameOf(view, event.participantId) });
       default:
         return null;
     }

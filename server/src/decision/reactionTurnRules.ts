@@ -26,13 +26,10 @@ export const reactsInTurn: Guard<View> = {
         return takesPart(view, event) ?? reactionTurnRefusal(view, event.participantId);
       case 'round.passed':
         if (event.by !== event.participantId) {
-          return refusal('forbidden', 'Only a participant passes, for themselves.');
+          return refusal('forbidden', 'pass_own_turn_only');
         }
         if (!view.reactionOrder) {
-          return refusal(
-            'not_allowed',
-            'The reactions round has no order: there is no turn to pass. React when you are ready.',
-          );
+          return refusal('not_allowed', 'reactions_no_order');
         }
         return takesPart(view, event) ?? reactionTurnRefusal(view, event.participantId);
       default:

@@ -12,9 +12,6 @@ import type { Refusal } from '@circlewise/shared/rules';
 import { type DecideEnv, type ItemLogic, refusal } from './decideEngine';
 import { roundGuards, roundMachine } from './roundMachine';
 
-const WHAT_A_ROUND_IS =
-  'In a round each person present says something once, in turn, and the facilitator closes it.';
-
 function toEvents(
   view: Seated<RoundView>,
   command: Command,
@@ -33,10 +30,7 @@ function toEvents(
     case 'round.pass':
       return [{ type: 'round.passed', participantId: me }];
     default:
-      return refusal(
-        'wrong_stage',
-        `This item is a round: there is no ${command.type} in it. ${WHAT_A_ROUND_IS}`,
-      );
+      return refusal('wrong_stage', 'round_has_no_command', { command: command.type });
   }
 }
 
@@ -52,15 +46,14 @@ export function shuffled(view: Parameters<typeof presentParticipants>[0], env: D
     .map((p) => p.id);
 }
 
-const notNow = (_view: RoundView, _event: MeetingEvent): Refusal =>
-  refusal('not_allowed', `That is not possible in a round now. ${WHAT_A_ROUND_IS}`);
+const notNow = (_view: RoundView, _event: MeetingEvent): Refusal => refusal('not_allowed', 'round_not_now');
 
 export const roundLogic: ItemLogic<RoundView> = {
   machine: roundMachine,
   guards: roundGuards,
   stateOf: (view) =>
     view.stage === 'outcome' ? { value: 'closed', done: true } : { value: 'open', done: false },
-  finished: 'This round is closed: what was said is on the record.',
+  finished: 'round_finished',
   toEvents,
   notNow,
   reduce: reduceRound,

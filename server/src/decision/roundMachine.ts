@@ -16,7 +16,7 @@ const speaksForThemselves: Guard<Seated<RoundView>> = {
   allows: (view, event) => {
     if (event.type !== 'round.spoken') return null;
     if (event.by !== event.participantId) {
-      return refusal('forbidden', 'Only a participant speaks in the round, for themselves.');
+      return refusal('forbidden', 'speak_own_turn_only');
     }
     return canSpeak(view, event.participantId) ?? inTurn.allows(view, event, undefined);
   },
@@ -37,18 +37,15 @@ const inTurn: Guard<Seated<RoundView>> = {
 
 /** Why an order may not be set: it names present participants, each once (also for reactions). */
 export function orderRefusal(view: Pick<Seated<RoundView>, 'participants'>, order: readonly string[]) {
-  if (order.length === 0) return refusal('not_allowed', 'Nobody is present to go around.');
+  if (order.length === 0) return refusal('not_allowed', 'nobody_present_for_round');
   if (new Set(order).size !== order.length) {
-    return refusal('not_allowed', 'The order names someone twice: each person has one place.');
+    return refusal('not_allowed', 'order_names_twice');
   }
   const absent = order.filter((id) => !view.participants[id]?.present);
   if (absent.length > 0) {
-    return refusal(
-      'not_allowed',
-      `The order may name only people present; ${absent
-        .map((id) => view.participants[id]?.name ?? 'someone unknown')
-        .join(', ')} is not.`,
-    );
+    return refusal('not_allowed', 'order_names_absent', {
+      names: absent.map((id) => view.participants[id]?.name ?? 'someone unknown').join(', '),
+    });
   }
   return null;
 }
@@ -62,13 +59,10 @@ const passesOwnTurn: Guard<Seated<RoundView>> = {
   allows: (view, event) => {
     if (event.type !== 'round.passed') return null;
     if (event.by !== event.participantId) {
-      return refusal('forbidden', 'Only a participant passes, for themselves.');
+      return refusal('forbidden', 'pass_own_turn_only');
     }
     if (!view.order) {
-      return refusal(
-        'not_allowed',
-        'This round has no order: there is no turn to pass. Say something when you are ready, or nothing.',
-      );
+      return refusal('not_allowed', 'round_no_order');
     }
     return canSpeak(view, event.participantId) ?? inTurn.allows(view, event, undefined);
   },

@@ -61,17 +61,13 @@ export function timeboxRule(view: MeetingView, event: MeetingEvent): Refusal | n
   if (event.type !== 'timebox.set' && event.type !== 'timebox.cleared') return null;
   const item = view.views[event.itemId];
   if (event.itemId !== view.currentItemId || !item || item.stage !== event.stage) {
-    return refusal(
-      'stale_stage',
-      'The meeting has moved on from that stage: look again before you set its time.',
-    );
+    return refusal('stale_stage', 'timebox_stage_moved_on');
   }
-  if (item.stage === 'outcome') return refusal('not_allowed', 'This item is finished; it needs no timebox.');
+  if (item.stage === 'outcome') return refusal('not_allowed', 'timebox_item_finished');
   const has = view.timebox?.itemId === event.itemId && view.timebox.stage === event.stage;
-  if (event.type === 'timebox.cleared' && !has)
-    return refusal('not_found', 'This stage has no timebox to clear.');
+  if (event.type === 'timebox.cleared' && !has) return refusal('not_found', 'no_timebox_to_clear');
   if (event.type === 'timebox.set' && event.reason === 'extend' && !has) {
-    return refusal('not_found', 'This stage has no timebox to extend: set one first.');
+    return refusal('not_found', 'no_timebox_to_extend');
   }
   return null;
 }

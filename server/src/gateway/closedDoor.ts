@@ -25,5 +25,5 @@ export function closedToStranger(
     if (store.tokenByHash(hash)?.meetingId === record.id) return undefined;
     if (store.screenLinkByHash(hash) === record.id) return undefined;
   }
-  return fail('meeting_closed', 'This meeting is finished; its minutes are open to those who took part.');
+  return fail('meeting_closed', 'meeting_finished');
 }

@@ -13,31 +13,29 @@ import { handler } from './handler';
 
 export function onCommand(gateway: Gateway, socket: GatewaySocket) {
   // The runner throws only before its APPEND has returned: then nothing was recorded.
-  const failed = 'Something went wrong on the server; nothing was recorded. Try again.';
+  const failed = 'server_failed';
   return handler<CommandResult>(gateway, failed, (raw, ack) => {
     // AUTH
     const session = socket.data.session;
     const meeting = session && gateway.meetings.get(session.meetingId);
-    if (!session || !meeting) return ack(fail('not_joined', 'Join a meeting first.'));
+    if (!session || !meeting) return ack(fail('not_joined', 'not_joined'));
 
     // VALIDATE
     if (byteSize(raw) > LIMITS.commandBytes) {
-      return ack(fail('payload_too_large', `A message may be at most ${LIMITS.commandBytes / 1024} KB.`));
+      return ack(fail('payload_too_large', 'message_too_large', { kb: LIMITS.commandBytes / 1024 }));
     }
     const { forItem, payload } = itemOf(raw);
-    if (forItem === null) return ack(fail('invalid_payload', 'forItem must be an item id (text).'));
+    if (forItem === null) return ack(fail('invalid_payload', 'for_item_invalid'));
     const parsed = commandSchema.safeParse(payload);
     if (!parsed.success) return ack(invalid(parsed.error));
     const command = parsed.data;
     // The command is for the item the phone is looking at; if the meeting has moved on, say so
     // rather than record it in another item (M1).
     if (forItem !== undefined && !isMeetingCommand(command.type) && forItem !== meeting.view.currentItemId) {
-      return ack(
-        fail('stale_stage', 'The meeting has moved on to another item: look again before you send.'),
-      );
+      return ack(fail('stale_stage', 'item_moved_on'));
     }
     const caller = callerFor(session, meeting, command.type);
-    if ('denied' in caller) return ack(fail('forbidden', caller.denied));
+    if ('denied' in caller) return ack({ ok: false, error: caller.denied });
 
     // DECIDE → APPEND → APPLY → ACK → BROADCAST
     // A2: the command id is the sender's own: this token's participant, or the key's holder.

@@ -3,6 +3,7 @@
  * never by silence, and the answer waits until the log is durable (A1).
  */
 import type { Failure } from '@circlewise/shared/protocol';
+import type { PlainReason } from '@circlewise/shared/refusals';
 import { logStorageFault, storageFailure, storageRefusal } from '../commands/storageFault';
 import type { EventStore } from '../store/eventStore';
 import { fail, isFailure } from '../wire/failures';
@@ -17,7 +18,7 @@ export type Ack<R> = (result: R | Failure) => void;
  */
 export function handler<R>(
   gateway: Gateway,
-  failed: string,
+  failed: PlainReason,
   body: (raw: unknown, ack: Ack<R>) => void,
 ): (raw: unknown, sendAck: unknown) => void {
   return (raw, sendAck) => {
@@ -57,6 +58,6 @@ function durable<R>(store: EventStore, send: Ack<R>): Ack<R> {
  */
 function answerEmpty(raw: unknown): void {
   if (typeof raw === 'function') {
-    (raw as (r: Failure) => void)(fail('invalid_payload', 'The message has no payload.'));
+    (raw as (r: Failure) => void)(fail('invalid_payload', 'no_payload'));
   }
 }

@@ -41,62 +41,53 @@ interface Admitted {
 
 export function onJoin(gateway: Gateway, socket: GatewaySocket) {
   // A join may have recorded the participant before it failed: a retry with the same joinId finds them.
-  return handler<JoinResult>(
-    gateway,
-    'Something went wrong on the server while joining. Try again.',
-    (raw, ack) => {
-      // VALIDATE
-      const request = validJoin(raw);
-      if (isFailure(request)) return ack(request);
-      // A finished meeting is read from its log only for someone who belongs in it.
-      const stranger = closedToStranger(gateway, request.code, request.token);
-      if (stranger) return ack(stranger);
-      const found = gateway.meetings.byCode(request.code);
-      if (!found) {
-        return ack(
-          fail(
-            'unknown_meeting',
-            `No meeting has the code ${request.code}. Check the code with your facilitator.`,
-          ),
-        );
-      }
+  return handler<JoinResult>(gateway, 'server_failed_join', (raw, ack) => {
+    // VALIDATE
+    const request = validJoin(raw);
+    if (isFailure(request)) return ack(request);
+    // A finished meeting is read from its log only for someone who belongs in it.
+    const stranger = closedToStranger(gateway, request.code, request.token);
+    if (stranger) return ack(stranger);
+    const found = gateway.meetings.byCode(request.code);
+    if (!found) {
+      return ack(fail('unknown_meeting', 'no_meeting_with_code', { code: request.code }));
+    }
 
-      // AUTH, and DECIDE → APPEND → APPLY of the join when it makes someone present (M2)
-      const admitted = admit(
-        gateway,
-        found,
-        request,
-        clientAddress(socket.handshake, !!gateway.door?.trustProxy),
-      );
-      if (isFailure(admitted)) return ack(admitted);
-      if ('waiting' in admitted) {
-        // S12: the device waits in a room of its own, told by `meeting:admission` when to join again.
-        gateway.rooms.wait(socket, admitted.meeting.id, admitted.waiting);
-        ack(fail('waiting', 'The facilitator has locked this meeting: wait here until they let you in.'));
-        if (admitted.joined) gateway.runner.broadcast(admitted.meeting.id, admitted.joined);
-        return;
-      }
-      const { meeting, session, joined, minted } = admitted;
-      try {
-        gateway.rooms.enter(socket, meeting, session);
-        // ACK
-        ack({
-          ok: true,
-          protocol: PROTOCOL_VERSION,
-          role: session.role,
-          ...(session.participantId && { participantId: session.participantId }),
-          token: minted ?? request.token ?? '',
-          view: agendaFor(meeting.view, viewerOf(session, meeting)),
-          online: meeting.online(),
-          serverNow: gateway.runner.serverNow(),
-          ...(joinOriginsFor(gateway, session) && { joinOrigins: joinOriginsFor(gateway, session) }),
-        });
-      } finally {
-        // BROADCAST, after the ack: the joiner's snapshot already holds its own event.
-        if (joined) gateway.runner.broadcast(meeting.id, joined);
-      }
-    },
-  );
+    // AUTH, and DECIDE → APPEND → APPLY of the join when it makes someone present (M2)
+    const admitted = admit(
+      gateway,
+      found,
+      request,
+      clientAddress(socket.handshake, !!gateway.door?.trustProxy),
+    );
+    if (isFailure(admitted)) return ack(admitted);
+    if ('waiting' in admitted) {
+      // S12: the device waits in a room of its own, told by `meeting:admission` when to join again.
+      gateway.rooms.wait(socket, admitted.meeting.id, admitted.waiting);
+      ack(fail('waiting', 'meeting_locked_wait'));
+      if (admitted.joined) gateway.runner.broadcast(admitted.meeting.id, admitted.joined);
+      return;
+    }
+    const { meeting, session, joined, minted } = admitted;
+    try {
+      gateway.rooms.enter(socket, meeting, session);
+      // ACK
+      ack({
+        ok: true,
+        protocol: PROTOCOL_VERSION,
+        role: session.role,
+        ...(session.participantId && { participantId: session.participantId }),
+        token: minted ?? request.token ?? '',
+        view: agendaFor(meeting.view, viewerOf(session, meeting)),
+        online: meeting.online(),
+        serverNow: gateway.runner.serverNow(),
+        ...(joinOriginsFor(gateway, session) && { joinOrigins: joinOriginsFor(gateway, session) }),
+      });
+    } finally {
+      // BROADCAST, after the ack: the joiner's snapshot already holds its own event.
+      if (joined) gateway.runner.broadcast(meeting.id, joined);
+    }
+  });
 }
 
 /** The join request, or why it is refused: malformed, another protocol version, no token. */
@@ -106,24 +97,11 @@ function validJoin(raw: unknown): JoinRequest | Failure {
   const request = parsed.data;
   if (request.protocol !== PROTOCOL_VERSION) {
     const reason = request.protocol < PROTOCOL_VERSION ? 'clientTooOld' : 'serverTooOld';
-    return {
-      ok: false,
-      error: {
-        code: 'protocol_mismatch',
-        reason,
-        message:
-          reason === 'clientTooOld'
-            ? 'This page is out of date: reload it to join.'
-            : 'The server is older than this page: ask the facilitator to update it.',
-      },
-    };
+    return fail('protocol_mismatch', reason);
   }
   if (request.token) return { ...request, token: request.token, joinId: undefined };
   if (request.joinId) return { ...request, token: undefined, joinId: request.joinId };
-  return fail(
-    'bad_token',
-    'A join needs the token this device was given, or, for a new device, a name and a joinId: the server then gives it its token.',
-  );
+  return fail('bad_token', 'join_needs_token_or_join_id');
 }
 
 /** S12: a device that waits at a locked door, and the `participant.waiting` to broadcast if it is new. */
@@ -157,7 +135,7 @@ function admit(
   // A secret of another meeting opens nothing here, and cannot become a participant here either:
   // a token is bound to one meeting (S2, S3).
   if (known.meetingId !== meeting.id) {
-    return fail('bad_token', 'This device’s secret belongs to another meeting: join this one afresh.');
+    return fail('bad_token', 'secret_of_another_meeting');
   }
   // S2: the device has its token, so the joinId of its first join finds nothing from now on.
   if (known.joinIdOpen) store.confirmToken(hash);
@@ -171,18 +149,12 @@ function admit(
  */
 function unknownToken(gateway: Gateway, request: JoinRequest, hash: string): Failure {
   if (gateway.meetings.store.circleByKeyHash(hash)) {
-    return fail(
-      'bad_token',
-      'That is a circle’s member link, not a way into a meeting: join with the meeting’s code.',
-    );
+    return fail('bad_token', 'member_link_not_meeting');
   }
   if (request.name) {
-    return fail(
-      'bad_token',
-      'Tokens are given by the server now: join with your name and a joinId and no token, and keep the token the answer brings (docs/protocol.md).',
-    );
+    return fail('bad_token', 'token_minted_by_server');
   }
-  return fail('bad_token', 'This device is not known in this meeting: enter your name to join.');
+  return fail('bad_token', 'device_unknown');
 }
 
 /** A known device: the same person as before; someone who left or was marked absent is present again (M2). */
@@ -203,7 +175,7 @@ function returning(gateway: Gateway, meeting: LiveMeeting, known: TokenRecord): 
 function screen(gateway: Gateway, meeting: LiveMeeting, hash: string): Admitted | Failure | undefined {
   const linked = gateway.meetings.store.screenLinkByHash(hash);
   if (linked === undefined) return undefined;
-  if (linked !== meeting.id) return fail('bad_token', 'This screen link belongs to another meeting.');
+  if (linked !== meeting.id) return fail('bad_token', 'screen_link_other_meeting');
   return { meeting, session: { meetingId: meeting.id, role: 'screen', participantId: null } };
 }
 
@@ -217,18 +189,18 @@ function newcomer(
 ): Admitted | Waits | Failure {
   const { hash, joinIdHash } = secret;
   if (!request.name) {
-    return fail('bad_token', 'This device is not known in this meeting: enter your name to join.');
+    return fail('bad_token', 'device_unknown');
   }
   if (meeting.quarantine) {
     // A11: the meeting records nothing until someone looks at its log; it is read, not joined.
-    return fail('read_only', 'This meeting’s record could not be replayed, so it takes no one new for now.');
+    return fail('read_only', 'read_only_no_newcomers');
   }
   if (isOver(meeting.view)) {
-    return fail('meeting_closed', 'This meeting is finished; its minutes are open to those who took part.');
+    return fail('meeting_closed', 'meeting_finished');
   }
   // S12: a flood of made-up newcomers from one address, or at one code, is held back.
   if (gateway.door?.throttle && !gateway.door.throttle.take(meeting.view.code, address)) {
-    return fail('rate_limited', 'Too many people are joining at once: wait a moment, then try again.');
+    return fail('rate_limited', 'joining_too_fast');
   }
   const verdict = meeting.door({ name: request.name }, capOf(gateway));
   if ('code' in verdict) return { ok: false, error: verdict };
@@ -239,7 +211,7 @@ function newcomer(
       { id: participantId, name: request.name },
       { hash, role: 'participant', participantId, joinIdHash },
     );
-    if (!waits) return fail('not_allowed', 'This meeting cannot take new participants.');
+    if (!waits) return fail('not_allowed', 'no_new_participants');
     return { meeting: waits.meeting, waiting: participantId, joined: waits.events };
   }
   const joined = gateway.runner.join(
@@ -247,7 +219,7 @@ function newcomer(
     { id: participantId, name: request.name },
     { hash, role: 'participant', participantId, joinIdHash },
   );
-  if (!joined) return fail('not_allowed', 'This meeting cannot take new participants.');
+  if (!joined) return fail('not_allowed', 'no_new_participants');
   return {
     meeting: joined.meeting,
     session: { meetingId: meeting.id, role: 'participant', participantId },

@@ -68,7 +68,7 @@ export function limitRate(
   let refusedInARow = 0;
   const refusal: { ok: false; error: WireError } = {
     ok: false,
-    error: wireError('rate_limited', 'Too many messages at once: wait a moment, then send again.'),
+    error: wireError('rate_limited', 'messages_too_fast'),
   };
 
   socket.use((packet, next) => {

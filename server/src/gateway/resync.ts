@@ -13,11 +13,11 @@ import type { Gateway, GatewaySocket } from './context';
 import { handler } from './handler';
 
 export function onResync(gateway: Gateway, socket: GatewaySocket) {
-  const failed = 'Something went wrong on the server; nothing was recorded. Try again.';
+  const failed = 'server_failed';
   return handler<ResyncResult>(gateway, failed, (raw, ack) => {
     const session = socket.data.session;
     const meeting = session && gateway.meetings.get(session.meetingId);
-    if (!session || !meeting) return ack(fail('not_joined', 'Join a meeting first.'));
+    if (!session || !meeting) return ack(fail('not_joined', 'not_joined'));
     const parsed = resyncSchema.safeParse(raw);
     if (!parsed.success) return ack(invalid(parsed.error));
     const viewer = viewerOf(session, meeting);

@@ -13,14 +13,14 @@ import type { Gateway, GatewaySocket } from './context';
 import { handler } from './handler';
 
 export function onScreenLink(gateway: Gateway, socket: GatewaySocket) {
-  const failed = 'Something went wrong on the server; the screen link is as it was. Try again.';
+  const failed = 'server_failed_screen_link';
   return handler<ScreenLinkResult>(gateway, failed, (_raw, ack) => {
     // AUTH: whoever facilitates now (M4); a screen or a participant cannot.
     const session = socket.data.session;
     const meeting = session && gateway.meetings.get(session.meetingId);
-    if (!session || !meeting) return ack(fail('not_joined', 'Join a meeting first.'));
+    if (!session || !meeting) return ack(fail('not_joined', 'not_joined'));
     if (session.role === 'screen' || !facilitates(meeting.view, keyHolderOf(session))) {
-      return ack(fail('forbidden', 'Only the facilitator can make a new screen link.'));
+      return ack(fail('forbidden', 'screen_link_facilitator_only'));
     }
     const screenToken = newScreenToken();
     gateway.meetings.store.setScreenLink(meeting.id, hashSecret(screenToken));

@@ -7,7 +7,8 @@
 import { fail } from '../wire/failures';
 import type { Limited } from './rateLimit';
 
-export const RESTARTING = 'The server is restarting: nothing was recorded. Your screen reconnects by itself.';
+/** The reason of a message refused while the server stops (A12). */
+export const RESTARTING = 'server_restarting' as const;
 
 export function refuseWhileStopping(socket: Pick<Limited, 'use'>, stopping: () => boolean): void {
   socket.use((packet, next) => {

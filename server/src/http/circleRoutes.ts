@@ -30,7 +30,7 @@ import { invalid } from '../wire/failures';
 import { bearer } from './bearer';
 import { rotateWithKeeper } from './keeper';
 import { sendMeetingEvents, sendMinutes } from './meetingRecord';
-import { durably, sendError, sendStorageFault, whenDurable } from './respond';
+import { durably, sendError, sendStorageFault, sendWireError, whenDurable } from './respond';
 
 export interface CircleRoutesOptions {
   /** Runs the server's own commands in a live meeting (a review put on its agenda). */
@@ -43,8 +43,7 @@ export interface CircleRoutesOptions {
 export const SEARCH_LIMIT = 50;
 const MAX_QUERY = 200;
 
-const UNKNOWN_CIRCLE =
-  'This link no longer opens this circle. Ask a member of the circle for its current link.';
+const UNKNOWN_CIRCLE = 'unknown_circle' as const;
 
 /** A member key as newSecret makes it (base64url); anything else is not worth a lookup. */
 const KEY_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
@@ -72,7 +71,7 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
     if (!circle) return;
     const meeting = store.meetingByCode(normaliseCode(String(req.params.code)));
     if (!meeting || meeting.circleId !== circle.id) {
-      return void sendError(res, 404, 'unknown_meeting', 'This circle has no meeting with that code.');
+      return void sendError(res, 404, 'unknown_meeting', 'circle_has_no_such_meeting');
     }
     return meeting;
   }
@@ -179,10 +178,10 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
       if (!circle) return;
       const q = req.query.q;
       if (typeof q !== 'string' || q.trim() === '') {
-        return sendError(res, 400, 'invalid_payload', 'Type a word or more to search for (?q=…).');
+        return sendError(res, 400, 'invalid_payload', 'search_empty');
       }
       if (q.length > MAX_QUERY) {
-        return sendError(res, 400, 'invalid_payload', `A search may be at most ${MAX_QUERY} characters.`);
+        return sendError(res, 400, 'invalid_payload', 'search_too_long', { max: MAX_QUERY });
       }
       res.json({ hits: store.search(circle.id, q, SEARCH_LIMIT) });
     }),
@@ -201,15 +200,10 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
       if (!circle) return;
       const agreement = store.agreement(circle.id, String(req.params.id));
       if (!agreement) {
-        return sendError(res, 404, 'not_found', 'This circle has no such agreement.');
+        return sendError(res, 404, 'not_found', 'no_such_agreement');
       }
       if (agreement.status === 'dropped') {
-        return sendError(
-          res,
-          409,
-          'not_allowed',
-          'This agreement was dropped at a review: it has no review to hold.',
-        );
+        return sendError(res, 409, 'not_allowed', 'agreement_dropped');
       }
       const title = reviewTitle(agreement);
       const proposal = { title: agreement.title, driver: agreement.driver, text: agreement.text };
@@ -229,7 +223,7 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
         return void res.status(201).json(answer);
       }
       if (!options.runner) {
-        return sendError(res, 503, 'internal', 'This server cannot add to a meeting in progress.');
+        return sendError(res, 503, 'internal', 'cannot_add_to_meeting');
       }
       const commandId = randomUUID();
       const result = options.runner.run(open.id, {
@@ -243,7 +237,7 @@ export function circleRoutes(meetings: Meetings, options: CircleRoutesOptions = 
       if (!result.ok) {
         const { code } = result.error;
         const status = code === 'storage_full' ? 507 : code === 'storage_error' ? 503 : 409;
-        return sendError(res, status, code, result.error.message);
+        return sendWireError(res, status, result.error);
       }
       const added = store
         .events(open.id, result.seq - 1)

@@ -148,7 +148,12 @@ describe('[S9] errors carry no stack trace', () => {
       const api = await fetch(`${url}/api/boom`);
       expect(api.status).toBe(500);
       expect(await api.json()).toEqual({
-        error: { code: 'internal', message: 'Something went wrong on the server.' },
+        error: {
+          code: 'internal',
+          message: 'Something went wrong on the server.',
+          reason: 'server_failed_request',
+          params: {},
+        },
       });
       expect(logged).toHaveLength(2);
       const missing = await fetch(`${url}/nowhere.js`, { method: 'POST' });

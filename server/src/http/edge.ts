@@ -12,6 +12,7 @@
  * After the routes: a 404 and an error page of plain words, JSON under /api, never a stack trace.
  */
 import type { ErrorCode } from '@circlewise/shared/errors';
+import { englishRefusal, type PlainReason } from '@circlewise/shared/refusals';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { type HostRule, hostAllowed, originAllowed } from './hostCheck';
 import { sendError } from './respond';
@@ -28,9 +29,9 @@ export interface EdgeOptions extends HostRule {
 const isApi = (req: Request) => /^\/api(?:\/|$)/i.test(req.path);
 
 /** A refusal in the shape of where it happens: JSON under /api, plain words elsewhere. */
-function refuse(req: Request, res: Response, status: number, code: ErrorCode, message: string): void {
-  if (isApi(req)) sendError(res, status, code, message);
-  else res.status(status).type('text/plain').send(message);
+function refuse(req: Request, res: Response, status: number, code: ErrorCode, reason: PlainReason): void {
+  if (isApi(req)) sendError(res, status, code, reason);
+  else res.status(status).type('text/plain').send(englishRefusal(reason));
 }
 
 /** Control characters, NUL included, have no place in a path or a query. */
@@ -57,7 +58,7 @@ export function cleanUrl(url: string): boolean {
 
 const badBytes: RequestHandler = (req, res, next) => {
   if (cleanUrl(req.originalUrl)) return next();
-  refuse(req, res, 400, 'invalid_payload', 'The address has characters that are not allowed.');
+  refuse(req, res, 400, 'invalid_payload', 'bad_characters');
 };
 
 function hostGuard(rule: HostRule): RequestHandler {
@@ -82,15 +83,10 @@ function writeGuard(rule: HostRule): RequestHandler {
   return (req, res, next) => {
     if (!WRITES.has(req.method) || !isApi(req)) return next();
     if (!originAllowed(req.headers.origin, req.headers.host, rule)) {
-      return sendError(res, 403, 'forbidden', 'This server takes no changes from another site’s page.');
+      return sendError(res, 403, 'forbidden', 'cross_site_write');
     }
     if (mediaType(req.headers['content-type']) !== 'application/json') {
-      return sendError(
-        res,
-        415,
-        'invalid_payload',
-        'Send the request as JSON (Content-Type: application/json).',
-      );
+      return sendError(res, 415, 'invalid_payload', 'json_only');
     }
     next();
   };
@@ -117,7 +113,7 @@ export function edgeAfter(): [
   (error: unknown, req: Request, res: Response, next: NextFunction) => void,
 ] {
   return [
-    (req, res) => refuse(req, res, 404, 'not_found', 'Nothing is here.'),
+    (req, res) => refuse(req, res, 404, 'not_found', 'nothing_here'),
     (error, req, res, _next) => {
       const status = (error as { status?: unknown } | null)?.status;
       const known = typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
@@ -126,15 +122,8 @@ export function edgeAfter(): [
         console.error('circlewise: request failed:', error instanceof Error ? error.stack : error);
       }
       if (res.headersSent) return void res.destroy();
-      if (known === undefined)
-        return refuse(req, res, 500, 'internal', 'Something went wrong on the server.');
-      refuse(
-        req,
-        res,
-        known,
-        known === 404 ? 'not_found' : 'invalid_payload',
-        'This request cannot be answered.',
-      );
+      if (known === undefined) return refuse(req, res, 500, 'internal', 'server_failed_request');
+      refuse(req, res, known, known === 404 ? 'not_found' : 'invalid_payload', 'request_not_answerable');
     },
   ];
 }

@@ -17,8 +17,7 @@ import type { EventStore } from '../store/eventStore';
 import { invalid } from '../wire/failures';
 import { sendError } from './respond';
 
-export const KEEPER_REQUIRED =
-  'Only the circle’s keeper can make a new member link: enter the keeper key you were given when the circle was started.';
+export const KEEPER_REQUIRED = 'keeper_required' as const;
 
 /** Rotates the member key of a circle already opened by its member key, if the keeper key allows. */
 export function rotateWithKeeper(store: EventStore, circle: Circle, req: Request, res: Response): void {

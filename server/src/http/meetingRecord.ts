@@ -53,7 +53,7 @@ export function sendMinutes(
 ): void {
   const tz = req.query.tz;
   if (tz !== undefined && (typeof tz !== 'string' || !isTimeZone(tz))) {
-    sendError(res, 400, 'invalid_payload', 'tz must be a time zone such as Europe/Amsterdam.');
+    sendError(res, 400, 'invalid_payload', 'bad_time_zone');
     return;
   }
   const timeZone = tz ?? 'UTC';

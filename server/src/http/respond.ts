@@ -1,14 +1,28 @@
 /**
- * How every REST answer is sent: errors as `{ error: { code, message } }` with a fitting status,
- * and reads answered only once what is pending is on disk (A1), as socket acks are.
+ * How every REST answer is sent: errors as `{ error: { code, message, reason, params } }` with a
+ * fitting status (issue 12: the reason and params for a client that translates, the English
+ * `message` for one that does not), and reads answered only once what is pending is on disk (A1),
+ * as socket acks are.
  */
-import type { ErrorCode } from '@circlewise/shared/errors';
+import { type ErrorCode, type WireError, wireError } from '@circlewise/shared/errors';
+import type { ParamsArg, RefusalReason } from '@circlewise/shared/refusals';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { storageRefusal, storageStatus } from '../commands/storageFault';
 import type { EventStore, StorageFault } from '../store/eventStore';
 
-export function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
-  res.status(status).json({ error: { code, message } });
+export function sendError<R extends RefusalReason>(
+  res: Response,
+  status: number,
+  code: ErrorCode,
+  reason: R,
+  ...params: ParamsArg<R>
+): void {
+  sendWireError(res, status, wireError(code, reason, ...params));
+}
+
+/** A refusal made elsewhere (a decision's, the storage's), sent as it is. */
+export function sendWireError(res: Response, status: number, error: WireError): void {
+  res.status(status).json({ error });
 }
 
 /**
@@ -27,7 +41,7 @@ export function whenDurable(
 /** A9: a write the storage refused, as 507 (`storage_full`) or 503 (`storage_error`). */
 export function sendStorageFault(res: Response, error: unknown): void {
   const failure = storageRefusal(error);
-  sendError(res, storageStatus(failure), failure.error.code, failure.error.message);
+  sendWireError(res, storageStatus(failure), failure.error);
 }
 
 /**

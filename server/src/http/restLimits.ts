@@ -106,7 +106,7 @@ export class RestThrottle {
   }
 }
 
-const WAIT_MESSAGE = 'Too many requests from your address: wait a moment, then try again.';
+const WAIT_MESSAGE = 'requests_too_fast' as const;
 
 /** The middleware: before the API's routes, with the full path. */
 export function restLimiter(limits: RestLimits, trustProxy: boolean): RequestHandler {

@@ -19,8 +19,7 @@ import { sendError, sendStorageFault, whenDurable } from './respond';
 const send = sendError;
 
 /** S8: the one answer to an unknown code, a missing token and a wrong one alike. */
-const NOT_OPENED =
-  'This link does not open a meeting with that code. Check the code and the link you were given.';
+const NOT_OPENED = 'link_opens_no_meeting' as const;
 /** Hashed in place of a missing token, so a request without one costs what any other does. */
 const NO_TOKEN = 'no token given';
 
@@ -100,21 +99,21 @@ export function apiRoutes(
     whenDurable(meetings.store, () => res.json({ roles: meetings.store.roles(found.meeting.id) }));
   });
 
-  api.use((_req, res) => send(res, 404, 'not_found', 'No such API route.'));
+  api.use((_req, res) => send(res, 404, 'not_found', 'no_such_api_route'));
 
   // Malformed JSON, oversized bodies: a readable refusal, never a stack trace.
   api.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     if (error.type === 'entity.too.large')
-      return void send(res, 413, 'payload_too_large', 'The request is too large.');
+      return void send(res, 413, 'payload_too_large', 'request_too_large');
     if (error.status && error.status < 500)
-      return void send(res, error.status, 'invalid_payload', 'The request is not valid JSON.');
+      return void send(res, error.status, 'invalid_payload', 'not_json');
     // A9: a write the storage refused: 507 or 503 with its code; nothing of it was recorded.
     if (storageFailure(error)) {
       logStorageFault(console.error, 'a REST request', error);
       return void sendStorageFault(res, error);
     }
     console.error('circlewise: request failed', error);
-    send(res, 500, 'internal', 'Something went wrong on the server.');
+    send(res, 500, 'internal', 'server_failed_request');
   });
   return api;
 }

@@ -91,9 +91,7 @@ export class LiveMeeting {
   /** DECIDE, on the meeting as it is now. */
   decide(command: InternalCommand, caller: Caller, env: DecideEnv): Decision {
     if (this.quarantine) {
-      const message =
-        'This meeting’s record could not be replayed, so it is read-only until someone looks at it.';
-      return { ok: false, error: wireError('read_only', message) };
+      return { ok: false, error: wireError('read_only', 'read_only') };
     }
     return decideMeeting(this.meeting, command, caller, {
       ...env,

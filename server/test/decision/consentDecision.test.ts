@@ -282,7 +282,10 @@ describe('C4 objections and concerns carry a reason', () => {
     expect(r.success).toBe(false);
     const issue = r.error?.issues.find((i) => i.path.join('.') === 'reason');
     expect(issue).toBeDefined();
-    expect(issue && 'params' in issue && issue.params).toEqual({ code: 'reason_required' });
+    expect(issue && 'params' in issue && issue.params).toEqual({
+      code: 'reason_required',
+      reason: 'objection_reason_required',
+    });
     expect(issue?.message).toMatch(/reason/i);
   });
 

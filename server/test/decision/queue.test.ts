@@ -48,7 +48,12 @@ describe('O3 a speaking queue: raise a hand, lower it, the facilitator calls the
     const seq = m.live.view.seq;
     expect(m.run({ type: 'hand.raise' }, m.as('Ana'))).toEqual({
       ok: false,
-      error: { code: 'not_allowed', message: 'Your hand is already up: you are number 2 of 2 in the queue.' },
+      error: {
+        code: 'not_allowed',
+        message: 'Your hand is already up: you are number 2 of 2 in the queue.',
+        reason: 'hand_already_up',
+        params: { place: 2, total: 2 },
+      },
     });
     expect(m.live.view.seq).toBe(seq);
   });

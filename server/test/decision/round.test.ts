@@ -51,7 +51,12 @@ describe('M3 a round: each present participant speaks once, in turn; the facilit
     const late = m.run({ type: 'round.speak', text: 'Sorry I am late.' }, m.as('Ben'));
     expect(late).toEqual({
       ok: false,
-      error: { code: 'meeting_closed', message: 'This round is closed: what was said is on the record.' },
+      error: {
+        code: 'meeting_closed',
+        message: 'This round is closed: what was said is on the record.',
+        reason: 'round_finished',
+        params: {},
+      },
     });
     expect(m.refused({ type: 'round.close' }, facilitator)).toBe('meeting_closed');
   });
@@ -63,7 +68,12 @@ describe('M3 a round: each present participant speaks once, in turn; the facilit
     const d = m.run({ type: 'round.speak', text: 'Back?' }, m.as('Cleo'));
     expect(d).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'You have left this meeting; join again to take part.' },
+      error: {
+        code: 'forbidden',
+        message: 'You have left this meeting; join again to take part.',
+        reason: 'left_meeting',
+        params: {},
+      },
     });
     expect(m.view().entries.map((e) => e.text)).toEqual(['Hello.']);
     m.join('Cleo');
@@ -96,7 +106,12 @@ describe('M3 a round: each present participant speaks once, in turn; the facilit
     const s = m.run({ type: 'round.speak', text: 'Hi.' }, stranger);
     expect(s).toEqual({
       ok: false,
-      error: { code: 'not_joined', message: 'Join the meeting to speak in the round.' },
+      error: {
+        code: 'not_joined',
+        message: 'Join the meeting to speak in the round.',
+        reason: 'join_to_speak',
+        params: {},
+      },
     });
     // Nobody speaks for another, even in a replayed or forged log.
     const forged = {

@@ -70,7 +70,12 @@ describe('O1 a round goes around in an order the facilitator sets, or shuffled',
     const out = m.run({ type: 'round.speak', text: 'Me first.' }, m.as('Dan'));
     expect(out).toEqual({
       ok: false,
-      error: { code: 'not_allowed', message: 'It is Ben’s turn; yours comes after Cleo.' },
+      error: {
+        code: 'not_allowed',
+        message: 'It is Ben’s turn; yours comes after Cleo.',
+        reason: 'turn_of_other_yours_after',
+        params: { name: 'Ben', before: 'Cleo' },
+      },
     });
     expect(m.live.view.seq).toBe(seq);
     expect(m.run({ type: 'round.speak', text: 'Me next.' }, m.as('Cleo'))).toMatchObject({

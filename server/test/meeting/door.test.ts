@@ -122,7 +122,13 @@ describe('S12 removal', () => {
     const Cleo = m.id('Cleo');
     m.ok({ type: 'participant.remove', participantId: Cleo }, facilitator);
     const session: Session = { meetingId: m.live.id, role: 'participant', participantId: Cleo };
-    expect(callerFor(session, m.live, 'question.ask')).toEqual({ denied: expect.stringMatching(/removed/) });
+    expect(callerFor(session, m.live, 'question.ask')).toEqual({
+      denied: expect.objectContaining({
+        code: 'forbidden',
+        reason: 'removed_you',
+        message: expect.stringMatching(/removed/),
+      }),
+    });
   });
 
   it('[S12] removing someone unknown, or twice, is not_found; the facilitator of the moment is not removed', () => {

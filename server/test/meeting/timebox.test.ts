@@ -114,7 +114,7 @@ describe('[T1] timeboxes are recorded deadlines', () => {
 
   it('[T1] only the facilitator sets, extends or clears a timebox', () => {
     for (const type of ['timebox.set', 'timebox.extend', 'timebox.clear'] as const) {
-      expect(permissionError(type, 'participant')).toBe('Only the facilitator can do this.');
+      expect(permissionError(type, 'participant')).toBe('facilitator_only');
       expect(permissionError(type, 'facilitator')).toBeNull();
     }
   });

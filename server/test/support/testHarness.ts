@@ -9,6 +9,7 @@
  * keeps no copy of it, so the two cannot drift).
  */
 import { type Command, type CommandInput, commandSchema } from '@circlewise/shared/commands';
+import { wireError } from '@circlewise/shared/errors';
 import type { MeetingEvent, NewEvent } from '@circlewise/shared/events';
 import {
   currentItem,
@@ -18,6 +19,7 @@ import {
   type Seated,
   seated,
 } from '@circlewise/shared/meeting';
+import { englishRefusal, isRefusalReason } from '@circlewise/shared/refusals';
 import { type AnyMachineSnapshot, getNextSnapshot, type StateValue } from 'xstate';
 import { permissionError } from '../../src/access/permissions';
 import { type Caller, type Decision, snapshotOf } from '../../src/decision/decideEngine';
@@ -157,7 +159,7 @@ export function startHarness<TView extends ItemView>(options: HarnessOptions): H
       const command: Command = commandSchema.parse({ commandId: testId(nextCommand++, 0xc0de), ...cmd });
       const denied = options.checkPermissions ? permissionError(command.type, caller.role) : null;
       const d: Decision = denied
-        ? { ok: false, error: { code: 'forbidden', message: denied } }
+        ? { ok: false, error: wireError('forbidden', denied) }
         : live.decide(command, caller, {
             now: clock,
             newId,
@@ -180,6 +182,11 @@ export function startHarness<TView extends ItemView>(options: HarnessOptions): H
       if (d.ok) throw new Error(`${cmd.type} was accepted: ${JSON.stringify(d.events)}`);
       if (log.length !== before || live.view.seq !== seq) throw new Error(`${cmd.type} refused but recorded`);
       if (!d.error.message.trim()) throw new Error(`${cmd.type} refused without a message`);
+      // Issue 12: a reason of the table, and the English made from it and its params.
+      const { reason, params, message } = d.error;
+      if (!isRefusalReason(reason) || message !== englishRefusal(reason, params)) {
+        throw new Error(`${cmd.type} refused without a reason of the table: ${JSON.stringify(d.error)}`);
+      }
       return d.error.code;
     },
     record(body) {
