@@ -121,6 +121,12 @@ i18n.on('languageChanged', applyToDocument);
 export function chooseLanguage(language: Language) {
   try {
     localStorage.setItem(STORAGE_KEY, language);
+    // A `?lang=` in the address would win over the choice on the next load: drop it.
+    const url = new URL(window.location.href);
+    if (url.searchParams.has('lang')) {
+      url.searchParams.delete('lang');
+      window.history.replaceState(window.history.state, '', url);
+    }
   } catch {
     // Private mode: chosen for this page only.
   }

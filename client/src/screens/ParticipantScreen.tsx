@@ -15,11 +15,11 @@ export function ParticipantScreen({ code }: { code: string }) {
 
   if (!identity) {
     return (
-      <div className="page narrow">
-        <LanguageMenu />
+      <main className="page narrow">
         <h1>{t('meeting', { code })}</h1>
         <JoinForm askCode={false} onJoin={(_code, name) => setIdentity(saveParticipant(code, name))} />
-      </div>
+        <LanguageMenu />
+      </main>
     );
   }
   if (!connection) return <p className="loading">{t('connecting')}</p>;
