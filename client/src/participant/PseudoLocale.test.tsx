@@ -57,6 +57,26 @@ const STAGES = {
       })
       .add({ type: 'question.answered', questionId: uuidFor(100), text: 'All of them.', by: 'facilitator' })
       .add({ type: 'hand.raised', participantId: BEN, stage: 'clarifying', by: BEN }),
+  reactions: () =>
+    MeetingScript.at('reactions').add({
+      type: 'reaction.given',
+      participantId: BEN,
+      version: 1,
+      sealed: true,
+      text: 'Love it',
+      gesture: 'up',
+      by: BEN,
+    }),
+  consent: () => MeetingScript.at('consent'),
+  outcome: () =>
+    MeetingScript.at('consent').add({
+      type: 'outcome.recorded',
+      outcome: 'adopted',
+      version: 1,
+      reviewDate: '2025-07-15',
+      note: 'Start next week',
+      by: 'facilitator',
+    }),
 };
 
 describe('phone in the pseudo-locale (L3)', () => {
