@@ -13,6 +13,7 @@ function typedBy(view: Seated<DecisionView>): Set<string> {
   for (const p of Object.values(view.participants)) typed.add(p.name);
   for (const v of view.versions) for (const text of [v.title, v.driver, v.text]) if (text) typed.add(text);
   for (const q of view.questions) typed.add(q.text);
+  for (const o of view.objections) typed.add(o.reason);
   return typed;
 }
 
@@ -24,7 +25,8 @@ function typedBy(view: Seated<DecisionView>): Set<string> {
 function untranslated(root: HTMLElement, typed: Set<string>): string[] {
   const found: string[] = [];
   const check = (text: string) => {
-    const trimmed = text.trim();
+    // A typed text may follow a separator in the same text node (": reason").
+    const trimmed = text.trim().replace(/^[:·,\s]+/, '');
     if (/[A-Za-z]/.test(trimmed) && !trimmed.includes(PSEUDO_OPEN) && !typed.has(trimmed))
       found.push(trimmed);
   };
@@ -67,6 +69,33 @@ const STAGES = {
       gesture: 'up',
       by: BEN,
     }),
+  objections: () =>
+    MeetingScript.at('objections')
+      .add({
+        type: 'response.given',
+        responseId: uuidFor(200),
+        participantId: BEN,
+        stage: 'objections',
+        version: 1,
+        sealed: true,
+        kind: 'objection',
+        reason: 'Ben is away in March.',
+        by: BEN,
+      })
+      .add({
+        type: 'responses.revealed',
+        stage: 'objections',
+        reactions: [],
+        responses: [
+          {
+            responseId: uuidFor(200),
+            participantId: BEN,
+            kind: 'objection',
+            reason: 'Ben is away in March.',
+          },
+        ],
+        by: 'facilitator',
+      }),
   consent: () => MeetingScript.at('consent'),
   outcome: () =>
     MeetingScript.at('consent').add({
