@@ -6,6 +6,9 @@ import { i18n } from '../i18n';
 import { PSEUDO_OPEN } from '../i18n/pseudo';
 import { ANA, BEN, MeetingScript, uuidFor } from '../test/meetingScript';
 import { renderParticipant } from '../test/renderParticipant';
+import { renderRound } from '../test/renderRound';
+import { RoundScript } from '../test/roundScript';
+import { RoundStage } from './round/RoundStage';
 
 /** What people typed (names, titles, proposals, questions): shown as typed, in any language. */
 function typedBy(view: Seated<DecisionView>): Set<string> {
@@ -120,6 +123,19 @@ describe('phone in the pseudo-locale (L3)', () => {
       ).toEqual([]);
     });
   }
+
+  it('[L3] a round, in turn with one entry, renders no untranslated text in pseudo', async () => {
+    await act(() => i18n.changeLanguage('pseudo'));
+    const script = RoundScript.open('Check-in').order([ANA, BEN]).speak(ANA, 'Glad to be here.');
+    const view = script.view();
+    renderRound(<RoundStage view={view} me={BEN} />);
+    const typed = new Set([
+      view.title,
+      'Glad to be here.',
+      ...Object.values(view.participants).map((p) => p.name),
+    ]);
+    expect(untranslated(document.body, typed)).toEqual([]);
+  });
 
   it('[L3] the check catches a literal English string', () => {
     const { container } = render(
