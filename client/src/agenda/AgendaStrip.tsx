@@ -1,3 +1,4 @@
+import { useT } from '../i18n';
 import { meetingPath } from '../routing';
 import { useMeeting } from '../store/MeetingContext';
 import { itemLabel, itemStatus, position } from './itemStatus';
@@ -7,23 +8,24 @@ import { itemLabel, itemStatus, position } from './itemStatus';
  * one tap away. A participant who was handed facilitation (M4) gets the way to the console here.
  */
 export function AgendaStrip({ showConsoleLink = true }: { showConsoleLink?: boolean }) {
+  const t = useT('common');
   const meeting = useMeeting((s) => s.meeting);
   const facilitating = useMeeting((s) => s.facilitating);
   const role = useMeeting((s) => s.role);
   if (!meeting) return null;
   const current = meeting.items.find((i) => i.id === meeting.currentItemId);
   return (
-    <nav className="agenda-strip" aria-label="Agenda">
+    <nav className="agenda-strip" aria-label={t('agenda.label')}>
       {meeting.closedAt !== undefined && (
         <p className="card" role="status">
-          The meeting is closed. <a href={meetingPath(meeting.code, 'minutes')}>Read the minutes</a>
+          {t('agenda.closed')} <a href={meetingPath(meeting.code, 'minutes')}>{t('agenda.readMinutes')}</a>
         </p>
       )}
       {showConsoleLink && facilitating && role === 'participant' && (
         <p className="card callout" role="status">
-          You facilitate this meeting now.{' '}
+          {t('agenda.youFacilitate')}{' '}
           <a className="button" href={meetingPath(meeting.code, 'facilitate')}>
-            Open the facilitator’s console
+            {t('agenda.openConsole')}
           </a>
         </p>
       )}

@@ -1,7 +1,9 @@
+import { useT } from '../i18n';
 import { useMeeting } from '../store/MeetingContext';
 
 /** Tells people when what they see may be out of date, and that submissions will wait. */
 export function ConnectionBanner() {
+  const t = useT('common');
   const connection = useMeeting((s) => s.connection);
   const hasView = useMeeting((s) => s.view !== undefined);
   const restarting = useMeeting((s) => s.restarting === true);
@@ -10,14 +12,13 @@ export function ConnectionBanner() {
     // A12: the server said so before it closed the connection.
     return (
       <div className="banner banner-warning" role="status">
-        The server is restarting… This screen reconnects by itself; anything you send waits and goes out once
-        it is back.
+        {t('connection.restarting')}
       </div>
     );
   }
   return (
     <div className="banner banner-warning" role="status">
-      Reconnecting… Anything you send waits and goes out once you are back.
+      {t('connection.reconnecting')}
     </div>
   );
 }

@@ -8,6 +8,7 @@
  */
 import { formatClock, secondsLeft, thresholdAt, thresholdText } from '@circlewise/shared/countdown';
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n';
 import { useMeeting } from '../store/MeetingContext';
 
 export const HIDE_COUNTDOWN_KEY = 'circlewise.countdownHidden';
@@ -42,6 +43,7 @@ export function CountdownClock({
   hideable?: boolean;
   className?: string;
 }) {
+  const t = useT('common');
   const [now, setNow] = useState(() => Date.now());
   const [hidden, setHidden] = useState(() => hideable && readHidden());
   const seconds = secondsLeft(deadline, now, offset);
@@ -73,8 +75,8 @@ export function CountdownClock({
   return (
     <div className={`countdown${up ? ' countdown-up' : ''}${className ? ` ${className}` : ''}`}>
       {!hidden && (
-        <p className="countdown-clock" role="timer" aria-label="Time left in this stage">
-          {up ? 'Time is up' : formatClock(seconds)}
+        <p className="countdown-clock" role="timer" aria-label={t('countdown.label')}>
+          {up ? t('countdown.up') : formatClock(seconds)}
         </p>
       )}
       <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="countdown-announcer">
@@ -82,7 +84,7 @@ export function CountdownClock({
       </p>
       {hideable && (
         <button type="button" className="small countdown-toggle" onClick={toggle} aria-pressed={hidden}>
-          {hidden ? 'Show countdown' : 'Hide countdown'}
+          {hidden ? t('countdown.show') : t('countdown.hide')}
         </button>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useT } from '../i18n';
 import { respondedCount, type WithPeople } from '../lib/names';
 
 export function Counts({
@@ -7,12 +8,9 @@ export function Counts({
 }: {
   view: WithPeople;
   responses: Record<string, unknown>;
-  verb?: string;
+  verb?: 'responded' | 'nominated';
 }) {
+  const t = useT('common');
   const { responded, total } = respondedCount(view, responses);
-  return (
-    <p className="counts">
-      {responded} of {total} {verb}
-    </p>
-  );
+  return <p className="counts">{t(`counts.${verb}`, { count: responded, total })}</p>;
 }

@@ -1,5 +1,6 @@
 import { GESTURE_LABELS, GESTURES, type Gesture } from '@circlewise/shared/constants';
 import { useId } from 'react';
+import { useT } from '../i18n';
 
 export { GESTURE_LABELS };
 
@@ -31,9 +32,10 @@ export function GestureGlyph({ gesture }: { gesture: Gesture }) {
 }
 
 export function GestureIcon({ gesture }: { gesture: Gesture }) {
+  const t = useT('common');
   return (
     <span className="gesture">
-      <GestureGlyph gesture={gesture} /> {GESTURE_LABELS[gesture]}
+      <GestureGlyph gesture={gesture} /> {t(`gesture.${gesture}`)}
     </span>
   );
 }
@@ -50,21 +52,22 @@ export function gestureTally(
 /** The thumbs as a tally, a card of its own (issue 10 §7); nothing when nobody gave one. */
 export function GestureTally({
   reactions,
-  heading = 'Thumbs',
+  heading,
 }: {
   reactions: Iterable<{ gesture?: Gesture | undefined }>;
   heading?: string;
 }) {
+  const t = useT('common');
   const id = useId();
   const counts = gestureTally(reactions);
   if (GESTURES.every((g) => counts[g] === 0)) return null;
   return (
     <section className="card gesture-tally" aria-labelledby={id}>
-      <h2 id={id}>{heading}</h2>
+      <h2 id={id}>{heading ?? t('gesture.tally')}</h2>
       <ul className="tally">
         {GESTURES.map((g) => (
           <li key={g} data-gesture={g}>
-            <GestureGlyph gesture={g} /> {GESTURE_LABELS[g]}: <strong>{counts[g]}</strong>
+            <GestureGlyph gesture={g} /> {t(`gesture.${g}`)}: <strong>{counts[g]}</strong>
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { LIMITS } from '@circlewise/shared/constants';
 import { useState } from 'react';
+import { useT } from '../i18n';
 
 /** Name (and optionally code) before a phone's first join. */
 export function JoinForm({
@@ -11,24 +12,25 @@ export function JoinForm({
   askCode: boolean;
   onJoin: (code: string, name: string) => void;
 }) {
+  const t = useT('phone');
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState('');
 
   const join = (e: React.FormEvent) => {
     e.preventDefault();
-    if (askCode && !code.trim()) return setProblem('Enter the meeting code shown by the facilitator.');
-    if (!name.trim()) return setProblem('Enter your name so others know who responded.');
+    if (askCode && !code.trim()) return setProblem(t('join.needCode'));
+    if (!name.trim()) return setProblem(t('join.needName'));
     setProblem('');
     onJoin(code, name.trim());
   };
 
   return (
     <form className="card" onSubmit={join} aria-labelledby="join-heading">
-      <h2 id="join-heading">Join a meeting</h2>
+      <h2 id="join-heading">{t('join.heading')}</h2>
       {askCode && (
         <>
-          <label htmlFor="join-code">Meeting code</label>
+          <label htmlFor="join-code">{t('join.code')}</label>
           <input
             id="join-code"
             value={code}
@@ -39,7 +41,7 @@ export function JoinForm({
           />
         </>
       )}
-      <label htmlFor="join-name">Your name</label>
+      <label htmlFor="join-name">{t('join.name')}</label>
       <input
         id="join-name"
         value={name}
@@ -48,7 +50,7 @@ export function JoinForm({
         onChange={(e) => setName(e.target.value)}
       />
       <button type="submit" className="primary">
-        Join
+        {t('join.submit')}
       </button>
       {problem && (
         <p className="status status-error" role="alert">

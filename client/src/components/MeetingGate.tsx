@@ -1,5 +1,7 @@
 import type { WireError } from '@circlewise/shared/errors';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { useT } from '../i18n';
 import { useMeeting } from '../store/MeetingContext';
 
 /**
@@ -15,6 +17,7 @@ export function MeetingGate({
   children: ReactNode;
   onReset?: { label: string; run: () => void };
 }) {
+  const t = useT('phone');
   const hasView = useMeeting((s) => s.view !== undefined);
   const connection = useMeeting((s) => s.connection);
   const joinError = useMeeting((s) => s.joinError);
@@ -22,8 +25,8 @@ export function MeetingGate({
   if (connection === 'failed' && joinError) {
     return (
       <main className="page narrow">
-        <h1>Could not join meeting {code}</h1>
-        <p role="alert">{explainJoinError(joinError, code)}</p>
+        <h1>{t('gate.couldNotJoin', { code })}</h1>
+        <p role="alert">{explainJoinError(joinError, code, t)}</p>
         <p className="actions">
           {onReset && (
             <button type="button" onClick={onReset.run}>
@@ -31,7 +34,7 @@ export function MeetingGate({
             </button>
           )}
           <a className="button" href="/">
-            Back to start
+            {t('gate.backToStart')}
           </a>
         </p>
       </main>
@@ -40,11 +43,9 @@ export function MeetingGate({
   if (connection === 'waiting') {
     return (
       <main className="page narrow">
-        <h1>Meeting {code}</h1>
-        <p role="status">
-          Waiting to be admitted. The facilitator has locked this meeting and will let you in.
-        </p>
-        <p className="muted">Keep this page open; it goes on by itself.</p>
+        <h1>{t('meeting', { code })}</h1>
+        <p role="status">{t('gate.waiting')}</p>
+        <p className="muted">{t('gate.keepOpen')}</p>
       </main>
     );
   }
@@ -52,7 +53,7 @@ export function MeetingGate({
     return (
       <main>
         <p className="loading" role="status">
-          Connecting to meeting {code}…
+          {t('gate.connecting', { code })}
         </p>
       </main>
     );
@@ -60,20 +61,18 @@ export function MeetingGate({
   return children;
 }
 
-export function explainJoinError(error: WireError, code: string): string {
+export function explainJoinError(error: WireError, code: string, t: TFunction<'phone'>): string {
   switch (error.code) {
     case 'unknown_meeting':
-      return `There is no meeting with the code ${code}. Check the code with the facilitator and try again.`;
+      return t('gate.unknownMeeting', { code });
     case 'bad_token':
-      return 'This browser’s pass for the meeting was not accepted. Join again with your name, or ask the facilitator.';
+      return t('gate.badToken');
     case 'protocol_mismatch':
-      return error.reason === 'serverTooOld'
-        ? 'The server is older than this page. Ask the facilitator to update it.'
-        : 'This page is out of date. Reload it to get the current version.';
+      return error.reason === 'serverTooOld' ? t('gate.serverTooOld') : t('gate.clientTooOld');
     case 'removed':
-      return `${error.message} Ask the facilitator if you think this is a mistake.`;
+      return t('gate.removed', { message: error.message });
     case 'name_taken':
-      return `${error.message} Join again with another name.`;
+      return t('gate.nameTaken', { message: error.message });
     default:
       return error.message;
   }

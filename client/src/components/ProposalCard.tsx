@@ -1,4 +1,5 @@
 import type { ProposalVersion } from '@circlewise/shared/decision';
+import { useT } from '../i18n';
 import { DiffText } from './DiffText';
 
 /**
@@ -14,33 +15,35 @@ export function ProposalCard({
   draft?: boolean;
   previous?: ProposalVersion | undefined;
 }) {
+  const t = useT('common');
   const changed =
     previous !== undefined && (previous.driver !== version.driver || previous.text !== version.text);
   return (
     <article className="card proposal" aria-labelledby="proposal-title">
       <p className="eyebrow">
-        {draft ? 'Draft proposal' : 'Proposal'} · version {version.version}
+        {t(draft ? 'proposal.draft' : 'proposal.current', { version: version.version })}
       </p>
-      <h2 id="proposal-title">{version.title || 'Untitled proposal'}</h2>
+      <h2 id="proposal-title">{version.title || t('proposal.untitled')}</h2>
       {changed && (
         <p className="changed-note">
-          Changed since version {previous.version}: <ins>added</ins>, <del>removed</del>.
+          {t('proposal.changedSince', { version: previous.version })} <ins>{t('proposal.added')}</ins>,{' '}
+          <del>{t('proposal.removed')}</del>.
         </p>
       )}
-      <h3>Driver</h3>
+      <h3>{t('proposal.driver')}</h3>
       <p className="prose diff">
         {changed ? (
           <DiffText before={previous.driver} after={version.driver} />
         ) : (
-          version.driver || <em>No driver written yet.</em>
+          version.driver || <em>{t('proposal.noDriver')}</em>
         )}
       </p>
-      <h3>Proposal</h3>
+      <h3>{t('proposal.proposal')}</h3>
       <p className="prose diff">
         {changed ? (
           <DiffText before={previous.text} after={version.text} />
         ) : (
-          version.text || <em>No proposal text yet.</em>
+          version.text || <em>{t('proposal.noText')}</em>
         )}
       </p>
     </article>

@@ -2,6 +2,7 @@
 
 import type { Seated } from '@circlewise/shared/meeting';
 import type { RoundView } from '@circlewise/shared/round';
+import { useT } from '../i18n';
 import { nameOf } from '../lib/names';
 
 export function RoundEntries({
@@ -12,7 +13,8 @@ export function RoundEntries({
   /** This phone's participant: their entry is marked. */
   me?: string;
 }) {
-  if (view.entries.length === 0) return <p className="empty">Nobody has spoken yet.</p>;
+  const t = useT('common');
+  if (view.entries.length === 0) return <p className="empty">{t('turns.nobodySpoken')}</p>;
   return (
     <ul className="list round-entries">
       {view.entries.map((e) => {
@@ -20,8 +22,7 @@ export function RoundEntries({
         return (
           <li key={e.participantId} className={mine ? 'mine' : undefined}>
             <strong>
-              {nameOf(view, e.participantId)}
-              {mine && ' (you)'}
+              {mine ? t('turns.you', { name: nameOf(view, e.participantId) }) : nameOf(view, e.participantId)}
             </strong>
             : <span className="prose">{e.text}</span>
           </li>

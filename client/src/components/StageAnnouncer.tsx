@@ -1,4 +1,4 @@
-import { STAGE_LABELS } from '@circlewise/shared/constants';
+import { useT } from '../i18n';
 import { useMeeting } from '../store/MeetingContext';
 
 /**
@@ -6,6 +6,7 @@ import { useMeeting } from '../store/MeetingContext';
  * in a meeting of several items, which item the meeting moved to (M1).
  */
 export function StageAnnouncer() {
+  const t = useT('common');
   const stage = useMeeting((s) => s.view?.stage);
   const item = useMeeting((s) =>
     s.meeting && s.meeting.items.length > 1
@@ -14,7 +15,11 @@ export function StageAnnouncer() {
   );
   return (
     <div className="visually-hidden" aria-live="polite" aria-atomic="true">
-      {stage ? `${item ? `${item}. ` : ''}Stage: ${STAGE_LABELS[stage]}` : ''}
+      {stage
+        ? item
+          ? t('announce.itemStage', { item, stage: t(`stage.${stage}`) })
+          : t('announce.stage', { stage: t(`stage.${stage}`) })
+        : ''}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ConsentItemView } from '@circlewise/shared/consentItem';
 import { STAGE_LABELS } from '@circlewise/shared/constants';
 import { type Participant, presentParticipants } from '@circlewise/shared/decision';
+import { i18n } from '../i18n';
 
 /** Anything that knows who is in the meeting: the meeting, or an item seated in it (`Seated`). */
 export type WithPeople = { participants: Record<string, Participant> };
@@ -26,5 +27,11 @@ export function formatTime(at: number): string {
 export function formatDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Date(y, m - 1, d).toLocaleDateString([], { year: 'numeric', month: 'long', day: 'numeric' });
+  // In the reader's language (issue 12); the pseudo-locales read dates as English does.
+  const language = i18n.language?.startsWith('pseudo') ? 'en' : i18n.language;
+  return new Date(y, m - 1, d).toLocaleDateString(language ? [language] : [], {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
 }

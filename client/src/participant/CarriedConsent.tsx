@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { SubmitStatus } from '../components/SubmitStatus';
+import { useT } from '../i18n';
 import { useSubmit } from '../lib/useSubmit';
 
 /** C7: the answer given in the objection round counts as consent; one tap confirms it. */
 export function CarriedConsent({ children }: { children: ReactNode }) {
+  const t = useT('phone');
   const consent = useSubmit();
   return (
     <>
@@ -14,9 +16,9 @@ export function CarriedConsent({ children }: { children: ReactNode }) {
         disabled={consent.busy}
         onClick={() => consent.submit({ type: 'response.give', kind: 'consent' })}
       >
-        Confirm
+        {t('consent.confirm')}
       </button>
-      <SubmitStatus state={consent.state} recorded="Consent confirmed." />
+      <SubmitStatus state={consent.state} recorded={t('consent.confirmed')} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Round } from '@circlewise/shared/decision';
 import { consentOf, presentParticipants } from '@circlewise/shared/decision';
 import { Counts } from '../components/Counts';
+import { useT } from '../i18n';
 import type { WithPeople } from '../lib/names';
 
 /** Who has consented in the consent round, and who not yet; the candidate marked in an election. */
@@ -17,6 +18,7 @@ export function ConsentSoFar({
   /** Whether this person's consent counts, when the item says (an election's, C7 and E4). */
   isConsented?: (id: string) => boolean;
 }) {
+  const t = useT('phone');
   const consented = (id: string) =>
     isConsented
       ? isConsented(id)
@@ -25,7 +27,7 @@ export function ConsentSoFar({
         : view.consentRound.responses[id]?.kind === 'consent';
   return (
     <section className="card" aria-labelledby="consented-heading">
-      <h2 id="consented-heading">Consent so far</h2>
+      <h2 id="consented-heading">{t('soFar.heading')}</h2>
       <Counts
         view={view}
         responses={
@@ -39,8 +41,10 @@ export function ConsentSoFar({
       <ul className="list">
         {presentParticipants(view).map((p) => (
           <li key={p.id}>
-            {p.name}
-            {p.id === candidateId && ' (candidate)'}: {consented(p.id) ? 'consented' : 'not yet'}
+            {t(p.id === candidateId ? 'soFar.lineCandidate' : 'soFar.line', {
+              name: p.name,
+              status: t(consented(p.id) ? 'soFar.consented' : 'soFar.notYet'),
+            })}
           </li>
         ))}
       </ul>

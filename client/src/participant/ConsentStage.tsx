@@ -1,5 +1,6 @@
 import { consentOf, currentVersion } from '@circlewise/shared/decision';
 import { SubmitStatus } from '../components/SubmitStatus';
+import { useT } from '../i18n';
 import { useSubmit } from '../lib/useSubmit';
 import { CarriedConsent } from './CarriedConsent';
 import { ConsentSoFar } from './ConsentSoFar';
@@ -8,6 +9,7 @@ import { LateObjection } from './LateObjection';
 import type { StageProps } from './stageProps';
 
 export function ConsentStage({ view, me }: StageProps) {
+  const t = useT('phone');
   const version = currentVersion(view);
   const mine = consentOf(view, me);
   const consent = useSubmit();
@@ -16,11 +18,11 @@ export function ConsentStage({ view, me }: StageProps) {
     <>
       <CurrentProposal view={view} />
       <section className="card" aria-labelledby="consent-heading">
-        <h2 id="consent-heading">Your final answer</h2>
+        <h2 id="consent-heading">{t('consent.heading')}</h2>
         {mine === 'given' ? (
-          <p className="done">You consented to version {version.version}.</p>
+          <p className="done">{t('consent.given', { version: version.version })}</p>
         ) : mine === 'carried' ? (
-          <CarriedConsent>You consented (carried over from the objection round).</CarriedConsent>
+          <CarriedConsent>{t('consent.carried')}</CarriedConsent>
         ) : (
           <>
             <button
@@ -29,15 +31,15 @@ export function ConsentStage({ view, me }: StageProps) {
               disabled={consent.busy}
               onClick={() => consent.submit({ type: 'response.give', kind: 'consent' })}
             >
-              I consent to version {version.version}
+              {t('consent.button', { version: version.version })}
             </button>
-            <SubmitStatus state={consent.state} recorded="Consent recorded." />
+            <SubmitStatus state={consent.state} recorded={t('consent.done')} />
           </>
         )}
         <LateObjection
-          reasonLabel="Reason (required): what harm do you see, or how could it be better?"
-          consequence="An objection now takes the meeting back to the objection round."
-          {...(mine === 'carried' && { openLabel: 'Raise a late objection' })}
+          reasonLabel={t('consent.reason')}
+          consequence={t('consent.consequence')}
+          {...(mine === 'carried' && { openLabel: t('consent.lateOpen') })}
         />
       </section>
       <ConsentSoFar view={view} carriesOver />

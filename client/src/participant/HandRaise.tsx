@@ -1,6 +1,7 @@
 import { type DecisionView, handQueue, placeInQueue } from '@circlewise/shared/decision';
 import type { Seated } from '@circlewise/shared/meeting';
 import { SubmitStatus } from '../components/SubmitStatus';
+import { formatNumber, useT } from '../i18n';
 import { useSubmit } from '../lib/useSubmit';
 
 /**
@@ -8,6 +9,7 @@ import { useSubmit } from '../lib/useSubmit';
  * resolved: raise it, lower it, and see one's place in the queue.
  */
 export function HandRaise({ view, me }: { view: Seated<DecisionView>; me: string }) {
+  const t = useT('phone');
   const { state, submit, busy } = useSubmit();
   const place = placeInQueue(view, me);
   const total = handQueue(view).length;
@@ -15,19 +17,19 @@ export function HandRaise({ view, me }: { view: Seated<DecisionView>; me: string
   const called = calledLast?.participantId === me && calledLast.stage === view.stage && place === 0;
   return (
     <section className="card hand-raise" aria-labelledby="hand-heading">
-      <h2 id="hand-heading">Speaking queue</h2>
+      <h2 id="hand-heading">{t('hand.heading')}</h2>
       <p role="status" aria-live="polite" data-testid="queue-place">
         {place > 0
-          ? `Your hand is up: you are number ${place} of ${total} in the queue.`
+          ? t('hand.place', { place: formatNumber(place), total: formatNumber(total) })
           : called
-            ? 'The facilitator gave you the floor: speak now.'
+            ? t('hand.called')
             : total === 0
-              ? 'Nobody is waiting to speak. Raise your hand to speak next.'
-              : `${total} waiting to speak. Raise your hand to join the queue.`}
+              ? t('hand.nobody')
+              : t('hand.waiting', { count: total })}
       </p>
       {place > 0 ? (
         <button type="button" disabled={busy} onClick={() => submit({ type: 'hand.lower' })}>
-          Lower hand
+          {t('hand.lower')}
         </button>
       ) : (
         <button
@@ -36,10 +38,10 @@ export function HandRaise({ view, me }: { view: Seated<DecisionView>; me: string
           disabled={busy}
           onClick={() => submit({ type: 'hand.raise' })}
         >
-          Raise hand
+          {t('hand.raise')}
         </button>
       )}
-      <SubmitStatus state={state} recorded={place > 0 ? 'Your hand is up.' : 'Recorded.'} />
+      <SubmitStatus state={state} recorded={place > 0 ? t('hand.up') : undefined} />
     </section>
   );
 }

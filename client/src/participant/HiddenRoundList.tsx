@@ -1,6 +1,7 @@
 import { presentParticipants } from '@circlewise/shared/decision';
 import type { ReactNode } from 'react';
 import { Counts } from '../components/Counts';
+import { useT } from '../i18n';
 import type { WithPeople } from '../lib/names';
 
 /**
@@ -22,14 +23,17 @@ export function HiddenRoundList<R>({
   /** An answer in words, or undefined while it is hidden. */
   shown: (response: R) => ReactNode | undefined;
 }) {
+  const t = useT('phone');
   const { responses, revealed } = round;
   const headingId = `${heading.toLowerCase()}-heading`;
   return (
     <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{heading}</h2>
+      <h2 id={headingId}>{t(`hidden.${heading}`)}</h2>
       <Counts view={view} responses={responses} />
       {!revealed && (
-        <p className="muted">{heading} stay hidden until the facilitator reveals them all at once.</p>
+        <p className="muted">
+          {t(heading === 'Responses' ? 'hidden.noteResponses' : 'hidden.noteReactions')}
+        </p>
       )}
       <ul className="list">
         {presentParticipants(view)
@@ -39,7 +43,7 @@ export function HiddenRoundList<R>({
             return (
               <li key={p.id}>
                 <strong>{p.name}</strong>:{' '}
-                {answer === undefined ? <span className="muted">responded</span> : answer}
+                {answer === undefined ? <span className="muted">{t('hidden.responded')}</span> : answer}
               </li>
             );
           })}

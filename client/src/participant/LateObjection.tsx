@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { SubmitStatus } from '../components/SubmitStatus';
+import { useT } from '../i18n';
 import { useSubmit } from '../lib/useSubmit';
 
 /** In the consent round: an objection seen late, with its reason; it takes the meeting back a round. */
 export function LateObjection({
   reasonLabel,
   consequence,
-  openLabel = 'I see an objection',
+  openLabel,
 }: {
   reasonLabel: string;
   consequence: string;
   openLabel?: string;
 }) {
+  const t = useT('phone');
   const object = useSubmit();
   const [objecting, setObjecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -25,7 +27,7 @@ export function LateObjection({
     <>
       {!objecting ? (
         <button type="button" onClick={() => setObjecting(true)}>
-          {openLabel}
+          {openLabel ?? t('late.open')}
         </button>
       ) : (
         <form onSubmit={raise}>
@@ -33,11 +35,11 @@ export function LateObjection({
           <textarea id="late-reason" value={reason} rows={4} onChange={(e) => setReason(e.target.value)} />
           <p className="muted">{consequence}</p>
           <button type="submit" className="danger" disabled={object.busy}>
-            Raise objection
+            {t('late.submit')}
           </button>
         </form>
       )}
-      <SubmitStatus state={object.state} recorded="Objection recorded." />
+      <SubmitStatus state={object.state} recorded={t('late.done')} />
     </>
   );
 }

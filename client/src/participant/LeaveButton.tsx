@@ -1,7 +1,9 @@
 import { SubmitStatus } from '../components/SubmitStatus';
+import { useT } from '../i18n';
 import { useSubmit } from '../lib/useSubmit';
 
 export function LeaveButton() {
+  const t = useT('phone');
   const { state, submit, busy } = useSubmit();
   return (
     <div className="leave">
@@ -9,14 +11,14 @@ export function LeaveButton() {
         type="button"
         disabled={busy}
         onClick={() => {
-          if (window.confirm('Leave this meeting? You will no longer count for consent.')) {
+          if (window.confirm(t('leave.confirm'))) {
             void submit({ type: 'participant.leave' });
           }
         }}
       >
-        Leave meeting
+        {t('leave.button')}
       </button>
-      <SubmitStatus state={state} recorded="You have left the meeting." />
+      <SubmitStatus state={state} recorded={t('leave.done')} />
     </div>
   );
 }

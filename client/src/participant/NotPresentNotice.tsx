@@ -1,10 +1,12 @@
+import { useT } from '../i18n';
+
 /** M2, C7: what a phone shows once its person is no longer counted as present. */
 export function NotPresentNotice() {
+  const t = useT('phone');
   return (
     <main>
       <p className="card" role="alert">
-        You are no longer counted as present in this meeting (you left or were marked absent). Ask the
-        facilitator if you should be back in.
+        {t('notPresent')}
       </p>
     </main>
   );

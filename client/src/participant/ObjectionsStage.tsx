@@ -1,8 +1,8 @@
 import { RESPONSE_KINDS, type ResponseKind } from '@circlewise/shared/constants';
 import type { Objection } from '@circlewise/shared/decision';
 import { useState } from 'react';
-import { objectionStatusText, RESPONSE_LABELS } from '../components/ResponseKindLabel';
 import { SubmitStatus } from '../components/SubmitStatus';
+import { useT } from '../i18n';
 import type { CheckViewLike } from '../lib/election';
 import { nameOf } from '../lib/names';
 import { useSubmit } from '../lib/useSubmit';
@@ -29,7 +29,7 @@ export function ObjectionsStage({ view, me }: StageProps) {
 export function ObjectionRound({
   view,
   me,
-  legend = 'Do you see an objection to this proposal?',
+  legend,
   waiting,
 }: {
   view: CheckViewLike;
@@ -37,6 +37,8 @@ export function ObjectionRound({
   legend?: string;
   waiting?: string;
 }) {
+  const t = useT('phone');
+  const tc = useT('common');
   const round = view.objectionRound;
   const mine = round.responses[me];
   const [changing, setChanging] = useState(false);
@@ -60,7 +62,7 @@ export function ObjectionRound({
     <>
       {showForm ? (
         <ResponseForm
-          legend={legend}
+          legend={legend ?? t('objections.legend')}
           waiting={waiting}
           initial={mine ? undefined : initial}
           onDone={() => setChanging(false)}
@@ -68,14 +70,14 @@ export function ObjectionRound({
       ) : (
         mine && (
           <section className="card" aria-labelledby="my-response">
-            <h2 id="my-response">Your response to version {round.version}</h2>
+            <h2 id="my-response">{t('objections.yours', { version: round.version })}</h2>
             <p>
-              <strong>{mine.kind ? RESPONSE_LABELS[mine.kind] : 'Responded'}</strong>
+              <strong>{mine.kind ? tc(`response.${mine.kind}`) : tc('response.responded')}</strong>
               {mine.reason && `: ${mine.reason}`}
             </p>
             {mayChange && (
               <button type="button" onClick={() => setChanging(true)}>
-                Change my response
+                {t('objections.change')}
               </button>
             )}
           </section>
@@ -89,7 +91,7 @@ export function ObjectionRound({
         shown={(r) =>
           r.hidden || !r.kind ? undefined : (
             <>
-              {RESPONSE_LABELS[r.kind]}
+              {tc(`response.${r.kind}`)}
               {r.reason && `: ${r.reason}`}
             </>
           )
@@ -112,6 +114,8 @@ function ResponseForm({
   initial?: { kind: ResponseKind; reason: string; version: number } | undefined;
   onDone: () => void;
 }) {
+  const t = useT('phone');
+  const tc = useT('common');
   const [kind, setKind] = useState<ResponseKind | ''>(initial?.kind ?? '');
   const [reason, setReason] = useState(initial?.reason ?? '');
   const { state, submit, busy } = useSubmit();
@@ -130,23 +134,19 @@ function ResponseForm({
 
   return (
     <form className="card" onSubmit={give}>
-      {initial && (
-        <p className="hint">
-          Your answer to version {initial.version} is filled in: send it again, or change it.
-        </p>
-      )}
+      {initial && <p className="hint">{t('objections.filledIn', { version: initial.version })}</p>}
       <fieldset className="choices">
         <legend>{legend}</legend>
         {RESPONSE_KINDS.map((k) => (
           <label className="choice" key={k}>
             <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />
-            {RESPONSE_LABELS[k]}
+            {tc(`response.${k}`)}
           </label>
         ))}
       </fieldset>
       {needsReason && (
         <>
-          <label htmlFor="reason">Reason (required): what harm do you see, or how could it be better?</label>
+          <label htmlFor="reason">{t('consent.reason')}</label>
           <textarea id="reason" value={reason} rows={4} onChange={(e) => setReason(e.target.value)} />
         </>
       )}
@@ -161,18 +161,19 @@ function ResponseForm({
         disabled={busy || !kind || waiting !== undefined}
         aria-describedby={waiting ? 'response-waiting' : undefined}
       >
-        Send response
+        {t('objections.send')}
       </button>
-      <SubmitStatus state={state} recorded="Response recorded." />
+      <SubmitStatus state={state} recorded={t('objections.done')} />
     </form>
   );
 }
 
 export function ObjectionList({ view, me }: { view: CheckViewLike; me?: string }) {
+  const tc = useT('common');
   if (view.objections.length === 0) return null;
   return (
     <section className="card" aria-labelledby="objections-heading">
-      <h2 id="objections-heading">Objections</h2>
+      <h2 id="objections-heading">{tc('stage.objections')}</h2>
       <ul className="list">
         {view.objections.map((o) => (
           <ObjectionItem key={o.id} view={view} objection={o} mine={o.participantId === me} />
@@ -191,15 +192,20 @@ function ObjectionItem({
   objection: Objection;
   mine: boolean;
 }) {
+  const t = useT('phone');
+  const tc = useT('common');
   const { state, submit, busy } = useSubmit();
   const open = objection.status === 'raised' || objection.status === 'qualified';
   return (
     <li>
       <p>
-        <strong>{mine ? 'You' : nameOf(view, objection.participantId)}</strong>: {objection.reason}
+        <strong>{mine ? t('objections.you') : nameOf(view, objection.participantId)}</strong>:{' '}
+        {objection.reason}
       </p>
       <p className={`objection-status status-${objection.status}`}>
-        {objectionStatusText(objection.status, objection.resolvedBy)}
+        {objection.status === 'resolved' && objection.resolvedBy !== undefined
+          ? tc('objectionStatus.resolvedBy', { version: objection.resolvedBy })
+          : tc(`objectionStatus.${objection.status}`)}
       </p>
       {mine && open && view.stage === 'objections' && (
         <>
@@ -208,9 +214,9 @@ function ObjectionItem({
             disabled={busy}
             onClick={() => submit({ type: 'objection.withdraw', objectionId: objection.id })}
           >
-            Withdraw my objection
+            {t('objections.withdraw')}
           </button>
-          <SubmitStatus state={state} recorded="Objection withdrawn." />
+          <SubmitStatus state={state} recorded={t('objections.withdrawn')} />
         </>
       )}
     </li>

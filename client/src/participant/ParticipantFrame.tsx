@@ -1,9 +1,11 @@
-import { type AnyStage, STAGE_LABELS } from '@circlewise/shared/constants';
+import type { AnyStage } from '@circlewise/shared/constants';
 import { type ReactNode, useRef } from 'react';
 import { AgendaStrip } from '../agenda/AgendaStrip';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { Countdown } from '../components/Countdown';
 import { StageAnnouncer } from '../components/StageAnnouncer';
+import { useT } from '../i18n';
+import { LanguageMenu } from '../i18n/LanguageMenu';
 import { LeaveButton } from './LeaveButton';
 import { NotPresentNotice } from './NotPresentNotice';
 import { useStageFocus } from './useStageFocus';
@@ -17,7 +19,7 @@ export function ParticipantFrame({
   context,
   name,
   stage,
-  heading = STAGE_LABELS[stage],
+  heading,
   ask,
   present,
   children,
@@ -33,6 +35,8 @@ export function ParticipantFrame({
   /** The stage's own component, keyed by stage. */
   children: ReactNode;
 }) {
+  const t = useT('common');
+  heading ??= t(`stage.${stage}`);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const mainRef = useRef<HTMLElement>(null);
   useStageFocus(`${stage}:${heading}`, headingRef, mainRef);
@@ -59,6 +63,9 @@ export function ParticipantFrame({
       ) : (
         <NotPresentNotice />
       )}
+      <footer className="phone-footer">
+        <LanguageMenu />
+      </footer>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Stage } from '@circlewise/shared/constants';
 import type { ComponentType } from 'react';
-import { STAGE_ASKS } from '../lib/stageText';
+import { useT } from '../i18n';
 import { useMeeting } from '../store/MeetingContext';
 import { AmendmentAnnouncer } from './AmendmentAnnouncer';
 import { ClarifyingStage } from './ClarifyingStage';
@@ -25,22 +25,24 @@ const STAGES: Record<Stage, ComponentType<StageProps>> = {
 
 /** The phone: what this stage asks, and only the action it asks for; a decision or an election. */
 export function ParticipantView() {
+  const t = useT('phone');
   const view = useMeeting((s) => s.view);
   const me = useMeeting((s) => s.participantId);
-  if (!view || !me) return <p className="loading">Loading the meeting…</p>;
+  if (!view || !me) return <p className="loading">{t('loading')}</p>;
   if (view.kind === 'election') return <ElectionParticipantView view={view} me={me} />;
   if (view.kind === 'round') return <RoundStage view={view} me={me} />;
   return <DecisionParticipantView view={view} me={me} />;
 }
 
 function DecisionParticipantView({ view, me }: StageProps) {
+  const t = useT('phone');
   const Stage = STAGES[view.stage];
   return (
     <ParticipantFrame
-      context={view.title || 'Meeting'}
+      context={view.title || t('meetingFallback')}
       name={view.participants[me]?.name}
       stage={view.stage}
-      ask={STAGE_ASKS[view.stage]}
+      ask={t(`ask.${view.stage}`)}
       present={view.participants[me]?.present ?? false}
     >
       <AmendmentAnnouncer view={view} />

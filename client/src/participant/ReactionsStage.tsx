@@ -1,9 +1,10 @@
 import { GESTURES, type Gesture } from '@circlewise/shared/constants';
 import { reactionsAsRound, reactionTurnRefusal } from '@circlewise/shared/reactionTurns';
 import { useState } from 'react';
-import { GESTURE_LABELS, GestureGlyph, GestureIcon, GestureTally } from '../components/GestureIcon';
+import { GestureGlyph, GestureIcon, GestureTally } from '../components/GestureIcon';
 import { SubmitStatus } from '../components/SubmitStatus';
 import { TurnLine } from '../components/TurnLine';
+import { useT } from '../i18n';
 import { useSubmit } from '../lib/useSubmit';
 import { CurrentProposal } from './CurrentProposal';
 import { HiddenRoundList } from './HiddenRoundList';
@@ -11,6 +12,7 @@ import { PassButton, WaitForTurn, YourTurn } from './round/RoundStage';
 import type { StageProps } from './stageProps';
 
 export function ReactionsStage({ view, me }: StageProps) {
+  const t = useT('phone');
   const mine = view.reactions[me];
   const [changing, setChanging] = useState(false);
   const showForm = (!mine || changing) && !view.reactionsRevealed;
@@ -22,13 +24,7 @@ export function ReactionsStage({ view, me }: StageProps) {
   return (
     <>
       <CurrentProposal view={view} />
-      {inTurn && (
-        <TurnLine
-          view={asRound}
-          me={me}
-          through="Everyone has had their turn: the facilitator reveals the reactions."
-        />
-      )}
+      {inTurn && <TurnLine view={asRound} me={me} through={t('reactions.through')} />}
       {inTurn && <YourTurn view={asRound} me={me} />}
       {wait ? (
         <WaitForTurn view={asRound} me={me} />
@@ -36,18 +32,18 @@ export function ReactionsStage({ view, me }: StageProps) {
         <ReactionForm onDone={() => setChanging(false)} pass={inTurn} />
       ) : mine ? (
         <section className="card" aria-labelledby="my-reaction">
-          <h2 id="my-reaction">Your reaction</h2>
+          <h2 id="my-reaction">{t('reactions.yours')}</h2>
           <p>
             {mine.gesture && <GestureIcon gesture={mine.gesture} />} {mine.text}
           </p>
           {!view.reactionsRevealed && !inTurn && (
             <button type="button" onClick={() => setChanging(true)}>
-              Change my reaction
+              {t('reactions.change')}
             </button>
           )}
         </section>
       ) : (
-        <p className="hint">The reactions are revealed; this round is closing.</p>
+        <p className="hint">{t('reactions.closing')}</p>
       )}
       {view.reactionsRevealed && <GestureTally reactions={Object.values(view.reactions)} />}
       <HiddenRoundList
@@ -68,6 +64,8 @@ export function ReactionsStage({ view, me }: StageProps) {
 }
 
 function ReactionForm({ onDone, pass }: { onDone: () => void; pass: boolean }) {
+  const t = useT('phone');
+  const tc = useT('common');
   const [text, setText] = useState('');
   const [gesture, setGesture] = useState<Gesture | ''>('');
   const { state, submit, busy } = useSubmit();
@@ -80,27 +78,27 @@ function ReactionForm({ onDone, pass }: { onDone: () => void; pass: boolean }) {
 
   return (
     <form className="card" onSubmit={give}>
-      <label htmlFor="reaction">Your reaction</label>
+      <label htmlFor="reaction">{t('reactions.label')}</label>
       <textarea id="reaction" value={text} rows={3} onChange={(e) => setText(e.target.value)} />
       <fieldset className="choices">
-        <legend>Quick gesture (optional)</legend>
+        <legend>{t('reactions.gestureLegend')}</legend>
         <label className="choice">
           <input type="radio" name="gesture" checked={gesture === ''} onChange={() => setGesture('')} />
-          None
+          {t('reactions.none')}
         </label>
         {GESTURES.map((g) => (
           <label className="choice" key={g}>
             <input type="radio" name="gesture" checked={gesture === g} onChange={() => setGesture(g)} />
             <GestureGlyph gesture={g} />
-            {GESTURE_LABELS[g]}
+            {tc(`gesture.${g}`)}
           </label>
         ))}
       </fieldset>
       <button type="submit" className="primary" disabled={busy}>
-        Give reaction
+        {t('reactions.submit')}
       </button>
       {pass && <PassButton />}
-      <SubmitStatus state={state} recorded="Reaction recorded." />
+      <SubmitStatus state={state} recorded={t('reactions.done')} />
     </form>
   );
 }

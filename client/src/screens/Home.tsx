@@ -2,19 +2,20 @@ import { normaliseCode } from '@circlewise/shared/commands';
 import { HomeCircles } from '../circle/HomeCircles';
 import { JoinForm } from '../components/JoinForm';
 import { StartMeetingForm } from '../components/StartMeetingForm';
+import { useT } from '../i18n';
+import { LanguageMenu } from '../i18n/LanguageMenu';
 import { createMeeting } from '../net/api';
 import { saveParticipant } from '../net/identity';
 import { meetingPath, navigate } from '../routing';
 
 export function Home() {
+  const t = useT('common');
   return (
     <main className="page narrow">
       <header>
         <h1>Circlewise</h1>
-        <p className="ask">
-          Sociocratic meetings, live: an agenda of consent decisions, role elections and rounds. One laptop to
-          facilitate, everyone’s phone to take part, and each circle’s records in one place.
-        </p>
+        <p className="ask">{t('home.intro')}</p>
+        <LanguageMenu />
       </header>
       <JoinForm
         askCode

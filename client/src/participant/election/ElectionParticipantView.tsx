@@ -4,7 +4,7 @@ import type { Seated } from '@circlewise/shared/meeting';
 import type { ComponentType } from 'react';
 import { ElectionOutcomeSummary, RoleCard } from '../../components/ElectionCards';
 import { ReadMinutesLink } from '../../components/ReadMinutesLink';
-import { ELECTION_ASKS } from '../../lib/election';
+import { useT } from '../../i18n';
 import { ParticipantFrame } from '../ParticipantFrame';
 import { ElectionConsentStage, ElectionObjectionsStage, ElectionProposalStage } from './CandidateStages';
 import { ChangesStage } from './ChangesStage';
@@ -28,13 +28,18 @@ const STAGES: Record<ElectionPhase, ComponentType<ElectionStageProps>> = {
 
 /** The phone in a role election: what this stage asks, and only the action it asks for. */
 export function ElectionParticipantView({ view, me }: ElectionStageProps) {
+  const t = useT('phone');
   const Stage = STAGES[view.stage];
   return (
     <ParticipantFrame
-      context={view.role?.role ? `Electing: ${view.role.role}` : view.title || 'Role election'}
+      context={
+        view.role?.role
+          ? t('election.context', { role: view.role.role })
+          : view.title || t('election.fallback')
+      }
       name={view.participants[me]?.name}
       stage={view.stage}
-      ask={ELECTION_ASKS[view.stage]}
+      ask={t(`election.ask.${view.stage}`)}
       present={view.participants[me]?.present ?? false}
     >
       <Stage key={view.stage} view={view} me={me} />
@@ -43,10 +48,11 @@ export function ElectionParticipantView({ view, me }: ElectionStageProps) {
 }
 
 export function RoleStage({ view }: ElectionStageProps) {
+  const t = useT('phone');
   return (
     <>
       <RoleCard role={view.role} />
-      <p className="muted">Nothing to do yet: nominations open when the facilitator moves on.</p>
+      <p className="muted">{t('election.roleWait')}</p>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Counts } from '../../components/Counts';
 import { NominationList, RoleCard } from '../../components/ElectionCards';
 import { SubmitStatus } from '../../components/SubmitStatus';
+import { useT } from '../../i18n';
 import { nomineeName } from '../../lib/election';
 import { useSubmit } from '../../lib/useSubmit';
 import type { ElectionStageProps } from './ElectionParticipantView';
@@ -9,6 +10,7 @@ import { NomineeChoice } from './NomineeChoice';
 
 /** E1, E2: one secret nomination each; a later one replaces the earlier until the reveal. */
 export function NominationsStage({ view, me }: ElectionStageProps) {
+  const t = useT('phone');
   const mine = view.nominations[me];
   const [changing, setChanging] = useState(false);
   const showForm = !mine || changing;
@@ -27,23 +29,21 @@ export function NominationsStage({ view, me }: ElectionStageProps) {
         />
       ) : (
         <section className="card" aria-labelledby="my-nomination">
-          <h2 id="my-nomination">Your nomination</h2>
+          <h2 id="my-nomination">{t('election.yours')}</h2>
           <p>
             <strong>{nomineeName(view, mine.nomineeId)}</strong>
             {mine.reason && `: ${mine.reason}`}
           </p>
-          <p className="muted">You can still change it: a new nomination replaces this one.</p>
+          <p className="muted">{t('election.stillChange')}</p>
           <button type="button" onClick={() => setChanging(true)}>
-            Change my nomination
+            {t('election.change')}
           </button>
         </section>
       )}
       <section className="card" aria-labelledby="nominations-heading">
-        <h2 id="nominations-heading">Nominations</h2>
+        <h2 id="nominations-heading">{t('election.heading')}</h2>
         <Counts view={view} responses={view.nominations} verb="nominated" />
-        <p className="muted">
-          Nominations stay secret, from the facilitator too, until they are revealed all at once.
-        </p>
+        <p className="muted">{t('election.secret')}</p>
         <NominationList view={view} me={me} />
       </section>
     </>
@@ -65,6 +65,7 @@ function NominationForm({
   replacing: boolean;
   onDone: () => void;
 }) {
+  const t = useT('phone');
   const [nominee, setNominee] = useState<string | null | undefined>(initial);
   const [reason, setReason] = useState(initialReason);
   const { state, submit, busy } = useSubmit();
@@ -86,18 +87,18 @@ function NominationForm({
         view={view}
         me={me}
         name="nominee"
-        legend={`Whom do you nominate${view.role ? ` as ${view.role.role}` : ''}?`}
+        legend={view.role ? t('election.whomAs', { role: view.role.role }) : t('election.whom')}
         value={nominee}
         onChange={setNominee}
       />
       <label htmlFor="nomination-reason">
-        {nominee === null ? 'Reason (optional)' : 'Reason (required): why this person?'}
+        {nominee === null ? t('election.reasonOptional') : t('election.reasonRequired')}
       </label>
       <textarea id="nomination-reason" value={reason} rows={3} onChange={(e) => setReason(e.target.value)} />
       <button type="submit" className="primary" disabled={busy || nominee === undefined}>
-        {replacing ? 'Replace my nomination' : 'Send nomination'}
+        {replacing ? t('election.replace') : t('election.send')}
       </button>
-      <SubmitStatus state={state} recorded="Nomination recorded. It stays secret until the reveal." />
+      <SubmitStatus state={state} recorded={t('election.done')} />
     </form>
   );
 }

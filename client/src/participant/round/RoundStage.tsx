@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { RoundEntries } from '../../components/RoundEntries';
 import { SubmitStatus } from '../../components/SubmitStatus';
 import { TurnLine } from '../../components/TurnLine';
+import { useT } from '../../i18n';
 import { useSubmit } from '../../lib/useSubmit';
 import { ParticipantFrame } from '../ParticipantFrame';
 
@@ -13,19 +14,17 @@ export interface RoundStageProps {
   me: string;
 }
 
-export const ROUND_ASK = 'Say something once, in turn. Everyone sees what you say.';
-export const ROUND_CLOSED = 'The round is closed';
-
 /** The phone in a round (M3: check-in or evaluation): say something, see what everyone said. */
 export function RoundStage({ view, me }: RoundStageProps) {
+  const t = useT('phone');
   const closed = view.stage === 'outcome';
   return (
     <ParticipantFrame
-      context="Round"
+      context={t('round.context')}
       name={view.participants[me]?.name}
       stage={view.stage}
-      heading={view.title || 'Round'}
-      ask={closed ? `${ROUND_CLOSED}.` : ROUND_ASK}
+      heading={view.title || t('round.heading')}
+      ask={closed ? t('round.closedAsk') : t('round.ask')}
       present={view.participants[me]?.present ?? false}
     >
       {!closed && <TurnLine view={view} me={me} />}
@@ -37,7 +36,7 @@ export function RoundStage({ view, me }: RoundStageProps) {
           <WaitForTurn view={view} me={me} />
         ))}
       <section className="card" aria-labelledby="round-said">
-        <h2 id="round-said">{closed ? ROUND_CLOSED : 'Said so far'}</h2>
+        <h2 id="round-said">{closed ? t('round.closed') : t('round.said')}</h2>
         <RoundEntries view={view} me={me} />
       </section>
     </ParticipantFrame>
@@ -45,6 +44,7 @@ export function RoundStage({ view, me }: RoundStageProps) {
 }
 
 function SayForm({ view, me }: RoundStageProps) {
+  const t = useT('phone');
   const [text, setText] = useState('');
   const { state, submit, busy } = useSubmit();
   const spoken = entryOf(view, me) !== undefined;
@@ -56,10 +56,10 @@ function SayForm({ view, me }: RoundStageProps) {
 
   return (
     <form className="card" onSubmit={say}>
-      <label htmlFor="round-text">What would you like to say?</label>
+      <label htmlFor="round-text">{t('round.label')}</label>
       {spoken && (
         <p className="hint" id="round-again">
-          You have spoken. Saying something again replaces what you said.
+          {t('round.again')}
         </p>
       )}
       <textarea
@@ -70,10 +70,10 @@ function SayForm({ view, me }: RoundStageProps) {
         {...(spoken && { 'aria-describedby': 'round-again' })}
       />
       <button type="submit" className="primary" disabled={busy}>
-        {spoken ? 'Say it instead' : 'Say it'}
+        {spoken ? t('round.sayInstead') : t('round.say')}
       </button>
       {view.order && <PassButton />}
-      <SubmitStatus state={state} recorded="Recorded: everyone sees it." />
+      <SubmitStatus state={state} recorded={t('round.done')} />
     </form>
   );
 }
@@ -84,6 +84,7 @@ function SayForm({ view, me }: RoundStageProps) {
  * one.
  */
 export function YourTurn({ view, me }: RoundStageProps) {
+  const tr = useT('phone');
   const t = turns(view);
   const mine = t?.now?.id === me;
   useEffect(() => {
@@ -98,7 +99,7 @@ export function YourTurn({ view, me }: RoundStageProps) {
   }, [mine]);
   return (
     <p className={mine ? 'your-turn card' : 'visually-hidden'} role="status" aria-live="assertive">
-      {mine ? (t?.comingBack ? 'Your turn: the round came back to you.' : 'Your turn') : ''}
+      {mine ? (t?.comingBack ? tr('round.yourTurnBack') : tr('round.yourTurn')) : ''}
     </p>
   );
 }
@@ -115,13 +116,14 @@ export function WaitForTurn({ view, me }: RoundStageProps) {
 
 /** O2: pass on one's turn; the round comes back once to who passed. */
 export function PassButton() {
+  const t = useT('phone');
   const { state, submit, busy } = useSubmit();
   return (
     <>
       <button type="button" disabled={busy} onClick={() => submit({ type: 'round.pass' })}>
-        Pass
+        {t('round.pass')}
       </button>
-      <SubmitStatus state={state} recorded="You passed: the round comes back to you once." />
+      <SubmitStatus state={state} recorded={t('round.passed')} />
     </>
   );
 }
