@@ -13,18 +13,6 @@ import { formatDate, nameOf, type WithPeople } from './names';
 /** What the consent-check components need: a decision's view or an election's. */
 export type CheckViewLike = ConsentCheckView & WithPeople & { stage: string };
 
-export const ELECTION_ASKS: Record<ElectionPhase, string> = {
-  role: 'The facilitator is setting out the role and its term. Nothing to do yet.',
-  nominations:
-    'Nominate the person you think fits the role best (yourself included), or no one yet, and say why.',
-  changes: 'Every nomination is shown now. Keep yours, or change it and say why.',
-  proposal: 'The facilitator proposes a candidate, with the strongest reasons heard.',
-  objections:
-    'Do you see harm in this person taking this role for this term? Consent means “I see no objection”.',
-  consent: 'Final check: consent to the candidate, or raise an objection if you now see one.',
-  outcome: 'This election is finished.',
-};
-
 export function nomineeName(view: WithPeople, nomineeId: string | null | undefined): string {
   if (nomineeId === null) return 'No one yet';
   if (nomineeId === undefined) return 'Not nominated';

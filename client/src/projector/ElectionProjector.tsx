@@ -9,7 +9,8 @@ import {
 } from '@circlewise/shared/election';
 import type { Seated } from '@circlewise/shared/meeting';
 import { CandidateCard, ElectionOutcomeSummary, RoleCard, TallyList } from '../components/ElectionCards';
-import { ELECTION_ASKS, nomineeName } from '../lib/election';
+import { useT } from '../i18n';
+import { nomineeName } from '../lib/election';
 import { nameOf, respondedCount } from '../lib/names';
 import { ProjectedObjections } from './ProjectedObjections';
 import { FitCards, ProjectorFrame } from './ProjectorFrame';
@@ -22,6 +23,8 @@ export function ElectionProjector({
   view: Seated<ElectionView>;
   online: Record<string, true>;
 }) {
+  // What the phones ask now, from the phones' own catalogue: one text, on the phone and the wall.
+  const t = useT('phone');
   const present = presentParticipants(view);
   const onlineCount = present.filter((p) => online[p.id]).length;
   const proposal = currentProposal(view);
@@ -50,7 +53,7 @@ export function ElectionProjector({
     <ProjectorFrame
       eyebrow={`Role election · ${view.title}`}
       heading={STAGE_LABELS[view.stage]}
-      ask={ELECTION_ASKS[view.stage]}
+      ask={t(`election.ask.${view.stage}`)}
       code={view.code}
       lobby={view.stage === 'role'}
       counts={

@@ -18,8 +18,8 @@ import { useMemo } from 'react';
 import { GestureIcon } from '../components/GestureIcon';
 import { ProposalCard } from '../components/ProposalCard';
 import { TurnLine } from '../components/TurnLine';
+import { useT } from '../i18n';
 import { formatDate, nameOf, respondedCount } from '../lib/names';
-import { STAGE_ASKS } from '../lib/stageText';
 import { useMeeting } from '../store/MeetingContext';
 import { ElectionProjector } from './ElectionProjector';
 import { ProjectedObjections } from './ProjectedObjections';
@@ -47,6 +47,8 @@ export function Projector() {
 }
 
 function DecisionProjector({ view, online }: { view: Seated<DecisionView>; online: Record<string, true> }) {
+  // What the phones ask now, from the phones' own catalogue: one text, on the phone and the wall.
+  const t = useT('phone');
   const present = presentParticipants(view);
   const onlineCount = present.filter((p) => online[p.id]).length;
   const round =
@@ -66,7 +68,7 @@ function DecisionProjector({ view, online }: { view: Seated<DecisionView>; onlin
     <ProjectorFrame
       eyebrow={view.title || 'Meeting'}
       heading={STAGE_LABELS[view.stage]}
-      ask={STAGE_ASKS[view.stage]}
+      ask={t(`ask.${view.stage}`)}
       code={view.code}
       lobby={view.stage === 'proposal'}
       counts={
