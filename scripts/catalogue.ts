@@ -1,6 +1,6 @@
 /**
  * `npm run catalogue`: the client's English catalogue of refusals (i18next namespace `errors`),
- * written from shared/src/refusals.ts to client/src/i18n/locales/en/errors.json. The server makes
+ * written from shared/src/refusals.ts to shared/src/i18n/locales/en/errors.json. The server makes
  * its English `message` from the same table, so what a translating client shows in English and
  * what any other client reads are the same words. server/test/wire/refusals.test.ts fails when
  * the committed file is not what this script writes now: run it after changing the table.
@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { englishCatalogue } from '@circlewise/shared/refusals';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CATALOGUE_FILE = join(ROOT, 'client', 'src', 'i18n', 'locales', 'en', 'errors.json');
+export const CATALOGUE_FILE = join(ROOT, 'shared', 'src', 'i18n', 'locales', 'en', 'errors.json');
 
 /** The file's text: one key per reason (a plural as `_one` / `_other`), sorted, two-space JSON. */
 export function catalogueText(): string {

@@ -2,7 +2,7 @@
  * Every refusal the server sends, by its stable reason (issue 12): the reason a client translates,
  * and the English sentence the server puts in `message` for clients that do not translate. The
  * English is made from this table and the refusal's params, so the sentence, the key and the
- * client's catalogue (`client/src/i18n/locales/en/errors.json`, `npm run catalogue`) cannot drift.
+ * client's catalogue (`shared/src/i18n/locales/en/errors.json`, `npm run catalogue`) cannot drift.
  *
  * Templates use i18next's syntax: `{{name}}` is a param; `{{stage, stage}}` is a param formatted
  * as a stage's name (`STAGE_LABELS`); a template with `one` and `other` is a plural on `count`

@@ -1,6 +1,6 @@
+import { pseudoText } from '@circlewise/shared/i18n/pseudo';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, i18n, LANGUAGES } from '.';
-import { pseudoText } from './pseudo';
 
 type Catalogue = { [key: string]: string | Catalogue };
 

@@ -1,9 +1,9 @@
 import type { DecisionView } from '@circlewise/shared/decision';
+import { PSEUDO_OPEN } from '@circlewise/shared/i18n/pseudo';
 import type { Seated } from '@circlewise/shared/meeting';
 import { act, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
-import { PSEUDO_OPEN } from '../i18n/pseudo';
 import { ANA, BEN, MeetingScript, uuidFor } from '../test/meetingScript';
 import { renderParticipant } from '../test/renderParticipant';
 import { renderRound } from '../test/renderRound';

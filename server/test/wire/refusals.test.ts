@@ -116,7 +116,7 @@ describe('S6 a refusal is a code, a reason with params, and English made from th
 
   it('[S6] the client’s English catalogue is what `npm run catalogue` writes from the table', () => {
     const committed = readFileSync(CATALOGUE_FILE, 'utf8');
-    expect(committed, 'client/src/i18n/locales/en/errors.json is stale: run `npm run catalogue`').toBe(
+    expect(committed, 'shared/src/i18n/locales/en/errors.json is stale: run `npm run catalogue`').toBe(
       catalogueText(),
     );
     const catalogue = JSON.parse(committed) as Record<string, string>;
